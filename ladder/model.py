@@ -1,0 +1,413 @@
+"""The rule-set schema: what a YAML rule-set file may contain, and the resolved rule set the engine uses.
+
+A file is either a base (no `extends`, defines everything) or extends another rule set and changes it
+with explicit verbs (add_, disable_, rename_, weight_factors). `RuleSetFile` is the schema of one file
+(and of docs/rule-set.schema.json); `RuleSet` is the result of resolving a chain of files.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic_core import PydanticCustomError
+
+VALUES = ("inclusie", "invloed", "eigenaarschap", "deliberatie", "legitimiteit")
+UNKNOWN = "onbekend"
+POINTS_LIMIT = 5
+FACTOR_LIMIT = 5
+
+
+class StrictModel(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+def _number_between(low: float, high: float, whole: bool):
+    kind = "a whole number" if whole else "a number"
+
+    def check(value: Any) -> Any:
+        ok = isinstance(value, (int, float)) and not isinstance(value, bool)
+        if ok and whole and isinstance(value, float) and not value.is_integer():
+            ok = False
+        if not ok or not low <= value <= high:
+            raise PydanticCustomError("range", f"expected {kind} between {low:g} and {high:g}")
+        return int(value) if whole else float(value)
+
+    return BeforeValidator(check)
+
+
+Points = Annotated[float, _number_between(-POINTS_LIMIT, POINTS_LIMIT, whole=False)]
+Score = Annotated[int, _number_between(0, 4, whole=True)]
+Factor = Annotated[float, _number_between(0, FACTOR_LIMIT, whole=False)]
+Id = Annotated[
+    str,
+    Field(pattern=r"^[a-z][a-z0-9_]*$", description="lowercase letters, digits and _, starting with a letter"),
+]
+GroupSize = Literal["klein", "middel", "groot"]
+Cost = Literal["laag", "midden", "hoog"]
+Duration = Literal["kort", "middel", "lang"]
+
+
+class Text(StrictModel):
+    """A text shown to users: Dutch always, English where given (Dutch is shown when it is missing)."""
+
+    nl: str = Field(min_length=1)
+    en: str | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _plain_string_is_dutch(cls, value: Any) -> Any:
+        return {"nl": value} if isinstance(value, str) else value
+
+    def get(self, lang: str) -> str:
+        return self.en if lang == "en" and self.en else self.nl
+
+
+class ValueRating(StrictModel):
+    score: Score
+    why: Text
+
+
+class ValuesProfile(StrictModel):
+    """The democratic-values lens: what a form of cooperation gains or risks (0 = nothing, 4 = much)."""
+
+    inclusie: ValueRating
+    invloed: ValueRating
+    eigenaarschap: ValueRating
+    deliberatie: ValueRating
+    legitimiteit: ValueRating
+
+
+class ValueScores(StrictModel):
+    inclusie: Score
+    invloed: Score
+    eigenaarschap: Score
+    deliberatie: Score
+    legitimiteit: Score
+
+
+class Crosswalk(StrictModel):
+    iap2: str
+    arnstein: str
+    klassieke_ladder: str
+
+
+class Rung(StrictModel):
+    id: Id
+    name: Text
+    description: Text
+    stance: Text
+    role: Text
+    promise: Text
+    commitment: Text
+    crosswalk: Crosswalk
+    values: ValuesProfile
+    pitfalls: tuple[Text, ...] = ()
+
+
+class AddedRung(Rung):
+    after: Id = Field(description="the rung this new rung comes directly above")
+
+
+class RungRename(StrictModel):
+    name: Text
+    description: Text | None = None
+
+
+class Option(StrictModel):
+    id: Id
+    label: Text
+    help: Text | None = None
+
+
+class Trait(StrictModel):
+    id: Id
+    question: Text
+    help: Text
+    options: tuple[Option, ...] = Field(min_length=2, description="ordered low to high where that applies")
+    multiple: bool = Field(False, description="true when more than one option may be chosen (like fase)")
+
+    @model_validator(mode="after")
+    def _options_unique_and_not_unknown(self) -> Trait:
+        ids = [o.id for o in self.options]
+        if UNKNOWN in ids:
+            raise ValueError(f"'{UNKNOWN}' is added to every question by itself; do not list it")
+        repeated = sorted({i for i in ids if ids.count(i) > 1})
+        if repeated:
+            raise ValueError(f"option ids must be unique, found {', '.join(repeated)} more than once")
+        return self
+
+    def option_ids(self) -> tuple[str, ...]:
+        return tuple(o.id for o in self.options)
+
+
+class Condition(StrictModel):
+    """A declarative condition over answers: a leaf (trait + equals/in) or all/any/not of conditions."""
+
+    trait: Id | None = None
+    equals: str | None = None
+    in_: tuple[str, ...] | None = Field(None, alias="in", min_length=1)
+    all: tuple[Condition, ...] | None = Field(None, min_length=1)
+    any: tuple[Condition, ...] | None = Field(None, min_length=1)
+    not_: Condition | None = Field(None, alias="not")
+
+    @model_validator(mode="after")
+    def _one_form(self) -> Condition:
+        combinators = [n for n, v in (("all", self.all), ("any", self.any), ("not", self.not_)) if v is not None]
+        leaf = self.trait is not None
+        tests = [n for n, v in (("equals", self.equals), ("in", self.in_)) if v is not None]
+        if leaf and combinators:
+            raise ValueError("a condition is either a test on one trait or all/any/not, not both")
+        if len(combinators) > 1:
+            raise ValueError(f"use one of all/any/not per condition, found {' and '.join(combinators)}")
+        if leaf and len(tests) != 1:
+            raise ValueError("a test on a trait needs exactly one of 'equals' or 'in'")
+        if not leaf and tests:
+            raise ValueError("'equals' and 'in' need a 'trait'")
+        if not leaf and not combinators:
+            raise ValueError("expected 'trait' with 'equals'/'in', or one of all/any/not")
+        return self
+
+
+class Kader(StrictModel):
+    """A hard frame: when the condition holds, cap (max), floor (min) or exclude rungs, or warn."""
+
+    id: Id
+    when: Condition
+    max: Id | None = None
+    min: Id | None = None
+    exclude: tuple[Id, ...] | None = Field(None, min_length=1)
+    warning: bool = False
+    reason: Text
+
+    @model_validator(mode="after")
+    def _one_effect(self) -> Kader:
+        effects = [n for n in ("max", "min", "exclude") if getattr(self, n) is not None]
+        if self.warning:
+            effects.append("warning")
+        if len(effects) != 1:
+            found = " and ".join(effects) if effects else "none"
+            raise ValueError(f"expected exactly one effect (max, min, exclude or warning: true), found {found}")
+        return self
+
+    @property
+    def effect(self) -> str:
+        return next(n for n in ("max", "min", "exclude") if getattr(self, n) is not None) if not self.warning else "warning"
+
+
+class OptionWeights(StrictModel):
+    """Points per rung for one answer (rung id: number from -5 to 5), with why it weighs so."""
+
+    model_config = ConfigDict(extra="allow", frozen=True)
+    why: Text
+    __pydantic_extra__: dict[str, Points] = Field(init=False)
+
+    def points(self) -> dict[str, float]:
+        return dict(self.__pydantic_extra__ or {})
+
+
+class WeightFactor(StrictModel):
+    trait: Id
+    options: tuple[Id, ...] | None = Field(None, description="only these answers; all answers when left out")
+    factor: Factor
+    why: Text
+
+
+class Werkvorm(StrictModel):
+    id: Id
+    name: Text
+    description: Text
+    rungs: tuple[Id, ...] = Field(min_length=1)
+    schaal: tuple[Id, ...] = Field(min_length=1)
+    groepsgrootte: GroupSize
+    kosten: Cost
+    duur: Duration
+    waarden: ValueScores
+
+
+class Guidance(StrictModel):
+    id: Id
+    kind: Literal["do", "dont", "dilemma"]
+    text: Text
+    source: str
+    rungs: tuple[Id, ...] | None = Field(None, description="applies only when one of these rungs is advised")
+    when: Condition | None = None
+
+
+class Role(StrictModel):
+    """A role of the overheidsparticipatietrap (loslaten ... reguleren)."""
+
+    id: Id
+    name: Text
+    description: Text
+    fits_when: Text
+
+
+class RoleRule(StrictModel):
+    """Picks the municipal role when the advice is a rung in `rungs`; the first rule whose condition holds wins."""
+
+    role: Id
+    rungs: tuple[Id, ...] = Field(min_length=1)
+    when: Condition | None = None
+    why: Text
+
+
+class GoalLink(StrictModel):
+    rung: Id
+    why: Text
+
+
+class GoalRoute(StrictModel):
+    """The goal route of the Brabant Participatiekompas: the participation goal points to a rung."""
+
+    trait: Id
+    links: dict[Id, GoalLink]
+
+
+class WerkvormFit(StrictModel):
+    """How an answer narrows the working methods: for each answer, the attribute values that fit."""
+
+    trait: Id
+    attribute: Literal["schaal", "groepsgrootte", "kosten", "duur"]
+    prefer: dict[Id, tuple[str, ...]]
+    why: Text
+
+
+class Robustness(StrictModel):
+    """Margin thresholds (in points) for the robustness label."""
+
+    robuust: float = Field(gt=0)
+    redelijk: float = Field(gt=0)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Robustness:
+        if self.redelijk > self.robuust:
+            raise ValueError("'redelijk' must not be above 'robuust'")
+        return self
+
+
+class Contact(StrictModel):
+    name: str
+    role: Text
+    how: str = Field(description="how to reach them: desk, mail address or phone")
+    when: Text
+
+
+class PolicyReference(StrictModel):
+    title: str
+    url: str | None = None
+    note: Text | None = None
+
+
+Status = Literal["concept", "in_gebruik", "vastgesteld", "illustratie"]
+
+
+class RuleSetFile(StrictModel):
+    """One YAML file: a base (no `extends`) or a rule set that extends another and changes it."""
+
+    extends: Id | None = Field(None, description="id of the rule set this file builds on, e.g. base")
+    name: Text | None = None
+    description: Text | None = None
+    version: str | None = None
+    date: dt.date | None = None
+    status: Status | None = None
+    illustration: bool | None = Field(None, description="true: an example inspired by sources, not adopted policy")
+    disclaimer: Text | None = None
+    sources: tuple[str, ...] | None = None
+    contacts: tuple[Contact, ...] | None = None
+    escalation: Text | None = Field(None, description="when to go to the wethouder (alderman)")
+    policy_references: tuple[PolicyReference, ...] | None = None
+    robustness: Robustness | None = None
+    # A base defines these; a file with `extends` may change them only through the verbs below.
+    rungs: tuple[Rung, ...] | None = None
+    traits: tuple[Trait, ...] | None = None
+    roles: tuple[Role, ...] | None = None
+    role_rules: tuple[RoleRule, ...] | None = None
+    goal_route: GoalRoute | None = None
+    werkvorm_fit: tuple[WerkvormFit, ...] | None = None
+    # In a base these define; in an extending file they add (new id) or replace (same id; for
+    # weights: the listed rungs of the listed answers).
+    weights: dict[Id, dict[Id, OptionWeights]] | None = None
+    kaders: tuple[Kader, ...] | None = None
+    werkvormen: tuple[Werkvorm, ...] | None = None
+    guidance: tuple[Guidance, ...] | None = None
+    # Only in a file with `extends`.
+    add_rungs: tuple[AddedRung, ...] | None = None
+    rename_rungs: dict[Id, RungRename] | None = None
+    add_traits: tuple[Trait, ...] | None = None
+    disable_traits: tuple[Id, ...] | None = None
+    weight_factors: tuple[WeightFactor, ...] | None = None
+    disable_kaders: tuple[Id, ...] | None = None
+    disable_werkvormen: tuple[Id, ...] | None = None
+    disable_guidance: tuple[Id, ...] | None = None
+
+
+BASE_ONLY = ("rungs", "traits", "roles", "role_rules", "goal_route", "werkvorm_fit")
+EXTENDS_ONLY = (
+    "add_rungs",
+    "rename_rungs",
+    "add_traits",
+    "disable_traits",
+    "weight_factors",
+    "disable_kaders",
+    "disable_werkvormen",
+    "disable_guidance",
+)
+BASE_REQUIRED = ("name", "version", "date", "status", "rungs", "traits", "weights", "robustness")
+
+
+class TraitWeights(StrictModel):
+    """Resolved points of one answer: per rung, with the reasons and any factor applied."""
+
+    points: dict[str, float]
+    why: Text
+    factors: tuple[WeightFactor, ...] = ()
+
+
+class SourceFile(StrictModel):
+    file: str
+    sha256: str
+
+
+class RuleSet(StrictModel):
+    """A fully resolved rule set: what the engine reads. Its content hash identifies the advice basis."""
+
+    id: str
+    name: Text
+    description: Text | None
+    version: str
+    date: dt.date
+    status: Status
+    illustration: bool
+    disclaimer: Text | None
+    sources: tuple[str, ...]
+    contacts: tuple[Contact, ...]
+    escalation: Text | None
+    policy_references: tuple[PolicyReference, ...]
+    robustness: Robustness
+    rungs: tuple[Rung, ...]
+    traits: tuple[Trait, ...]
+    disabled_traits: tuple[str, ...]
+    roles: tuple[Role, ...]
+    role_rules: tuple[RoleRule, ...]
+    goal_route: GoalRoute | None
+    werkvorm_fit: tuple[WerkvormFit, ...]
+    weights: dict[str, dict[str, TraitWeights]]
+    kaders: tuple[Kader, ...]
+    werkvormen: tuple[Werkvorm, ...]
+    guidance: tuple[Guidance, ...]
+    lineage: tuple[SourceFile, ...] = Field(description="the files it was built from, base first")
+    content_hash: str = ""
+
+    def rung_ids(self) -> tuple[str, ...]:
+        return tuple(r.id for r in self.rungs)
+
+    def rung(self, rung_id: str) -> Rung:
+        return next(r for r in self.rungs if r.id == rung_id)
+
+    def trait(self, trait_id: str) -> Trait:
+        return next(t for t in self.traits if t.id == trait_id)
+
+    def role(self, role_id: str) -> Role:
+        return next(r for r in self.roles if r.id == role_id)
