@@ -54,6 +54,7 @@ class FiredKader(Frozen):
     rungs: tuple[str, ...]
     reason: Text
     yielded: bool = False  # True when this floor or exclusion had to give way to a cap (see conflict rule)
+    changed_outcome: bool = False  # True when the advice would be another rung without this kader
 
 
 class Flip(Frozen):
@@ -139,6 +140,7 @@ class Advice(Frozen):
     runner_ups: tuple[RungScore, ...]
     scores: tuple[RungScore, ...]
     contributions: tuple[Contribution, ...]
+    main_reasons: tuple[str, ...]  # traits that pushed most toward the advice rather than the runner-up
     kaders: tuple[FiredKader, ...]
     margin: float | None
     robustness: Robustness

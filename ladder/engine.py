@@ -16,7 +16,7 @@ How a recommendation is decided:
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -86,18 +86,21 @@ def _compile(rule_set: RuleSet) -> _Compiled:
     return compiled
 
 
-def normalize_answers(rule_set: RuleSet, raw: Mapping[str, Any]) -> tuple[dict[str, tuple[str, ...]], tuple[str, ...]]:
+def normalize_answers(
+    rule_set: RuleSet, raw: Mapping[str, Any], ignore_unknown_traits: bool = False
+) -> tuple[dict[str, tuple[str, ...]], tuple[str, ...]]:
     """Check answers against the rule set; every trait gets a tuple of options (`onbekend` if missing).
 
-    Returns the answers and the traits that were answered but are disabled in this rule set (ignored).
-    Raises AnswerError with one line per problem.
+    Returns the answers and the answered traits that were set aside: those disabled in this rule set,
+    and (with ignore_unknown_traits, for comparing frameworks that ask different questions) those it
+    does not have. Raises AnswerError with one line per problem.
     """
     traits = {t.id: t for t in rule_set.traits}
-    problems: list[str] = []
-    ignored = tuple(sorted(k for k in raw if k in rule_set.disabled_traits))
-    for key in raw:
-        if key not in traits and key not in rule_set.disabled_traits:
-            problems.append(f"unknown trait '{key}'; expected one of {', '.join(traits)}")
+    problems: list[tuple[str, str]] = []
+    foreign = [k for k in raw if k not in traits and k not in rule_set.disabled_traits]
+    if foreign and not ignore_unknown_traits:
+        problems.extend((k, f"unknown trait '{k}'; expected one of {', '.join(traits)}") for k in foreign)
+    ignored = tuple(sorted(k for k in raw if k not in traits))
     answers: dict[str, tuple[str, ...]] = {}
     for trait_id, trait in traits.items():
         value = raw.get(trait_id)
@@ -107,12 +110,12 @@ def normalize_answers(rule_set: RuleSet, raw: Mapping[str, Any]) -> tuple[dict[s
             continue
         given = list(value) if isinstance(value, (list, tuple)) else [value]
         if len(given) > 1 and not trait.multiple:
-            problems.append(f"trait '{trait_id}' takes one answer, got {len(given)}: {', '.join(map(str, given))}")
+            problems.append((trait_id, f"trait '{trait_id}' takes one answer, got {len(given)}: {', '.join(map(str, given))}"))
             continue
         wrong = [g for g in given if not isinstance(g, str) or g not in allowed]
         if wrong:
             problems.append(
-                f"invalid answer {wrong[0]!r} for trait '{trait_id}'; expected one of {', '.join(allowed)} or {UNKNOWN}"
+                (trait_id, f"invalid answer {wrong[0]!r} for trait '{trait_id}'; expected one of {', '.join(allowed)} or {UNKNOWN}")
             )
             continue
         answers[trait_id] = tuple(o for o in allowed if o in given)
@@ -121,9 +124,9 @@ def normalize_answers(rule_set: RuleSet, raw: Mapping[str, Any]) -> tuple[dict[s
     return answers, ignored
 
 
-def advise(rule_set: RuleSet, raw_answers: Mapping[str, Any]) -> Advice:
+def advise(rule_set: RuleSet, raw_answers: Mapping[str, Any], ignore_unknown_traits: bool = False) -> Advice:
     """The full, explained advice for one project."""
-    answers, ignored = normalize_answers(rule_set, raw_answers)
+    answers, ignored = normalize_answers(rule_set, raw_answers, ignore_unknown_traits)
     compiled = _compile(rule_set)
     contributions = _contributions(compiled, answers)
     decision = _decide(rule_set, compiled, answers, contributions)
@@ -133,6 +136,7 @@ def advise(rule_set: RuleSet, raw_answers: Mapping[str, Any]) -> Advice:
     runner_ups = [i for i in ranked if i != best][:2]
     margin = round(decision.totals[best] - decision.totals[runner_ups[0]], _ROUNDING) if runner_ups else None
     recommended = rungs[best]
+    runner_up = rungs[runner_ups[0]] if runner_ups else None
     return Advice(
         rule_set=RuleSetRef(
             id=rule_set.id,
@@ -157,7 +161,11 @@ def advise(rule_set: RuleSet, raw_answers: Mapping[str, Any]) -> Advice:
             )
             for t, vector in contributions.items()
         ),
-        kaders=tuple(_fired(k, decision.yielded) for k in decision.fired),
+        main_reasons=_main_reasons(contributions, best, runner_ups[0] if runner_ups else None),
+        kaders=tuple(
+            _fired(k, decision.yielded, _without_kader(rule_set, compiled, answers, decision, k) != best)
+            for k in decision.fired
+        ),
         margin=margin,
         robustness=_robustness(rule_set, margin),
         flips=_flips(rule_set, compiled, answers, contributions, best),
@@ -165,7 +173,7 @@ def advise(rule_set: RuleSet, raw_answers: Mapping[str, Any]) -> Advice:
         role=_role(rule_set, recommended, answers),
         promise=rule_set.rung(recommended).promise,
         commitment=rule_set.rung(recommended).commitment,
-        werkvormen=_methods(rule_set, answers, recommended, rungs[runner_ups[0]] if runner_ups else None),
+        werkvormen=_methods(rule_set, answers, recommended, runner_up),
         guidance=tuple(
             GuidanceItem(id=g.id, kind=g.kind, text=g.text, source=g.source)
             for g in rule_set.guidance
@@ -173,13 +181,15 @@ def advise(rule_set: RuleSet, raw_answers: Mapping[str, Any]) -> Advice:
         ),
         phases=_phases(rule_set, compiled, answers, contributions),
         routes=_routes(rule_set, answers, decision),
-        values=_values(rule_set, recommended, rungs[runner_ups[0]] if runner_ups else None),
+        values=_values(rule_set, recommended, runner_up),
     )
 
 
-def recommend(rule_set: RuleSet, raw_answers: Mapping[str, Any]) -> tuple[str, dict[str, float]]:
+def recommend(
+    rule_set: RuleSet, raw_answers: Mapping[str, Any], ignore_unknown_traits: bool = False
+) -> tuple[str, dict[str, float]]:
     """Only the recommended rung and the scores per rung: the fast path for many projects."""
-    answers, _ = normalize_answers(rule_set, raw_answers)
+    answers, _ = normalize_answers(rule_set, raw_answers, ignore_unknown_traits)
     compiled = _compile(rule_set)
     decision = _decide(rule_set, compiled, answers, _contributions(compiled, answers))
     return compiled.rungs[decision.rung], {r: round(s, _ROUNDING) for r, s in zip(compiled.rungs, decision.totals)}
@@ -192,6 +202,8 @@ def _contributions(compiled: _Compiled, answers: Answers) -> dict[str, tuple[flo
     """Per answered trait, its points per rung (the average over its answers when it has several)."""
     result: dict[str, tuple[float, ...]] = {}
     for trait in compiled.traits:
+        if trait not in compiled.vectors:
+            continue  # not weighed, like the goal route's trait
         vector = _trait_vector(compiled, trait, answers.get(trait, (UNKNOWN,)))
         if vector is not None:
             result[trait] = vector
@@ -259,7 +271,7 @@ def _with_answer(
     changed = dict(answers)
     changed[trait] = new
     contribs = dict(contributions)
-    vector = _trait_vector(compiled, trait, new)
+    vector = _trait_vector(compiled, trait, new) if trait in compiled.vectors else None
     if vector is None:
         contribs.pop(trait, None)
     else:
@@ -311,10 +323,27 @@ def _factors(rule_set: RuleSet, trait: str, chosen: tuple[str, ...]):
     return tuple(seen.values())
 
 
-def _fired(kader: Kader, yielded: frozenset[str]) -> FiredKader:
+def _main_reasons(contributions: Mapping[str, tuple[float, ...]], best: int, runner_up: int | None) -> tuple[str, ...]:
+    """The answers that pushed most toward the advice rather than the runner-up (at most three)."""
+    def lead(vector: tuple[float, ...]) -> float:
+        return vector[best] - (vector[runner_up] if runner_up is not None else 0.0)
+
+    ranked = sorted(contributions, key=lambda t: -lead(contributions[t]))  # stable: ties keep trait order
+    return tuple(t for t in ranked if lead(contributions[t]) > 0)[:3]
+
+
+def _fired(kader: Kader, yielded: frozenset[str], changed_outcome: bool) -> FiredKader:
     rungs = (kader.max,) if kader.max else (kader.min,) if kader.min else kader.exclude or ()
     return FiredKader(id=kader.id, effect=kader.effect, rungs=tuple(r for r in rungs if r), reason=kader.reason,
-                      yielded=kader.id in yielded)
+                      yielded=kader.id in yielded, changed_outcome=changed_outcome)
+
+
+def _without_kader(rule_set: RuleSet, compiled: _Compiled, answers: Answers, decision: _Decision, kader: Kader) -> int:
+    """The rung that would be advised if this one kader did not exist."""
+    if kader.warning:
+        return decision.rung
+    others = rule_set.model_copy(update={"kaders": tuple(k for k in rule_set.kaders if k.id != kader.id)})
+    return _decide_totals(others, compiled, answers, decision.totals).rung
 
 
 def _robustness(rule_set: RuleSet, margin: float | None) -> str:
@@ -418,6 +447,3 @@ def _values(rule_set: RuleSet, advised: str, runner_up: str | None) -> ValuesCom
     return ValuesComparison(advised=profile(advised), runner_up=profile(runner_up) if runner_up else None,
                             runner_up_rung=runner_up)
 
-
-def answers_from_sequence(pairs: Sequence[tuple[str, Any]]) -> dict[str, Any]:
-    return dict(pairs)

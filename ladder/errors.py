@@ -28,8 +28,11 @@ class RuleSetError(Exception):
 
 
 class AnswerError(Exception):
-    """Answers to the questions do not fit the rule set (unknown trait, invalid option)."""
+    """Answers to the questions do not fit the rule set (unknown trait, invalid option).
 
-    def __init__(self, messages: list[str]):
-        self.messages = messages
-        super().__init__("\n".join(messages))
+    `problems` pairs each message with the trait it is about, so callers can point at its line.
+    """
+
+    def __init__(self, problems: list[tuple[str, str]]):
+        self.problems = problems
+        super().__init__("\n".join(message for _, message in problems))

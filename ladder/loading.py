@@ -147,7 +147,7 @@ def _chain(first: ParsedFile) -> tuple[list[ParsedFile], list[Problem]]:
             return [], [current.problem(("extends",), message)]
         if any(pf.path == parent_path.resolve() for pf in chain):
             names = " -> ".join([pf.name for pf in chain] + [display_name(parent_path)])
-            return [], [current.problem(("extends",), f"extends forms a cycle: {names}")]
+            return [], [current.problem(("extends",), f"the rule sets extend each other in a circle: {names}")]
         chain.append(read_rule_file(parent_path))
 
 

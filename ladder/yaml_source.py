@@ -132,7 +132,10 @@ def parse_yaml(text: str, name: str) -> tuple[YamlDocument | None, list[Problem]
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
-        return None, [Problem(name, line, "", f"not valid YAML: {exc.problem or exc.context}")]
+        started = ""
+        if exc.context_mark is not None and exc.problem_mark is not None and exc.context_mark.line != exc.problem_mark.line:
+            started = f" ({exc.context} that starts at line {exc.context_mark.line + 1})"
+        return None, [Problem(name, line, "", f"not valid YAML: {exc.problem or exc.context}{started}")]
     except yaml.YAMLError as exc:
         return None, [Problem(name, None, "", f"not valid YAML: {exc}")]
     return YamlDocument(name, data, root), []

@@ -1,0 +1,203 @@
+"""The advice as readable text (for the terminal and as the base of a memo), in Dutch or English.
+
+Only presents what the engine concluded; every number and conclusion comes from the Advice.
+"""
+
+from __future__ import annotations
+
+from ladder.advice import Advice
+from ladder.i18n import t
+from ladder.model import UNKNOWN, VALUES, RuleSet
+
+
+TEXT_METHODS = 5  # the advice ranks more; a memo reads best with the first few
+
+
+class Labels:
+    """Names of rungs, questions and answers from the rule set, in one language."""
+
+    def __init__(self, rule_set: RuleSet, lang: str):
+        self.rule_set = rule_set
+        self.lang = lang
+
+    def rung(self, rung_id: str) -> str:
+        return self.rule_set.rung(rung_id).name.get(self.lang)
+
+    def question(self, trait_id: str) -> str:
+        return self.rule_set.trait(trait_id).question.get(self.lang)
+
+    def answer(self, trait_id: str, options: tuple[str, ...] | str) -> str:
+        options = (options,) if isinstance(options, str) else options
+        trait = self.rule_set.trait(trait_id)
+        labels = {o.id: o.label.get(self.lang) for o in trait.options}
+        return ", ".join(t(self.lang, "unknown_answer") if o == UNKNOWN else labels.get(o, o) for o in options)
+
+    def short(self, trait_id: str, options: tuple[str, ...] | str) -> str:
+        """'trait = answer' for compact lists."""
+        return f"{trait_id} = {self.answer(trait_id, options)}"
+
+
+def why_sentence(advice: Advice, labels: Labels) -> str:
+    """One sentence of why: the main answers, and any kader that capped or floored the outcome."""
+    lang = labels.lang
+    parts = []
+    if advice.main_reasons:
+        reasons = "; ".join(labels.short(tr, advice.answers[tr]) for tr in advice.main_reasons)
+        parts.append(t(lang, "why_main", reasons=reasons))
+    binding = [k for k in advice.kaders if k.changed_outcome]
+    if binding:
+        parts.append(t(lang, "why_kaders", reasons=" ".join(k.reason.get(lang) for k in binding)))
+    return ". ".join(parts) if parts else t(lang, "why_none")
+
+
+def render_text(advice: Advice, rule_set: RuleSet, title: str, lang: str = "nl") -> str:
+    labels = Labels(rule_set, lang)
+    out: list[str] = []
+    add = out.append
+    runner_up = advice.runner_ups[0].rung if advice.runner_ups else None
+    ref = advice.rule_set
+    add(t(lang, "advice_for", title=title))
+    add(t(lang, "rule_set_line", name=ref.name.get(lang), version=ref.version, status=ref.status, hash=ref.content_hash[:12]))
+    if rule_set.illustration and rule_set.disclaimer:
+        add(t(lang, "illustration", disclaimer=rule_set.disclaimer.get(lang)))
+    add("")
+    add(t(lang, "advised_form", rung=labels.rung(advice.recommended)).upper())
+    add(t(lang, "municipal_role", role=advice.role.name.get(lang)))
+    if advice.role.why:
+        add(f"  {advice.role.why.get(lang)}")
+    add(t(lang, "why_line", why=why_sentence(advice, labels)))
+
+    _section(out, t(lang, "scores"))
+    for s in advice.scores:
+        note = ""
+        if s.rung == advice.recommended:
+            note = f"  <- {t(lang, 'score_advised')}"
+        elif s.rung == runner_up:
+            note = f"  ({t(lang, 'score_runner_up')})"
+        elif s.status != "mogelijk":
+            note = f"  [{t(lang, 'status_' + s.status)}]"
+        add(f"  {labels.rung(s.rung):<44} {s.score:>7.2f}{note}")
+
+    if advice.kaders:
+        _section(out, t(lang, "kaders_fired"))
+        for k in advice.kaders:
+            decisive = f" ({t(lang, 'kader_decisive')})" if k.changed_outcome else ""
+            add(f"  - {_kader_effect(k, labels)}{decisive}: {k.reason.get(lang)}")
+            if k.yielded:
+                add(f"    {t(lang, 'kader_yielded')}")
+
+    if advice.contributions:
+        header = (
+            t(lang, "contributions", rung=labels.rung(advice.recommended), runner_up=labels.rung(runner_up))
+            if runner_up
+            else t(lang, "contributions_single", rung=labels.rung(advice.recommended))
+        )
+        _section(out, header)
+        ordered = sorted(
+            advice.contributions,
+            key=lambda c: -(c.points[advice.recommended] - (c.points[runner_up] if runner_up else 0)),
+        )
+        for c in ordered:
+            here = c.points[advice.recommended]
+            there = c.points[runner_up] if runner_up else 0.0
+            if here == 0 and there == 0:
+                continue
+            pair = f"{here:+5.1f} / {there:+5.1f}" if runner_up else f"{here:+5.1f}"
+            add(f"  {pair}  {labels.short(c.trait, c.answer)}: {c.why.get(lang)}")
+            for f in c.factors:
+                add(f"           {t(lang, 'factor_note', factor=f'{f.factor:g}', why=f.why.get(lang))}")
+
+    _section(out, t(lang, "robustness", label=t(lang, "robust_" + advice.robustness)))
+    if advice.margin is not None and runner_up:
+        add(f"  {t(lang, 'margin', margin=f'{advice.margin:g}', runner_up=labels.rung(runner_up))}")
+    if advice.flips:
+        add(f"  {t(lang, 'flips')}:")
+        for f in advice.flips:
+            add("  - " + t(lang, "flip_line", question=labels.question(f.trait), new=labels.answer(f.trait, f.new_answer),
+                           old=labels.answer(f.trait, f.answer), rung=labels.rung(f.new_rung)))
+    else:
+        add(f"  {t(lang, 'no_flips')}")
+
+    if advice.unknowns:
+        _section(out, t(lang, "unknowns"))
+        for u in advice.unknowns:
+            question = labels.question(u.trait)
+            if not u.changes_advice:
+                add("  - " + t(lang, "unknown_same", question=question, rung=labels.rung(advice.recommended)))
+            else:
+                outcomes = "; ".join(f"{labels.answer(u.trait, o.answer)} -> {labels.rung(o.rung)}" for o in u.outcomes)
+                add("  - " + t(lang, "unknown_changes", question=question, outcomes=outcomes))
+
+    _section(out, t(lang, "routes"))
+    r = advice.routes
+    if r.goal is None:
+        add(f"  {t(lang, 'routes_no_goal')}")
+    else:
+        add("  " + t(lang, "route_line", situation=labels.rung(r.situation), goal_answer=labels.answer("doel", r.goal_answer or ""),
+                     goal=labels.rung(r.goal)))
+        key = "routes_agree" if r.distance == 0 else "routes_close" if r.distance == 1 else "routes_differ"
+        add("  " + t(lang, key, distance=r.distance))
+        if r.goal_allowed is False:
+            add("  " + t(lang, "goal_not_allowed"))
+
+    if advice.phases:
+        _section(out, t(lang, "phases"))
+        for p in advice.phases:
+            add("  - " + t(lang, "phase_line", phase=labels.answer("fase", p.phase), rung=labels.rung(p.rung)))
+
+    _section(out, t(lang, "promise"))
+    add(f"  {advice.promise.get(lang)}")
+    _section(out, t(lang, "commitment"))
+    add(f"  {advice.commitment.get(lang)}")
+
+    if advice.werkvormen:
+        _section(out, t(lang, "methods"))
+        for i, m in enumerate(advice.werkvormen[:TEXT_METHODS], 1):
+            extra = "" if m.for_rung == advice.recommended else " " + t(lang, "method_for_runner_up", rung=labels.rung(m.for_rung))
+            add(f"  {i}. {m.name.get(lang)}{extra}: {m.description.get(lang)}")
+            notes = [t(lang, "method_fits" if r.fits else "method_misfits", why=r.why.get(lang)) for r in m.reasons]
+            if notes:
+                add(f"     ({'; '.join(notes)})")
+
+    for kind in ("do", "dont", "dilemma"):
+        items = [g for g in advice.guidance if g.kind == kind]
+        if items:
+            _section(out, t(lang, kind))
+            for g in items:
+                add(f"  - {g.text.get(lang)}")
+
+    v = advice.values
+    if v.runner_up is not None and v.runner_up_rung:
+        _section(out, t(lang, "values", rung=labels.rung(advice.recommended), runner_up=labels.rung(v.runner_up_rung)))
+    else:
+        _section(out, t(lang, "values_single", rung=labels.rung(advice.recommended)))
+    for value in VALUES:
+        other = f" / {v.runner_up[value]}" if v.runner_up else ""
+        add(f"  {t(lang, 'value_' + value):<14} {v.advised[value]}{other}")
+
+    if rule_set.contacts or rule_set.escalation:
+        _section(out, t(lang, "contacts"))
+        for c in rule_set.contacts:
+            add(f"  - {c.name}: {c.role.get(lang)}. {c.how}. {c.when.get(lang)}.")
+        if rule_set.escalation:
+            add(f"  {t(lang, 'escalation')}: {rule_set.escalation.get(lang)}")
+    if advice.ignored_answers:
+        add("")
+        add(t(lang, "ignored", traits=", ".join(advice.ignored_answers)))
+    return "\n".join(out) + "\n"
+
+
+def _section(out: list[str], title: str) -> None:
+    out.append("")
+    out.append(title)
+
+
+def _kader_effect(kader, labels: Labels) -> str:
+    lang = labels.lang
+    if kader.effect == "max":
+        return t(lang, "kader_max", rung=labels.rung(kader.rungs[0]))
+    if kader.effect == "min":
+        return t(lang, "kader_min", rung=labels.rung(kader.rungs[0]))
+    if kader.effect == "exclude":
+        return t(lang, "kader_exclude", rungs=", ".join(labels.rung(r) for r in kader.rungs))
+    return t(lang, "kader_warning")
