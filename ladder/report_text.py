@@ -33,8 +33,8 @@ class Labels:
         return ", ".join(t(self.lang, "unknown_answer") if o == UNKNOWN else labels.get(o, o) for o in options)
 
     def short(self, trait_id: str, options: tuple[str, ...] | str) -> str:
-        """'trait = answer' for compact lists."""
-        return f"{trait_id} = {self.answer(trait_id, options)}"
+        """'trait = answer' for compact lists; ids read as words ('wettelijke kaders')."""
+        return f"{trait_id.replace('_', ' ')} = {self.answer(trait_id, options)}"
 
 
 def why_sentence(advice: Advice, labels: Labels) -> str:

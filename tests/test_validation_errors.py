@@ -50,7 +50,7 @@ EXPECTED = {
     "base_only_key": [f"{B}/base_only_key.yaml:2 rungs: 'rungs' is not allowed here: use add_rungs or rename_rungs in a file with 'extends'"],
     "two_effects": [f"{B}/two_effects.yaml:3 kaders[dubbel]: expected exactly one effect (max, min, exclude or warning: true), found max and min"],
     "not_yaml": [
-        f"{B}/not_yaml.yaml:4: not valid YAML: expected ',' or ']', but got '<stream end>' "
+        f"{B}/not_yaml.yaml:4: not valid YAML: did not find expected ',' or ']' "
         "(while parsing a flow sequence that starts at line 3)"
     ],
     "missing_required": [
