@@ -15,7 +15,7 @@ from ladder.model import Text, WeightFactor
 ADVICE_SCHEMA_VERSION = "1.0"
 
 RungStatus = Literal["mogelijk", "begrensd", "uitgesloten"]
-Robustness = Literal["robuust", "redelijk", "krap", "vastgelegd"]
+RobustnessLabel = Literal["robuust", "redelijk", "krap", "vastgelegd"]
 
 
 class Frozen(BaseModel):
@@ -143,7 +143,7 @@ class Advice(Frozen):
     main_reasons: tuple[str, ...]  # traits that pushed most toward the advice rather than the runner-up
     kaders: tuple[FiredKader, ...]
     margin: float | None
-    robustness: Robustness
+    robustness: RobustnessLabel
     flips: tuple[Flip, ...]
     unknowns: tuple[UnknownEffect, ...]
     role: RoleAdvice

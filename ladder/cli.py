@@ -15,7 +15,6 @@ from ladder.engine import advise
 from ladder.errors import AnswerError, Problem, RuleSetError
 from ladder.i18n import LANGUAGES, t
 from ladder.loading import (
-    find_rule_set,
     load_municipality,
     load_rule_set,
     municipality_ids,

@@ -29,17 +29,19 @@ from ladder.advice import (
     MethodAdvice,
     MethodReason,
     PhaseAdvice,
+    RobustnessLabel,
     RoleAdvice,
     Routes,
     RuleSetRef,
     RungScore,
+    RungStatus,
     UnknownEffect,
     UnknownOutcome,
     ValuesComparison,
 )
 from ladder.conditions import Answers, holds
 from ladder.errors import AnswerError
-from ladder.model import UNKNOWN, VALUES, Kader, RuleSet
+from ladder.model import UNKNOWN, VALUES, Kader, RuleSet, Text, WeightFactor
 
 PHASE_TRAIT = "fase"
 MAX_METHODS = 8
@@ -62,7 +64,7 @@ class _Decision:
     allowed: tuple[int, ...]
     fired: tuple[Kader, ...]
     yielded: frozenset[str]
-    status: tuple[str, ...]
+    status: tuple[RungStatus, ...]
 
 
 _COMPILED: dict[str, _Compiled] = {}
@@ -236,23 +238,23 @@ def _decide_totals(rule_set: RuleSet, compiled: _Compiled, answers: Answers, tot
     index = {r: i for i, r in enumerate(compiled.rungs)}
     n = len(compiled.rungs)
     fired = tuple(k for k in rule_set.kaders if holds(k.when, answers))
-    floors = [k for k in fired if k.min is not None]
-    caps = [k for k in fired if k.max is not None]
     exclusions = [k for k in fired if k.exclude is not None]
-    low = max((index[k.min] for k in floors), default=0)
-    high = min((index[k.max] for k in caps), default=n - 1)
+    floor_at = {k.id: index[k.min] for k in fired if k.min is not None}
+    cap_at = {k.id: index[k.max] for k in fired if k.max is not None}
+    low = max(floor_at.values(), default=0)
+    high = min(cap_at.values(), default=n - 1)
     excluded = {index[r] for k in exclusions for r in k.exclude or ()}
     yielded: set[str] = set()
     allowed = [i for i in range(low, high + 1) if i not in excluded]
     if not allowed:
-        yielded |= {k.id for k in floors if index[k.min] > high or low > high}
+        yielded |= {kid for kid, at in floor_at.items() if at > high or low > high}
         low = 0
         allowed = [i for i in range(0, high + 1) if i not in excluded]
     if not allowed:
         yielded |= {k.id for k in exclusions}
         allowed = list(range(0, high + 1))
     best = max(allowed, key=lambda i: (totals[i], -i))
-    status = tuple(
+    status: tuple[RungStatus, ...] = tuple(
         "uitgesloten" if i in excluded and i not in allowed else ("mogelijk" if i in allowed else "begrensd")
         for i in range(n)
     )
@@ -303,9 +305,7 @@ def _rung_score(rule_set: RuleSet, decision: _Decision, i: int) -> RungScore:
     return RungScore(rung=rung.id, name=rung.name, score=round(decision.totals[i], _ROUNDING), status=decision.status[i])
 
 
-def _why(rule_set: RuleSet, trait: str, chosen: tuple[str, ...]):
-    from ladder.model import Text
-
+def _why(rule_set: RuleSet, trait: str, chosen: tuple[str, ...]) -> Text:
     whys = [rule_set.weights[trait][o].why for o in chosen if o in rule_set.weights.get(trait, {})]
     if len(whys) == 1:
         return whys[0]
@@ -314,8 +314,8 @@ def _why(rule_set: RuleSet, trait: str, chosen: tuple[str, ...]):
     return Text(nl=" ".join(w.nl for w in whys), en=" ".join(w.get("en") for w in whys))
 
 
-def _factors(rule_set: RuleSet, trait: str, chosen: tuple[str, ...]):
-    seen = {}
+def _factors(rule_set: RuleSet, trait: str, chosen: tuple[str, ...]) -> tuple[WeightFactor, ...]:
+    seen: dict[str, WeightFactor] = {}
     for option in chosen:
         weights = rule_set.weights.get(trait, {}).get(option)
         for f in weights.factors if weights else ():
@@ -346,7 +346,7 @@ def _without_kader(rule_set: RuleSet, compiled: _Compiled, answers: Answers, dec
     return _decide_totals(others, compiled, answers, decision.totals).rung
 
 
-def _robustness(rule_set: RuleSet, margin: float | None) -> str:
+def _robustness(rule_set: RuleSet, margin: float | None) -> RobustnessLabel:
     if margin is None:
         return "vastgelegd"
     if margin >= rule_set.robustness.robuust:
@@ -356,7 +356,9 @@ def _robustness(rule_set: RuleSet, margin: float | None) -> str:
     return "krap"
 
 
-def _flips(rule_set, compiled, answers, contributions, best) -> tuple[Flip, ...]:
+def _flips(
+    rule_set: RuleSet, compiled: _Compiled, answers: Answers, contributions: Mapping[str, tuple[float, ...]], best: int
+) -> tuple[Flip, ...]:
     flips = []
     for trait in compiled.traits:
         for new in _alternatives(rule_set, trait, answers[trait]):
@@ -366,8 +368,11 @@ def _flips(rule_set, compiled, answers, contributions, best) -> tuple[Flip, ...]
     return tuple(flips)
 
 
-def _unknowns(rule_set, compiled, answers, contributions) -> tuple[UnknownEffect, ...]:
+def _unknowns(
+    rule_set: RuleSet, compiled: _Compiled, answers: Answers, contributions: Mapping[str, tuple[float, ...]]
+) -> tuple[UnknownEffect, ...]:
     effects = []
+    current = compiled.rungs[_decide(rule_set, compiled, answers, contributions).rung]
     for trait in compiled.traits:
         if answers[trait] != (UNKNOWN,):
             continue
@@ -375,12 +380,13 @@ def _unknowns(rule_set, compiled, answers, contributions) -> tuple[UnknownEffect
             UnknownOutcome(answer=o, rung=compiled.rungs[_with_answer(rule_set, compiled, answers, contributions, trait, (o,)).rung])
             for o in rule_set.trait(trait).option_ids()
         )
-        current = compiled.rungs[_decide(rule_set, compiled, answers, contributions).rung]
         effects.append(UnknownEffect(trait=trait, outcomes=outcomes, changes_advice=any(x.rung != current for x in outcomes)))
     return tuple(effects)
 
 
-def _phases(rule_set, compiled, answers, contributions) -> tuple[PhaseAdvice, ...]:
+def _phases(
+    rule_set: RuleSet, compiled: _Compiled, answers: Answers, contributions: Mapping[str, tuple[float, ...]]
+) -> tuple[PhaseAdvice, ...]:
     chosen = answers.get(PHASE_TRAIT, (UNKNOWN,))
     if len(chosen) < 2:
         return ()

@@ -39,7 +39,9 @@ from ladder.yaml_source import MAX_BYTES, YamlDocument, parse_yaml
 ROOT = Path(__file__).resolve().parent.parent
 RULES_DIR = ROOT / "rules"
 MUNICIPALITIES_DIR = ROOT / "municipalities"
-_SECTION_ADAPTERS = {name: TypeAdapter(f.annotation) for name, f in RuleSetFile.model_fields.items()}
+_SECTION_ADAPTERS: dict[str, TypeAdapter[Any]] = {
+    name: TypeAdapter(f.annotation) for name, f in RuleSetFile.model_fields.items()  # type: ignore[arg-type]
+}
 # How many answer combinations may be tried to decide whether two kader conditions are the same.
 _EQUIVALENCE_BUDGET = 20_000
 

@@ -192,8 +192,12 @@ class Kader(StrictModel):
         return self
 
     @property
-    def effect(self) -> str:
-        return next(n for n in ("max", "min", "exclude") if getattr(self, n) is not None) if not self.warning else "warning"
+    def effect(self) -> Literal["max", "min", "exclude", "warning"]:
+        if self.max is not None:
+            return "max"
+        if self.min is not None:
+            return "min"
+        return "exclude" if self.exclude is not None else "warning"
 
 
 class OptionWeights(StrictModel):

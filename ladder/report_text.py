@@ -5,7 +5,7 @@ Only presents what the engine concluded; every number and conclusion comes from 
 
 from __future__ import annotations
 
-from ladder.advice import Advice
+from ladder.advice import Advice, FiredKader
 from ladder.i18n import t
 from ladder.model import UNKNOWN, VALUES, RuleSet
 
@@ -112,9 +112,9 @@ def render_text(advice: Advice, rule_set: RuleSet, title: str, lang: str = "nl")
         add(f"  {t(lang, 'margin', margin=f'{advice.margin:g}', runner_up=labels.rung(runner_up))}")
     if advice.flips:
         add(f"  {t(lang, 'flips')}:")
-        for f in advice.flips:
-            add("  - " + t(lang, "flip_line", question=labels.question(f.trait), new=labels.answer(f.trait, f.new_answer),
-                           old=labels.answer(f.trait, f.answer), rung=labels.rung(f.new_rung)))
+        for flip in advice.flips:
+            add("  - " + t(lang, "flip_line", question=labels.question(flip.trait), new=labels.answer(flip.trait, flip.new_answer),
+                           old=labels.answer(flip.trait, flip.answer), rung=labels.rung(flip.new_rung)))
     else:
         add(f"  {t(lang, 'no_flips')}")
 
@@ -177,8 +177,8 @@ def render_text(advice: Advice, rule_set: RuleSet, title: str, lang: str = "nl")
 
     if rule_set.contacts or rule_set.escalation:
         _section(out, t(lang, "contacts"))
-        for c in rule_set.contacts:
-            add(f"  - {c.name}: {c.role.get(lang)}. {c.how}. {c.when.get(lang)}.")
+        for contact in rule_set.contacts:
+            add(f"  - {contact.name}: {contact.role.get(lang)}. {contact.how}. {contact.when.get(lang)}.")
         if rule_set.escalation:
             add(f"  {t(lang, 'escalation')}: {rule_set.escalation.get(lang)}")
     if advice.ignored_answers:
@@ -192,7 +192,7 @@ def _section(out: list[str], title: str) -> None:
     out.append(title)
 
 
-def _kader_effect(kader, labels: Labels) -> str:
+def _kader_effect(kader: FiredKader, labels: Labels) -> str:
     lang = labels.lang
     if kader.effect == "max":
         return t(lang, "kader_max", rung=labels.rung(kader.rungs[0]))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 _EXPECTED = {
@@ -26,7 +27,7 @@ _EXPECTED = {
 }
 
 
-def describe(error: dict[str, Any]) -> str:
+def describe(error: Mapping[str, Any]) -> str:
     kind = error["type"]
     found = _shown(error.get("input"))
     if kind == "missing":

@@ -5,7 +5,6 @@ One broken fixture per error class in tests/fixtures/broken/, with the exact mes
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 
