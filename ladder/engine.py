@@ -9,9 +9,10 @@ How a recommendation is decided:
 2. Kaders whose condition holds set a minimum, a maximum, exclude rungs, or warn.
 3. The recommendation is the highest-scoring rung the kaders allow; on equal scores the lower rung
    wins, so the municipality never promises more than the answers carry.
-4. If the kaders leave no rung (a floor above a cap), caps win: a legal or safety frame weighs
-   heavier than an aspiration. The floors (and, if still nothing is left, the exclusions) that had
-   to give way are marked `yielded` in the advice.
+4. If the kaders leave no rung, caps win: a legal or safety frame weighs heavier than an
+   aspiration. First the floors above the cap give way (the other floors still count); if the
+   exclusions then leave nothing, the remaining floors give way; if still nothing is left, the
+   exclusions give way. Every kader that gave way is marked `yielded` in the advice.
 """
 
 from __future__ import annotations
@@ -241,16 +242,16 @@ def _decide_totals(rule_set: RuleSet, compiled: _Compiled, answers: Answers, tot
     exclusions = [k for k in fired if k.exclude is not None]
     floor_at = {k.id: index[k.min] for k in fired if k.min is not None}
     cap_at = {k.id: index[k.max] for k in fired if k.max is not None}
-    low = max(floor_at.values(), default=0)
     high = min(cap_at.values(), default=n - 1)
     excluded = {index[r] for k in exclusions for r in k.exclude or ()}
-    yielded: set[str] = set()
+    # Floors above the cap give way first; the floors the cap leaves room for still count.
+    yielded = {kid for kid, at in floor_at.items() if at > high}
+    low = max((at for kid, at in floor_at.items() if kid not in yielded), default=0)
     allowed = [i for i in range(low, high + 1) if i not in excluded]
-    if not allowed:
-        yielded |= {kid for kid, at in floor_at.items() if at > high or low > high}
-        low = 0
+    if not allowed:  # the exclusions cover what the floors leave: the floors give way too
+        yielded |= floor_at.keys()
         allowed = [i for i in range(0, high + 1) if i not in excluded]
-    if not allowed:
+    if not allowed:  # the exclusions cover everything up to the cap: they give way last
         yielded |= {k.id for k in exclusions}
         allowed = list(range(0, high + 1))
     best = max(allowed, key=lambda i: (totals[i], -i))

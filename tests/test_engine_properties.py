@@ -140,3 +140,30 @@ def test_the_advice_serialises_to_json_with_a_schema_version(rs_id):
     assert data["schema_version"] == "1.0"
     assert data["rule_set"]["content_hash"] == RULE_SETS[rs_id].content_hash
     assert [p["phase"] for p in data["phases"]] == ["agenda", "beheer"]
+
+
+KADER_RULES = """\
+extends: base
+kaders:
+  - {id: vloer_laag, when: {trait: conflict, equals: hoog}, min: raadplegen, reason: Vloer die past.}
+  - {id: vloer_hoog, when: {trait: vertrouwen, equals: hoog}, min: meebeslissen, reason: Vloer boven het plafond.}
+  - {id: plafond, when: {trait: conflict, equals: hoog}, max: raadplegen, reason: Plafond.}
+  - {id: niet_raadplegen, when: {trait: impact, equals: laag}, exclude: [raadplegen, adviseren], reason: Uitgesloten.}
+"""
+
+
+def test_only_the_floors_above_a_cap_give_way(write_rules):
+    rule_set = load_rule_set(write_rules(KADER_RULES))
+    advice = advise(rule_set, {"conflict": "hoog", "vertrouwen": "hoog", "beleidsruimte": "geen"})
+    by_id = {k.id: k for k in advice.kaders}
+    assert by_id["vloer_hoog"].yielded and not by_id["vloer_laag"].yielded
+    assert advice.recommended == "raadplegen"  # informeren scores higher, but the fitting floor still holds
+
+
+def test_floors_that_give_way_to_exclusions_are_marked(write_rules):
+    rule_set = load_rule_set(write_rules(KADER_RULES))
+    advice = advise(rule_set, {"conflict": "hoog", "impact": "laag"})  # window raadplegen..raadplegen, excluded
+    by_id = {k.id: k for k in advice.kaders}
+    assert advice.recommended == "informeren"
+    assert by_id["vloer_laag"].yielded
+    assert not by_id["niet_raadplegen"].yielded and not by_id["plafond"].yielded
