@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any, get_args
 
 from pydantic import TypeAdapter, ValidationError
 
@@ -27,6 +27,9 @@ from ladder.model import (
     EXTENDS_ONLY,
     UNKNOWN,
     Condition,
+    Cost,
+    Duration,
+    GroupSize,
     Rung,
     RuleSet,
     RuleSetFile,
@@ -39,8 +42,10 @@ from ladder.yaml_source import MAX_BYTES, YamlDocument, parse_yaml
 ROOT = Path(__file__).resolve().parent.parent
 RULES_DIR = ROOT / "rules"
 MUNICIPALITIES_DIR = ROOT / "municipalities"
+# One adapter per top-level section (with the field's own constraints), so each validates on its own.
 _SECTION_ADAPTERS: dict[str, TypeAdapter[Any]] = {
-    name: TypeAdapter(f.annotation) for name, f in RuleSetFile.model_fields.items()  # type: ignore[arg-type]
+    name: TypeAdapter(Annotated[f.annotation, f])  # type: ignore[arg-type]
+    for name, f in RuleSetFile.model_fields.items()
 }
 # How many answer combinations may be tried to decide whether two kader conditions are the same.
 _EQUIVALENCE_BUDGET = 20_000
@@ -78,7 +83,7 @@ def parse_rule_file(text: str, name: str, path: Path | None = None) -> ParsedFil
 
 @lru_cache(maxsize=64)
 def _parse_cached(text: str, name: str, path: Path | None) -> ParsedFile:
-    sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    sha = _sha256(text)
     doc, problems = parse_yaml(text, name)
     if doc is None:
         return ParsedFile(name, path, sha, None, {}, tuple(problems))
@@ -87,9 +92,16 @@ def _parse_cached(text: str, name: str, path: Path | None) -> ParsedFile:
         found = "an empty file" if doc.data is None else f"{type(doc.data).__name__}"
         return ParsedFile(name, path, sha, doc, {}, (pf.problem((), f"expected a mapping of sections, got {found}"),))
     sections: dict[str, Any] = {}
+    misplaced = BASE_ONLY if "extends" in doc.data else EXTENDS_ONLY  # reported once, in _apply
     for key, value in doc.data.items():
+        if key in misplaced:
+            continue
         if key not in _SECTION_ADAPTERS:
             problems.append(pf.problem((str(key),), f"unknown key '{key}'", key_line=True))
+            continue
+        if value is None:
+            message = "expected a value, got nothing (leave the key out to keep what the rule set it extends has)"
+            problems.append(pf.problem((key,), message, key_line=True))
             continue
         try:
             sections[key] = _SECTION_ADAPTERS[key].validate_python(value)
@@ -145,7 +157,8 @@ def _chain(first: ParsedFile) -> tuple[list[ParsedFile], list[Problem]]:
         near = current.path.parent if current.path else None
         parent_path = find_rule_set(parent_id, near)
         if parent_path is None:
-            message = f"extends '{parent_id}', but no {parent_id}.yaml was found in rules/ or municipalities/"
+            where = "next to this file, in rules/ or in municipalities/"
+            message = f"extends '{parent_id}', but no {parent_id}.yaml was found {where}"
             return [], [current.problem(("extends",), message)]
         if any(pf.path == parent_path.resolve() for pf in chain):
             names = " -> ".join([pf.name for pf in chain] + [display_name(parent_path)])
@@ -167,7 +180,10 @@ def load_rule_set_text(text: str, name: str) -> RuleSet:
 
 
 def resolve(first: ParsedFile) -> RuleSet:
-    if first.problems and first.doc is None:
+    unusable = first.doc is None or not isinstance(first.doc.data, dict)
+    extends_broken = "extends" in _raw_keys(first) and "extends" not in first.sections
+    if first.problems and (unusable or extends_broken):
+        # Without a mapping, or without a valid `extends`, every other check would only add noise.
         raise RuleSetError(list(first.problems))
     chain, problems = _chain(first)
     problems = list(first.problems) + problems
@@ -217,7 +233,7 @@ def _apply(parent: RuleSet | None, pf: ParsedFile) -> tuple[RuleSet | None, list
     problems: list[Problem] = []
     wrong_place = EXTENDS_ONLY if parent is None else BASE_ONLY
     for key in wrong_place:
-        if key in s:
+        if key in _raw_keys(pf):
             hint = "only a file with 'extends' may use it" if parent is None else _base_only_hint(key)
             problems.append(pf.problem((key,), f"'{key}' is not allowed here: {hint}", key_line=True))
     if parent is None:
@@ -311,19 +327,24 @@ def _merge_traits(draft: _Draft, pf: ParsedFile, parent: RuleSet | None) -> None
 
 
 def _merge_weights(draft: _Draft, pf: ParsedFile) -> None:
+    """Listed rungs replace the points as written; factors (earlier files' and this file's) multiply them."""
     for trait_id, options in (pf.sections.get("weights") or {}).items():
         for option_id, given in options.items():
             old = draft.weights.get(trait_id, {}).get(option_id)
-            points = (dict(old.points) if old else {}) | given.points()
-            draft.weights.setdefault(trait_id, {})[option_id] = TraitWeights(points=points, why=given.why)
+            written = (dict(old.given) if old else {}) | given.points()
+            factors = old.factors if old else ()
+            draft.weights.setdefault(trait_id, {})[option_id] = _weighted(written, given.why, factors)
     for factor in pf.sections.get("weight_factors") or ():
         for option_id, old in list(draft.weights.get(factor.trait, {}).items()):
             if factor.options is None or option_id in factor.options:
-                draft.weights[factor.trait][option_id] = TraitWeights(
-                    points={rung: p * factor.factor for rung, p in old.points.items()},
-                    why=old.why,
-                    factors=(*old.factors, factor),
-                )
+                draft.weights[factor.trait][option_id] = _weighted(old.given, old.why, (*old.factors, factor))
+
+
+def _weighted(given: dict[str, float], why: Any, factors: tuple[Any, ...]) -> TraitWeights:
+    scale = 1.0
+    for factor in factors:
+        scale *= factor.factor
+    return TraitWeights(points={r: p * scale for r, p in given.items()}, given=given, why=why, factors=factors)
 
 
 def _merge_listed(draft: _Draft, pf: ParsedFile, parent: RuleSet | None, key: str, disable_key: str) -> None:
@@ -454,13 +475,44 @@ def _check_references(draft: _Draft, pf: ParsedFile, parent: RuleSet | None) -> 
             if trait(("werkvorm_fit", i, "trait"), fit.trait):
                 for option_id in fit.prefer:
                     option(("werkvorm_fit", i, "prefer", option_id), fit.trait, option_id, allow_unknown=False, key_line=True)
+            allowed_values = _attribute_values(fit.attribute, traits)
+            for option_id, values in fit.prefer.items():
+                for j, value in enumerate(values):
+                    if value not in allowed_values:
+                        problems.append(pf.problem(("werkvorm_fit", i, "prefer", option_id, j), f"unknown {fit.attribute} '{value}'; expected one of {', '.join(allowed_values)}"))
     problems.extend(_contradictions(draft, pf, rung_ids, traits))
+    problems.extend(_disabled_but_used(draft, pf, meta))
     return problems
+
+
+def _attribute_values(attribute: str, traits: Mapping[str, tuple[str, ...]]) -> tuple[str, ...]:
+    """The values a working method's attribute can take (schaal takes the schaal trait's options)."""
+    literal = {"groepsgrootte": GroupSize, "kosten": Cost, "duur": Duration}.get(attribute)
+    return tuple(get_args(literal)) if literal else traits.get("schaal", ())
+
+
+def _disabled_but_used(draft: _Draft, pf: ParsedFile, meta: Mapping[str, Any]) -> Iterator[Problem]:
+    """A trait this file disables must not be needed by a rule that stays: it would silently act as unknown."""
+    for i, trait_id in enumerate(pf.sections.get("disable_traits") or ()):
+        users = [f"kaders[{k.id}]" for k in draft.kaders if trait_id in traits_in(k.when)]
+        users += [f"guidance[{g.id}]" for g in draft.guidance if g.when is not None and trait_id in traits_in(g.when)]
+        users += [f"role_rules[{r.role}]" for r in meta.get("role_rules") or () if r.when is not None and trait_id in traits_in(r.when)]
+        users += ["werkvorm_fit" for f in meta.get("werkvorm_fit") or () if f.trait == trait_id]
+        goal = meta.get("goal_route")
+        users += ["goal_route"] if goal is not None and goal.trait == trait_id else []
+        if users:
+            listed = ", ".join(dict.fromkeys(users))
+            yield pf.problem(
+                ("disable_traits", i),
+                f"trait '{trait_id}' is still used by {listed}; disable those kaders and guidance too (disable_kaders, "
+                "disable_guidance), or keep the trait",
+            )
 
 
 def _contradictions(draft: _Draft, pf: ParsedFile, rung_ids: list[str], traits: Mapping[str, tuple[str, ...]]) -> Iterator[Problem]:
     """A floor above a cap under the same condition can never be met: name both kaders."""
     own = {k.id: i for i, k in enumerate(pf.sections.get("kaders") or ())}
+    multiple = {t.id for t in draft.traits if t.multiple}
     floors = [k for k in draft.kaders if k.min in rung_ids]
     caps = [k for k in draft.kaders if k.max in rung_ids]
     for low, high in itertools.product(floors, caps):
@@ -468,7 +520,7 @@ def _contradictions(draft: _Draft, pf: ParsedFile, rung_ids: list[str], traits: 
             continue
         if low.id not in own and high.id not in own:
             continue  # reported where the parent defined them
-        if _same_condition(low.when, high.when, traits):
+        if _same_condition(low.when, high.when, traits, multiple):
             mine, other = (low, high) if low.id in own else (high, low)
             yield pf.problem(
                 ("kaders", own[mine.id], "when"),
@@ -477,16 +529,24 @@ def _contradictions(draft: _Draft, pf: ParsedFile, rung_ids: list[str], traits: 
             )
 
 
-def _same_condition(a: Condition, b: Condition, traits: Mapping[str, tuple[str, ...]]) -> bool:
+def _possible_answers(options: tuple[str, ...], multiple: bool) -> list[tuple[str, ...]]:
+    """Every answer a user can give: one option, or for multi-answer traits any non-empty set of them."""
+    if not multiple:
+        return [(o,) for o in (*options, UNKNOWN)]
+    subsets = (combo for size in range(1, len(options) + 1) for combo in itertools.combinations(options, size))
+    return [*subsets, (UNKNOWN,)]
+
+
+def _same_condition(a: Condition, b: Condition, traits: Mapping[str, tuple[str, ...]], multiple: set[str]) -> bool:
     names = sorted(traits_in(a) | traits_in(b))
-    choices = [traits.get(n, ()) + (UNKNOWN,) for n in names]
+    choices = [_possible_answers(traits.get(n, ()), n in multiple) for n in names]
     count = 1
-    for c in choices:
-        count *= len(c)
+    for choice in choices:
+        count *= len(choice)
     if count > _EQUIVALENCE_BUDGET:
         return a == b
     for combo in itertools.product(*choices):
-        answers = {n: (v,) for n, v in zip(names, combo)}
+        answers = dict(zip(names, combo, strict=True))
         if holds(a, answers) != holds(b, answers):
             return False
     return True
@@ -498,7 +558,8 @@ def _same_condition(a: Condition, b: Condition, traits: Mapping[str, tuple[str, 
 def _freeze(draft: _Draft, pf: ParsedFile, parent: RuleSet | None) -> RuleSet:
     meta = draft.meta
     rule_set_id = pf.path.stem if pf.path else Path(pf.name).stem
-    lineage = (*(parent.lineage if parent else ()), SourceFile(file=pf.name, sha256=pf.sha256))
+    own = SourceFile(file=pf.name, sha256=pf.sha256, content_sha256=_sha256(_canonical(pf.doc.data if pf.doc else None)))
+    lineage = (*(parent.lineage if parent else ()), own)
     rule_set = RuleSet(
         id=rule_set_id,
         name=meta["name"],
@@ -526,14 +587,24 @@ def _freeze(draft: _Draft, pf: ParsedFile, parent: RuleSet | None) -> RuleSet:
         guidance=tuple(draft.guidance),
         lineage=lineage,
     )
-    return rule_set.model_copy(update={"content_hash": content_hash(rule_set)})
+    return rule_set.model_copy(update={"content_hash": content_hash(lineage)})
 
 
-def content_hash(rule_set: RuleSet) -> str:
-    """sha256 of the resolved content; file names, comments and layout do not change it."""
-    data = rule_set.model_dump(mode="json", exclude={"lineage", "content_hash", "id"}, by_alias=True)
-    canonical = json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+def content_hash(lineage: Iterable[SourceFile]) -> str:
+    """What identifies a rule set for reproducible advice: the parsed content of its files, base first.
+
+    Built from the YAML content itself rather than from this program's internal models, so the same
+    files keep the same hash across versions of the code; comments, layout and file names do not count.
+    """
+    return _sha256("\n".join(f.content_sha256 for f in lineage))
+
+
+def _canonical(data: Any) -> str:
+    return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str)
+
+
+def _sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 # --- what is bundled -----------------------------------------------------------------------------

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool, WithJsonSchema, model_validator
 from pydantic_core import PydanticCustomError
 
 VALUES = ("inclusie", "invloed", "eigenaarschap", "deliberatie", "legitimiteit")
@@ -23,7 +23,7 @@ class StrictModel(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
 
-def _number_between(low: float, high: float, whole: bool):
+def _number_between(low: float, high: float, whole: bool) -> BeforeValidator:
     kind = "a whole number" if whole else "a number"
 
     def check(value: Any) -> Any:
@@ -37,9 +37,15 @@ def _number_between(low: float, high: float, whole: bool):
     return BeforeValidator(check)
 
 
-Points = Annotated[float, _number_between(-POINTS_LIMIT, POINTS_LIMIT, whole=False)]
-Score = Annotated[int, _number_between(0, 4, whole=True)]
-Factor = Annotated[float, _number_between(0, FACTOR_LIMIT, whole=False)]
+Points = Annotated[
+    float,
+    _number_between(-POINTS_LIMIT, POINTS_LIMIT, whole=False),
+    WithJsonSchema({"type": "number", "minimum": -POINTS_LIMIT, "maximum": POINTS_LIMIT}),
+]
+Score = Annotated[int, _number_between(0, 4, whole=True), WithJsonSchema({"type": "integer", "minimum": 0, "maximum": 4})]
+Factor = Annotated[
+    float, _number_between(0, FACTOR_LIMIT, whole=False), WithJsonSchema({"type": "number", "minimum": 0, "maximum": FACTOR_LIMIT})
+]
 Id = Annotated[
     str,
     Field(pattern=r"^[a-z][a-z0-9_]*$", description="lowercase letters, digits and _, starting with a letter"),
@@ -51,6 +57,15 @@ Duration = Literal["kort", "middel", "lang"]
 
 class Text(StrictModel):
     """A text shown to users: Dutch always, English where given (Dutch is shown when it is missing)."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        frozen=True,
+        # A plain string is Dutch-only text; say so in the JSON Schema too, so editors accept it.
+        json_schema_extra=lambda schema: schema.update(
+            {"anyOf": [{"type": "string", "minLength": 1}, {k: schema.pop(k) for k in list(schema) if k != "title"}]}
+        ),
+    )
 
     nl: str = Field(min_length=1)
     en: str | None = None
@@ -126,7 +141,7 @@ class Trait(StrictModel):
     question: Text
     help: Text
     options: tuple[Option, ...] = Field(min_length=2, description="ordered low to high where that applies")
-    multiple: bool = Field(False, description="true when more than one option may be chosen (like fase)")
+    multiple: StrictBool = Field(False, description="true when more than one option may be chosen (like fase)")
 
     @model_validator(mode="after")
     def _options_unique_and_not_unknown(self) -> Trait:
@@ -178,7 +193,7 @@ class Kader(StrictModel):
     max: Id | None = None
     min: Id | None = None
     exclude: tuple[Id, ...] | None = Field(None, min_length=1)
-    warning: bool = False
+    warning: StrictBool = False
     reason: Text
 
     @model_validator(mode="after")
@@ -316,7 +331,7 @@ class RuleSetFile(StrictModel):
     version: str | None = None
     date: dt.date | None = None
     status: Status | None = None
-    illustration: bool | None = Field(None, description="true: an example inspired by sources, not adopted policy")
+    illustration: StrictBool | None = Field(None, description="true: an example inspired by sources, not adopted policy")
     disclaimer: Text | None = None
     sources: tuple[str, ...] | None = None
     contacts: tuple[Contact, ...] | None = None
@@ -324,15 +339,15 @@ class RuleSetFile(StrictModel):
     policy_references: tuple[PolicyReference, ...] | None = None
     robustness: Robustness | None = None
     # A base defines these; a file with `extends` may change them only through the verbs below.
-    rungs: tuple[Rung, ...] | None = None
-    traits: tuple[Trait, ...] | None = None
+    rungs: tuple[Rung, ...] | None = Field(None, min_length=2)
+    traits: tuple[Trait, ...] | None = Field(None, min_length=1)
     roles: tuple[Role, ...] | None = None
     role_rules: tuple[RoleRule, ...] | None = None
     goal_route: GoalRoute | None = None
     werkvorm_fit: tuple[WerkvormFit, ...] | None = None
     # In a base these define; in an extending file they add (new id) or replace (same id; for
     # weights: the listed rungs of the listed answers).
-    weights: dict[Id, dict[Id, OptionWeights]] | None = None
+    weights: dict[Id, dict[Id, OptionWeights]] | None = Field(None, min_length=1)
     kaders: tuple[Kader, ...] | None = None
     werkvormen: tuple[Werkvorm, ...] | None = None
     guidance: tuple[Guidance, ...] | None = None
@@ -362,16 +377,21 @@ BASE_REQUIRED = ("name", "version", "date", "status", "rungs", "traits", "weight
 
 
 class TraitWeights(StrictModel):
-    """Resolved points of one answer: per rung, with the reasons and any factor applied."""
+    """Resolved points of one answer: per rung, with the reasons and any factor applied.
+
+    `points` are what the engine adds: `given` (as the files wrote them) times every factor.
+    """
 
     points: dict[str, float]
+    given: dict[str, float]
     why: Text
     factors: tuple[WeightFactor, ...] = ()
 
 
 class SourceFile(StrictModel):
     file: str
-    sha256: str
+    sha256: str = Field(description="of the file's bytes")
+    content_sha256: str = Field(description="of the parsed content as canonical JSON: comments and layout do not count")
 
 
 class RuleSet(StrictModel):

@@ -33,13 +33,35 @@ class _Loader(_SafeBase):  # type: ignore[misc, valid-type]
     """A safe loader with YAML 1.2 booleans: only true/false, so option ids like `no` or `on` stay text."""
 
 
+# YAML 1.2 core schema for booleans and numbers: 1.1's `no`/`on` booleans, octal `010` (= 8) and
+# sexagesimal `12:30` (= 750) are read as the text they look like.
+_REPLACED = ("tag:yaml.org,2002:bool", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float")
 _Loader.yaml_implicit_resolvers = {
-    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:bool"]
+    first: [(tag, rx) for tag, rx in resolvers if tag not in _REPLACED]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
 _Loader.add_implicit_resolver(
     "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
 )
+_Loader.add_implicit_resolver("tag:yaml.org,2002:int", re.compile(r"^[-+]?[0-9]+$"), list("-+0123456789"))
+_Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:float",
+    re.compile(r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"),
+    list("-+.0123456789"),
+)
+
+
+
+def _decimal_int(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> int:
+    """Whole numbers are decimal: PyYAML's own constructor reads a leading 0 as octal."""
+    text = loader.construct_scalar(node)
+    try:
+        return int(text, 10)
+    except ValueError:
+        raise yaml.constructor.ConstructorError(None, None, f"expected a whole number, got {text!r}", node.start_mark) from None
+
+
+_Loader.add_constructor("tag:yaml.org,2002:int", _decimal_int)
 
 
 @dataclass(frozen=True)

@@ -131,3 +131,37 @@ def test_a_disabled_trait_is_not_asked_and_its_answers_are_set_aside(bundled):
     rule_set = bundled["noordoost_brabant"]
     assert "uitdaagrecht" not in [t.id for t in rule_set.traits]
     assert advise(rule_set, {"uitdaagrecht": "ja"}).ignored_answers == ("uitdaagrecht",)
+
+
+def test_factors_keep_applying_and_explaining_when_a_child_changes_the_points(write_rules, bundled):
+    """Leusden doubles bestaand_initiatief; a file extending Leusden that rewrites those points is doubled too."""
+    path = write_rules(
+        "extends: leusden\nweights:\n  bestaand_initiatief:\n    ja:\n      why: Eigen punten.\n      zelfbeheer: 1\n",
+        "kind_van_leusden.yaml",
+    )
+    weights = load_rule_set(path).weights["bestaand_initiatief"]["ja"]
+    assert weights.given["zelfbeheer"] == 1 and weights.points["zelfbeheer"] == 2
+    assert weights.points["overheidsparticipatie"] == bundled["leusden"].weights["bestaand_initiatief"]["ja"].points["overheidsparticipatie"]
+    assert [f.factor for f in weights.factors] == [2]
+
+
+def test_every_bundled_file_validates_against_the_published_json_schema():
+    import jsonschema
+    import yaml
+
+    schema = json.loads((ROOT / "docs" / "rule-set.schema.json").read_text(encoding="utf-8"))
+    files = [ROOT / "rules" / "base.yaml", ROOT / "docs" / "voorbeeld-regelset.yaml", *sorted((ROOT / "municipalities").glob("*.yaml"))]
+    for path in files:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = json.loads(json.dumps(data, default=str))  # dates as text, as an editor sees them
+        jsonschema.validate(data, schema)
+    broken = yaml.safe_load((ROOT / "tests" / "fixtures" / "broken" / "weight_out_of_range.yaml").read_text(encoding="utf-8"))
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(broken, schema)
+
+
+def test_the_annotated_example_in_the_reference_is_the_checked_example_file():
+    example = (ROOT / "docs" / "voorbeeld-regelset.yaml").read_text(encoding="utf-8")
+    reference = (ROOT / "docs" / "rule-format.md").read_text(encoding="utf-8")
+    assert f"```yaml\n{example}```" in reference
+    assert load_rule_set(ROOT / "docs" / "voorbeeld-regelset.yaml").illustration

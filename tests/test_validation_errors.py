@@ -40,7 +40,7 @@ EXPECTED = {
     ],
     "missing_extends": [
         f"{B}/missing_extends.yaml:1 extends: extends 'gemeente_die_niet_bestaat', but no gemeente_die_niet_bestaat.yaml "
-        "was found in rules/ or municipalities/"
+        "was found next to this file, in rules/ or in municipalities/"
     ],
     "cycle_a": [
         f"{B}/cycle_b.yaml:1 extends: the rule sets extend each other in a circle: {B}/cycle_a.yaml -> {B}/cycle_b.yaml "
@@ -51,6 +51,24 @@ EXPECTED = {
     "not_yaml": [
         f"{B}/not_yaml.yaml:4: not valid YAML: did not find expected ',' or ']' "
         "(while parsing a flow sequence that starts at line 3)"
+    ],
+    "empty_value": [
+        f"{B}/empty_value.yaml:2 name: expected a value, got nothing (leave the key out to keep what the rule set it extends has)"
+    ],
+    "not_a_boolean": [f"{B}/not_a_boolean.yaml:2 illustration: expected true or false, got 'yes'"],
+    "empty_file": [f"{B}/empty_file.yaml: expected a mapping of sections, got an empty file"],
+    "invalid_extends": [
+        f"{B}/invalid_extends.yaml:1 extends: expected an id: lowercase letters, digits and _, starting with a letter, got 'Base'"
+    ],
+    "disabled_trait_still_used": [
+        f"{B}/disabled_trait_still_used.yaml:2 disable_traits[#1]: trait 'uitdaagrecht' is still used by "
+        "kaders[uitdaagrecht_serieus_nemen]; disable those kaders and guidance too (disable_kaders, disable_guidance), "
+        "or keep the trait"
+    ],
+    "empty_base": [
+        f"{B}/empty_base.yaml:6 rungs: expected at least 2 item(s), got 0",
+        f"{B}/empty_base.yaml:7 traits: expected at least 1 item(s), got 0",
+        f"{B}/empty_base.yaml:8 weights: expected at least 1 item(s), got 0",
     ],
     "missing_required": [
         f"{B}/missing_required.yaml:1: missing required key '{key}' (a base rule set defines it)"
@@ -148,3 +166,42 @@ def test_yaml_1_1_booleans_stay_text_so_no_and_on_are_valid_option_ids(write_rul
 def test_validate_accepts_every_bundled_file():
     for path in [ROOT / "rules" / "base.yaml", *sorted((ROOT / "municipalities").glob("*.yaml"))]:
         assert validate_file(path) == [], path
+
+
+def test_yaml_1_1_numbers_stay_text():
+    from ladder.yaml_source import parse_yaml
+
+    doc, problems = parse_yaml("a: 010\nb: 12:30\nc: 7\nd: -2.5\ne: 1e3\n", "x.yaml")
+    assert problems == []
+    assert doc.data == {"a": 10, "b": "12:30", "c": 7, "d": -2.5, "e": 1000.0}
+
+
+def test_conditions_that_differ_only_for_several_phases_do_not_contradict(write_rules):
+    """fase takes several answers: 'agenda' and 'agenda but not voorbereiding' differ for [agenda, voorbereiding]."""
+    path = write_rules(
+        "extends: base\n"
+        "kaders:\n"
+        "  - {id: vroeg_hoog, when: {trait: fase, equals: agenda}, min: meebeslissen, reason: Vroeg.}\n"
+        "  - id: alleen_agenda_laag\n"
+        "    when: {all: [{trait: fase, equals: agenda}, {not: {trait: fase, equals: voorbereiding}}]}\n"
+        "    max: raadplegen\n"
+        "    reason: Alleen agenda.\n"
+    )
+    assert validate_file(path) == []
+
+
+def test_unknown_working_method_attribute_values_in_werkvorm_fit_are_errors(write_rules):
+    base = (ROOT / "rules" / "base.yaml").read_text(encoding="utf-8")
+    broken = base.replace("prefer: {laag: [laag], midden: [laag, midden]", "prefer: {laag: [goedkoop], midden: [laag, midden]")
+    with pytest.raises(RuleSetError) as raised:
+        load_rule_set_text(broken, "rules/base.yaml")
+    [problem] = raised.value.problems
+    assert problem.path == "werkvorm_fit[#2].prefer.laag[#1]"
+    assert problem.message == "unknown kosten 'goedkoop'; expected one of laag, midden, hoog"
+
+
+def test_the_format_reference_lists_every_error_message_exactly():
+    reference = (ROOT / "docs" / "rule-format.md").read_text(encoding="utf-8")
+    for messages in EXPECTED.values():
+        for message in messages:
+            assert f"`{message}`" in reference, message
