@@ -138,6 +138,7 @@ class Option(StrictModel):
 
 class Trait(StrictModel):
     id: Id
+    label: Text | None = Field(None, description="a short name, for lists and charts; the id as words when left out")
     question: Text
     help: Text
     options: tuple[Option, ...] = Field(min_length=2, description="ordered low to high where that applies")
@@ -155,6 +156,9 @@ class Trait(StrictModel):
 
     def option_ids(self) -> tuple[str, ...]:
         return tuple(o.id for o in self.options)
+
+    def short_name(self, lang: str) -> str:
+        return self.label.get(lang) if self.label else self.id.replace("_", " ").capitalize()
 
 
 class Condition(StrictModel):

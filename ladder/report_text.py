@@ -33,8 +33,8 @@ class Labels:
         return ", ".join(t(self.lang, "unknown_answer") if o == UNKNOWN else labels.get(o, o) for o in options)
 
     def short(self, trait_id: str, options: tuple[str, ...] | str) -> str:
-        """'trait = answer' for compact lists; ids read as words ('wettelijke kaders')."""
-        return f"{trait_id.replace('_', ' ')} = {self.answer(trait_id, options)}"
+        """'Trait: answer' for compact lists."""
+        return f"{self.rule_set.trait(trait_id).short_name(self.lang)}: {self.answer(trait_id, options)}"
 
 
 def why_sentence(advice: Advice, labels: Labels) -> str:
@@ -68,6 +68,7 @@ def render_text(advice: Advice, rule_set: RuleSet, title: str, lang: str = "nl")
     add(t(lang, "why_line", why=why_sentence(advice, labels)))
 
     _section(out, t(lang, "scores"))
+    width = max(len(labels.rung(s.rung)) for s in advice.scores) + 2
     for s in advice.scores:
         note = ""
         if s.rung == advice.recommended:
@@ -76,7 +77,7 @@ def render_text(advice: Advice, rule_set: RuleSet, title: str, lang: str = "nl")
             note = f"  ({t(lang, 'score_runner_up')})"
         elif s.status != "mogelijk":
             note = f"  [{t(lang, 'status_' + s.status)}]"
-        add(f"  {labels.rung(s.rung):<44} {s.score:>7.2f}{note}")
+        add(f"  {labels.rung(s.rung):<{width}} {s.score:>7.2f}{note}")
 
     if advice.kaders:
         _section(out, t(lang, "kaders_fired"))
@@ -102,10 +103,10 @@ def render_text(advice: Advice, rule_set: RuleSet, title: str, lang: str = "nl")
             there = c.points[runner_up] if runner_up else 0.0
             if here == 0 and there == 0:
                 continue
-            pair = f"{here:+5.1f} / {there:+5.1f}" if runner_up else f"{here:+5.1f}"
-            add(f"  {pair}  {labels.short(c.trait, c.answer)}: {c.why.get(lang)}")
+            pair = f"{here:+6.2f} / {there:+6.2f}" if runner_up else f"{here:+6.2f}"
+            add(f"  {pair}  {labels.short(c.trait, c.answer)}. {c.why.get(lang)}")
             for f in c.factors:
-                add(f"           {t(lang, 'factor_note', factor=f'{f.factor:g}', why=f.why.get(lang))}")
+                add(f"                     {t(lang, 'factor_note', factor=f'{f.factor:g}', why=f.why.get(lang))}")
 
     _section(out, t(lang, "robustness", label=t(lang, "robust_" + advice.robustness)))
     if advice.margin is not None and runner_up:
@@ -133,7 +134,8 @@ def render_text(advice: Advice, rule_set: RuleSet, title: str, lang: str = "nl")
     if r.goal is None:
         add(f"  {t(lang, 'routes_no_goal')}")
     else:
-        add("  " + t(lang, "route_line", situation=labels.rung(r.situation), goal_answer=labels.answer("doel", r.goal_answer or ""),
+        goal_trait = rule_set.goal_route.trait if rule_set.goal_route else ""
+        add("  " + t(lang, "route_line", situation=labels.rung(r.situation), goal_answer=labels.answer(goal_trait, r.goal_answer or ""),
                      goal=labels.rung(r.goal)))
         key = "routes_agree" if r.distance == 0 else "routes_close" if r.distance == 1 else "routes_differ"
         add("  " + t(lang, key, distance=r.distance))
