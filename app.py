@@ -42,6 +42,7 @@ def main() -> None:
                 if trait.multiple:
                     answers[trait.id] = st.multiselect(trait.question.get(lang), trait.option_ids(), key=key,
                                                        help=trait.help.get(lang),
+                                                       placeholder=t(lang, "app_choose_several"),
                                                        format_func=lambda o, tr=trait.id: labels.answer(tr, o))
                 else:
                     answers[trait.id] = st.selectbox(trait.question.get(lang), (UNKNOWN, *trait.option_ids()), key=key,
