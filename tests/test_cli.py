@@ -138,3 +138,15 @@ def test_the_module_runs_as_a_program_without_tracebacks_for_user_mistakes(tmp_p
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
     assert "invalid answer 12 for trait 'urgentie'" in result.stderr
+
+
+def test_the_json_advice_is_identical_across_processes_and_hash_seeds():
+    runs = []
+    for seed in ("1", "2", "random"):
+        env = {"PYTHONHASHSEED": seed, "PATH": "/usr/bin:/bin"}
+        result = subprocess.run(
+            [sys.executable, "-m", "ladder", "advise", "--json", "-m", "noordoost_brabant", "examples/marktplein.yaml"],
+            capture_output=True, text=True, cwd=ROOT, env=env, check=True,
+        )
+        runs.append(result.stdout)
+    assert runs[0] == runs[1] == runs[2]
