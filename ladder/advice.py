@@ -157,6 +157,3 @@ class Advice(Frozen):
 
     def to_json(self) -> str:
         return self.model_dump_json(indent=2)
-
-    def score_of(self, rung: str) -> float:
-        return next(s.score for s in self.scores if s.rung == rung)
