@@ -139,7 +139,8 @@ def advise(rule_set: RuleSet, raw_answers: Mapping[str, Any], ignore_unknown_tra
     runner_ups = [i for i in ranked if i != best][:2]
     margin = round(decision.totals[best] - decision.totals[runner_ups[0]], _ROUNDING) if runner_ups else None
     recommended = rungs[best]
-    runner_up = rungs[runner_ups[0]] if runner_ups else None
+    runner_up_index = runner_ups[0] if runner_ups else None
+    runner_up = rungs[runner_up_index] if runner_up_index is not None else None
     return Advice(
         rule_set=RuleSetRef(
             id=rule_set.id,
@@ -164,7 +165,7 @@ def advise(rule_set: RuleSet, raw_answers: Mapping[str, Any], ignore_unknown_tra
             )
             for t, vector in contributions.items()
         ),
-        main_reasons=_main_reasons(contributions, best, runner_ups[0] if runner_ups else None),
+        main_reasons=_main_reasons(contributions, best, runner_up_index),
         kaders=tuple(
             _fired(k, decision.yielded, _without_kader(rule_set, compiled, answers, decision, k) != best)
             for k in decision.fired
@@ -172,7 +173,7 @@ def advise(rule_set: RuleSet, raw_answers: Mapping[str, Any], ignore_unknown_tra
         margin=margin,
         robustness=_robustness(rule_set, margin),
         flips=_flips(rule_set, compiled, answers, contributions, best),
-        unknowns=_unknowns(rule_set, compiled, answers, contributions),
+        unknowns=_unknowns(rule_set, compiled, answers, contributions, best),
         role=_role(rule_set, recommended, answers),
         promise=rule_set.rung(recommended).promise,
         commitment=rule_set.rung(recommended).commitment,
@@ -205,8 +206,6 @@ def _contributions(compiled: _Compiled, answers: Answers) -> dict[str, tuple[flo
     """Per answered trait, its points per rung (the average over its answers when it has several)."""
     result: dict[str, tuple[float, ...]] = {}
     for trait in compiled.traits:
-        if trait not in compiled.vectors:
-            continue  # not weighed, like the goal route's trait
         vector = _trait_vector(compiled, trait, answers.get(trait, (UNKNOWN,)))
         if vector is not None:
             result[trait] = vector
@@ -214,9 +213,10 @@ def _contributions(compiled: _Compiled, answers: Answers) -> dict[str, tuple[flo
 
 
 def _trait_vector(compiled: _Compiled, trait: str, chosen: tuple[str, ...]) -> tuple[float, ...] | None:
-    if chosen == (UNKNOWN,):
+    """The trait's points per rung, or None when it adds nothing: unknown, or not weighed (the goal route)."""
+    if chosen == (UNKNOWN,) or trait not in compiled.vectors:
         return None
-    table = compiled.vectors.get(trait, {})
+    table = compiled.vectors[trait]
     zero = (0.0,) * len(compiled.rungs)
     vectors = [table.get(option, zero) for option in chosen]
     return tuple(sum(column) / len(vectors) for column in zip(*vectors))
@@ -232,13 +232,15 @@ def _decide(
         if vector is not None:
             for i, v in enumerate(vector):
                 totals[i] += v
-    return _decide_totals(rule_set, compiled, answers, tuple(totals))
+    return _decide_totals(rule_set.kaders, compiled, answers, tuple(totals))
 
 
-def _decide_totals(rule_set: RuleSet, compiled: _Compiled, answers: Answers, totals: tuple[float, ...]) -> _Decision:
+def _decide_totals(
+    kaders: tuple[Kader, ...], compiled: _Compiled, answers: Answers, totals: tuple[float, ...]
+) -> _Decision:
     index = {r: i for i, r in enumerate(compiled.rungs)}
     n = len(compiled.rungs)
-    fired = tuple(k for k in rule_set.kaders if holds(k.when, answers))
+    fired = tuple(k for k in kaders if holds(k.when, answers))
     exclusions = [k for k in fired if k.exclude is not None]
     floor_at = {k.id: index[k.min] for k in fired if k.min is not None}
     cap_at = {k.id: index[k.max] for k in fired if k.max is not None}
@@ -274,7 +276,7 @@ def _with_answer(
     changed = dict(answers)
     changed[trait] = new
     contribs = dict(contributions)
-    vector = _trait_vector(compiled, trait, new) if trait in compiled.vectors else None
+    vector = _trait_vector(compiled, trait, new)
     if vector is None:
         contribs.pop(trait, None)
     else:
@@ -343,7 +345,7 @@ def _without_kader(rule_set: RuleSet, compiled: _Compiled, answers: Answers, dec
     """The rung that would be advised if this one kader did not exist."""
     if kader.warning:
         return decision.rung
-    others = rule_set.model_copy(update={"kaders": tuple(k for k in rule_set.kaders if k.id != kader.id)})
+    others = tuple(k for k in rule_set.kaders if k.id != kader.id)
     return _decide_totals(others, compiled, answers, decision.totals).rung
 
 
@@ -370,10 +372,10 @@ def _flips(
 
 
 def _unknowns(
-    rule_set: RuleSet, compiled: _Compiled, answers: Answers, contributions: Mapping[str, tuple[float, ...]]
+    rule_set: RuleSet, compiled: _Compiled, answers: Answers, contributions: Mapping[str, tuple[float, ...]], best: int
 ) -> tuple[UnknownEffect, ...]:
     effects = []
-    current = compiled.rungs[_decide(rule_set, compiled, answers, contributions).rung]
+    current = compiled.rungs[best]
     for trait in compiled.traits:
         if answers[trait] != (UNKNOWN,):
             continue
