@@ -12,7 +12,7 @@ import itertools
 import json
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Annotated, Any, get_args
 
@@ -61,6 +61,11 @@ class ParsedFile:
     doc: YamlDocument | None
     sections: Mapping[str, Any]
     problems: tuple[Problem, ...]
+
+    @cached_property
+    def content_sha256(self) -> str:
+        """Of the parsed content as canonical JSON; computed once, as the parsed file itself is cached."""
+        return _sha256(_canonical(self.doc.data if self.doc else None))
 
     def problem(self, loc: Loc, message: str, key_line: bool = False) -> Problem:
         data = self.doc.data if self.doc else None
@@ -558,9 +563,9 @@ def _same_condition(a: Condition, b: Condition, traits: Mapping[str, tuple[str, 
 def _freeze(draft: _Draft, pf: ParsedFile, parent: RuleSet | None) -> RuleSet:
     meta = draft.meta
     rule_set_id = pf.path.stem if pf.path else Path(pf.name).stem
-    own = SourceFile(file=pf.name, sha256=pf.sha256, content_sha256=_sha256(_canonical(pf.doc.data if pf.doc else None)))
+    own = SourceFile(file=pf.name, sha256=pf.sha256, content_sha256=pf.content_sha256)
     lineage = (*(parent.lineage if parent else ()), own)
-    rule_set = RuleSet(
+    return RuleSet(
         id=rule_set_id,
         name=meta["name"],
         description=meta["description"],
@@ -586,8 +591,8 @@ def _freeze(draft: _Draft, pf: ParsedFile, parent: RuleSet | None) -> RuleSet:
         werkvormen=tuple(draft.werkvormen),
         guidance=tuple(draft.guidance),
         lineage=lineage,
+        content_hash=content_hash(lineage),
     )
-    return rule_set.model_copy(update={"content_hash": content_hash(lineage)})
 
 
 def content_hash(lineage: Iterable[SourceFile]) -> str:

@@ -426,7 +426,7 @@ class RuleSet(StrictModel):
     werkvormen: tuple[Werkvorm, ...]
     guidance: tuple[Guidance, ...]
     lineage: tuple[SourceFile, ...] = Field(description="the files it was built from, base first")
-    content_hash: str = ""
+    content_hash: str = Field(description="identifies the rule set for reproducible advice (see loading.content_hash)")
 
     def rung_ids(self) -> tuple[str, ...]:
         return tuple(r.id for r in self.rungs)
