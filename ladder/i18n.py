@@ -9,14 +9,6 @@ LANGUAGES = ("nl", "en")
 
 MESSAGES: dict[str, dict[str, str]] = {
     "nl": {
-        "app_title": "Participatieladder 3.0",
-        "app_intro": "Kies een passende vorm van samenwerking met inwoners voor uw project. Beantwoord de vragen; bij twijfel kiest u 'weet ik niet'. Het advies legt uit waarom.",
-        "app_language": "Taal",
-        "app_municipality": "Regels van gemeente",
-        "app_questions": "Vragen over het project",
-        "app_advice": "Advies",
-        "app_full_explanation": "Volledige uitleg",
-        "app_choose_several": "Kies een of meer (leeg: weet ik niet)",
         "advice_for": "Advies voor: {title}",
         "rule_set_line": "Regels: {name} (versie {version}, status {status}, kenmerk {hash})",
         "illustration": "Let op: {disclaimer}",
@@ -94,14 +86,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "unknown_rung": "onbekende trede '{rung}'; kies uit {known}",
     },
     "en": {
-        "app_title": "Participatieladder 3.0",
-        "app_intro": "Choose a fitting form of cooperation with residents for your project. Answer the questions; when in doubt, choose 'don't know'. The advice explains why.",
-        "app_language": "Language",
-        "app_municipality": "Rules of municipality",
-        "app_questions": "Questions about the project",
-        "app_advice": "Advice",
-        "app_full_explanation": "Full explanation",
-        "app_choose_several": "Choose one or more (empty: don't know)",
         "advice_for": "Advice for: {title}",
         "rule_set_line": "Rules: {name} (version {version}, status {status}, fingerprint {hash})",
         "illustration": "Note: {disclaimer}",

@@ -34,3 +34,21 @@ def write_rules(tmp_path: Path):
         return path
 
     return write
+
+
+@pytest.fixture
+def open_app():
+    """Open the app on one page, as a visitor following a link with these query parameters would."""
+    from streamlit.testing.v1 import AppTest
+
+    def open_page(page: str = "start", **query: str) -> AppTest:
+        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+        for key, value in query.items():
+            at.query_params[key] = value
+        if page != "start":
+            at.switch_page(f"ui/pages/{page}.py")  # url_path equals the file name, so this works before a run
+        at.run()
+        assert not at.exception, at.exception
+        return at
+
+    return open_page

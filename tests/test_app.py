@@ -1,38 +1,37 @@
-"""The first app page: answering questions shows the engine's advice, in Dutch or English."""
+"""The app's frame: every page opens, in Dutch by default and in English on request."""
 
 from __future__ import annotations
 
-from streamlit.testing.v1 import AppTest
+import pytest
 
-from conftest import ROOT
-
-
-def _app() -> AppTest:
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
-    return at.run()
+PAGES = {"start": ("Start", "Start"), "advies": ("Advies", "Advice"), "de_ladder": ("De ladder", "The ladder"),
+         "regels": ("Regels", "Rules")}
 
 
-def test_the_app_starts_with_an_advice_for_all_unknown_answers():
-    at = _app()
-    assert not at.exception
-    assert at.title[0].value == "Participatieladder 3.0"
-    assert at.header[0].value == "Advies"
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_opens_in_dutch_by_default(open_app, page):
+    at = open_app(page)
+    assert at.title[0].value == PAGES[page][0]
 
 
-def test_answering_questions_changes_the_advice():
-    at = _app()
-    at.selectbox(key="voorbeeldgemeente:beleidsruimte").set_value("geen")
-    at.selectbox(key="voorbeeldgemeente:initiatiefnemer").set_value("gemeente")
-    at.run()
-    assert at.subheader[0].value == "Informeren"
-    at.selectbox(key="voorbeeldgemeente:beleidsruimte").set_value("open")
-    at.selectbox(key="voorbeeldgemeente:initiatiefnemer").set_value("samenleving")
-    at.selectbox(key="voorbeeldgemeente:bestaand_initiatief").set_value("ja")
-    at.run()
-    assert at.subheader[0].value == "Overheidsparticipatie"
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_opens_in_english_from_a_link(open_app, page):
+    at = open_app(page, lang="en")
+    assert at.title[0].value == PAGES[page][1]
 
 
-def test_the_language_switch_shows_english():
-    at = _app()
+def test_the_language_switch_changes_the_page(open_app):
+    at = open_app("regels")
     at.sidebar.radio[0].set_value("en").run()
-    assert at.header[0].value == "Advice"
+    assert at.title[0].value == "Rules"
+    assert at.query_params["lang"] == "en"
+
+
+def test_the_municipality_from_a_link_is_chosen(open_app):
+    at = open_app("advies", gemeente="leusden")
+    assert at.sidebar.selectbox[0].value == "leusden"
+
+
+def test_an_unknown_municipality_in_a_link_falls_back_to_the_example(open_app):
+    at = open_app("advies", gemeente="atlantis")
+    assert at.sidebar.selectbox[0].value == "voorbeeldgemeente"

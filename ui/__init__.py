@@ -1,0 +1,1 @@
+"""The Streamlit presentation layer: pages, charts and UI texts. It shows what the engine concludes."""

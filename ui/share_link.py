@@ -1,0 +1,42 @@
+"""Answers in the URL, so that a shared link reproduces the same advice.
+
+One query parameter per answered question (`beleidsruimte=open`, several answers comma-separated:
+`fase=agenda,voorbereiding`); `weet ik niet` is simply left out. `gemeente` and `lang` name the rule set
+and the language. A link may come from anyone: what does not fit the rule set is set aside and reported,
+never raised.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from ladder.engine import normalize_answers
+from ladder.errors import AnswerError
+from ladder.model import UNKNOWN, RuleSet
+
+MUNICIPALITY_PARAM = "gemeente"
+LANGUAGE_PARAM = "lang"
+RESERVED = frozenset({MUNICIPALITY_PARAM, LANGUAGE_PARAM})
+
+Answers = dict[str, tuple[str, ...]]
+
+
+def answers_to_params(answers: Mapping[str, tuple[str, ...]]) -> dict[str, str]:
+    """Only the known answers, in a stable order, so equal answers give equal links."""
+    return {trait: ",".join(chosen) for trait, chosen in sorted(answers.items()) if chosen and chosen != (UNKNOWN,)}
+
+
+def answers_from_params(rule_set: RuleSet, params: Mapping[str, str]) -> tuple[Answers, list[str]]:
+    """The answers in a link, checked by the engine; returns them with what was set aside and why."""
+    raw: dict[str, list[str]] = {k: [v for v in value.split(",") if v] for k, value in params.items() if k not in RESERVED}
+    set_aside: list[str] = []
+    while True:
+        try:
+            answers, ignored = normalize_answers(rule_set, raw, ignore_unknown_traits=True)
+        except AnswerError as error:
+            for trait, message in error.problems:
+                raw.pop(trait, None)
+                set_aside.append(message)
+            continue
+        set_aside.extend(f"unknown trait '{trait}'" for trait in ignored)
+        return answers, set_aside

@@ -1,0 +1,98 @@
+"""What one visitor has chosen (language, municipality, answers), kept across pages and in the URL.
+
+Streamlit drops a widget's value when the widget is not on the page, and clears the URL's query on a
+page switch, so the real choices live in session_state under our own keys and are written back to the
+URL on every run.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from ladder.errors import RuleSetError
+from ladder.i18n import LANGUAGES
+from ladder.loading import MUNICIPALITIES_DIR, RULES_DIR, load_municipality, municipality_ids
+from ladder.model import UNKNOWN, RuleSet
+from ui.share_link import LANGUAGE_PARAM, MUNICIPALITY_PARAM, answers_from_params
+from ui.texts import t
+
+DEFAULT_MUNICIPALITY = "voorbeeldgemeente"
+LANG_KEY = "lang"
+MUNICIPALITY_KEY = "gemeente"
+_ANSWERS_KEY = "answers"
+
+
+def _sources_stamp() -> tuple[tuple[str, int], ...]:
+    """Changes when any rule file changes, so an edited YAML is picked up without a restart."""
+    files = sorted([*RULES_DIR.glob("*.yaml"), *MUNICIPALITIES_DIR.glob("*.yaml")])
+    return tuple((str(p), p.stat().st_mtime_ns) for p in files)
+
+
+@st.cache_resource(max_entries=32, show_spinner=False)
+def _load(municipality_id: str, stamp: tuple[tuple[str, int], ...]) -> RuleSet:
+    return load_municipality(municipality_id)  # RuleSet is frozen: safe to share between sessions
+
+
+def rule_set_for(municipality_id: str) -> RuleSet:
+    """The resolved rule set; raises RuleSetError (shown by the page) when its YAML is broken."""
+    return _load(municipality_id, _sources_stamp())
+
+
+def language() -> str:
+    if LANG_KEY not in st.session_state:
+        wanted = st.query_params.get(LANGUAGE_PARAM, "nl")
+        st.session_state[LANG_KEY] = wanted if wanted in LANGUAGES else "nl"
+    return st.session_state[LANG_KEY]
+
+
+def municipality() -> str:
+    if MUNICIPALITY_KEY not in st.session_state:
+        wanted = st.query_params.get(MUNICIPALITY_PARAM, DEFAULT_MUNICIPALITY)
+        known = municipality_ids()
+        st.session_state[MUNICIPALITY_KEY] = wanted if wanted in known else DEFAULT_MUNICIPALITY
+    return st.session_state[MUNICIPALITY_KEY]
+
+
+def set_language(lang: str) -> None:
+    st.session_state[LANG_KEY] = lang
+
+
+def set_municipality(municipality_id: str) -> None:
+    st.session_state[MUNICIPALITY_KEY] = municipality_id
+
+
+def answers(municipality_id: str) -> dict[str, tuple[str, ...]]:
+    """This visitor's answers for one municipality's questions (a live dict: pages update it)."""
+    per_municipality = st.session_state.setdefault(_ANSWERS_KEY, {})
+    return per_municipality.setdefault(municipality_id, {})
+
+
+def answers_from_link_once(rule_set: RuleSet) -> list[str]:
+    """On the first visit in this session, take the answers from a shared link; returns what was set aside."""
+    loaded = st.session_state.setdefault("answers_from_link", set())
+    if rule_set.id in loaded:
+        return []
+    loaded.add(rule_set.id)
+    from_link, set_aside = answers_from_params(rule_set, st.query_params.to_dict())
+    answers(rule_set.id).update({k: v for k, v in from_link.items() if v != (UNKNOWN,)})
+    return set_aside
+
+
+def keep_in_url(extra: dict[str, str] | None = None) -> None:
+    """Write language, municipality and any page-specific parameters to the URL, replacing the rest."""
+    wanted = {LANGUAGE_PARAM: language(), MUNICIPALITY_PARAM: municipality(), **(extra or {})}
+    if dict(st.query_params) != wanted:
+        st.query_params.from_dict(wanted)
+
+
+
+def rule_set_or_stop(lang: str) -> RuleSet:
+    """The chosen municipality's rules; when its YAML is broken, every problem is shown and the page stops."""
+    municipality_id = municipality()
+    try:
+        return rule_set_for(municipality_id)
+    except RuleSetError as error:
+        st.error(t(lang, "rule_set_error", name=municipality_id))
+        st.code("\n".join(str(p) for p in error.problems), language=None)
+        st.stop()
+        raise  # st.stop() raises; this line only tells type checkers that nothing returns here

@@ -1,0 +1,6 @@
+"""UI texts of the advies page."""
+
+TEXTS: dict[str, dict[str, str]] = {
+    "nl": {},
+    "en": {},
+}

@@ -1,0 +1,6 @@
+"""UI texts of the ladder_page page."""
+
+TEXTS: dict[str, dict[str, str]] = {
+    "nl": {},
+    "en": {},
+}

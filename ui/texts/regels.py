@@ -1,0 +1,6 @@
+"""UI texts of the regels page."""
+
+TEXTS: dict[str, dict[str, str]] = {
+    "nl": {},
+    "en": {},
+}
