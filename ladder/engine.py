@@ -108,7 +108,7 @@ def normalize_answers(
     for trait_id, trait in traits.items():
         value = raw.get(trait_id)
         allowed = trait.option_ids()
-        if value is None or value == UNKNOWN or value == [] or value == [UNKNOWN]:
+        if value is None or value == UNKNOWN or (isinstance(value, (list, tuple)) and list(value) in ([], [UNKNOWN])):
             answers[trait_id] = (UNKNOWN,)
             continue
         given = list(value) if isinstance(value, (list, tuple)) else [value]

@@ -87,6 +87,15 @@ def test_the_advice_is_deterministic(project):
 
 @PROPERTY_SETTINGS
 @given(projects())
+def test_the_answers_of_an_advice_give_the_same_advice_again(project):
+    # A stored or shared advice is re-checked by feeding its own answers back (onbekend included)
+    rs_id, answers = project
+    first = advise(RULE_SETS[rs_id], answers)
+    assert advise(RULE_SETS[rs_id], first.answers) == first
+
+
+@PROPERTY_SETTINGS
+@given(projects())
 def test_every_flip_is_real_and_complete(project):
     """The listed single changes change the advice to what they say; no other single change does."""
     rs_id, answers = project
