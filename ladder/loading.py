@@ -30,14 +30,14 @@ from ladder.model import (
     Cost,
     Duration,
     GroupSize,
-    Rung,
     RuleSet,
     RuleSetFile,
+    Rung,
     SourceFile,
     TraitWeights,
 )
 from ladder.validation_messages import describe
-from ladder.yaml_source import MAX_BYTES, YamlDocument, parse_yaml
+from ladder.yaml_source import MAX_BYTES, YamlDocument, decode_yaml_bytes, parse_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 RULES_DIR = ROOT / "rules"
@@ -182,6 +182,14 @@ def load_rule_set(path: Path) -> RuleSet:
 def load_rule_set_text(text: str, name: str) -> RuleSet:
     """Load a rule set from text (pasted or uploaded); `extends` is looked up in the bundled folders."""
     return resolve(parse_rule_file(text, name))
+
+
+def load_rule_set_bytes(data: bytes, name: str) -> RuleSet:
+    """Load an uploaded rule set: the same size and encoding checks as for a file on disk."""
+    text, problems = decode_yaml_bytes(data, name)
+    if text is None:
+        raise RuleSetError(problems)
+    return load_rule_set_text(text, name)
 
 
 def resolve(first: ParsedFile) -> RuleSet:

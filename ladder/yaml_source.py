@@ -116,13 +116,24 @@ def read_yaml(path: Path, display_name: str | None = None) -> tuple[YamlDocument
         size = path.stat().st_size
     except OSError as exc:
         return None, [Problem(name, None, "", f"cannot read the file ({exc.strerror})")]
-    if size > MAX_BYTES:
-        return None, [Problem(name, None, "", f"file is {size:,} bytes; at most {MAX_BYTES:,} bytes are read")]
+    if size > MAX_BYTES:  # checked before reading: a huge file is never loaded into memory
+        return None, [_too_big(name, size)]
+    text, problems = decode_yaml_bytes(path.read_bytes(), name)
+    return (None, problems) if text is None else parse_yaml(text, name)
+
+
+def decode_yaml_bytes(data: bytes, name: str) -> tuple[str | None, list[Problem]]:
+    """Bytes from a file or an upload as text: at most MAX_BYTES, UTF-8."""
+    if len(data) > MAX_BYTES:
+        return None, [_too_big(name, len(data))]
     try:
-        text = path.read_text(encoding="utf-8")
+        return data.decode("utf-8"), []
     except UnicodeDecodeError:
         return None, [Problem(name, None, "", "expected UTF-8 text, found bytes that are not UTF-8")]
-    return parse_yaml(text, name)
+
+
+def _too_big(name: str, size: int) -> Problem:
+    return Problem(name, None, "", f"file is {size:,} bytes; at most {MAX_BYTES:,} bytes are read")
 
 
 def parse_yaml(text: str, name: str) -> tuple[YamlDocument | None, list[Problem]]:
@@ -164,6 +175,12 @@ def parse_yaml(text: str, name: str) -> tuple[YamlDocument | None, list[Problem]
         return None, [Problem(name, line, "", f"not valid YAML: {exc.problem or exc.context}{started}")]
     except yaml.YAMLError as exc:
         return None, [Problem(name, None, "", f"not valid YAML: {exc}")]
+    except RecursionError:
+        return None, [Problem(name, None, "", "not valid YAML: nested too deeply")]
+    except (ValueError, KeyError, TypeError, AttributeError, OverflowError) as exc:
+        # PyYAML's constructors raise these for values like `2026-13-45` or `!!float abc`
+        detail = f" ({exc})" if isinstance(exc, ValueError) else ""  # the others' texts mean nothing to a reader
+        return None, [Problem(name, None, "", f"not valid YAML: a value does not fit its type{detail}")]
     return YamlDocument(name, data, root), []
 
 
