@@ -5,10 +5,10 @@ Only presents what the engine concluded; every number and conclusion comes from 
 
 from __future__ import annotations
 
-from ladder.advice import Advice, FiredKader
+from ladder.advice import Advice, FiredKader, Flip, MethodAdvice, UnknownEffect
 from ladder.i18n import t
-from ladder.model import UNKNOWN, VALUES, RuleSet
-
+from ladder.model import UNKNOWN, VALUES, Contact, RuleSet
+from ladder.report_charts import MARK_KEYS, contribution_rows, ladder_rows, runner_up_of
 
 TEXT_METHODS = 5  # the advice ranks more; a memo reads best with the first few
 
@@ -54,7 +54,7 @@ def render_text(advice: Advice, rule_set: RuleSet, title: str, lang: str = "nl")
     labels = Labels(rule_set, lang)
     out: list[str] = []
     add = out.append
-    runner_up = advice.runner_ups[0].rung if advice.runner_ups else None
+    runner_up = runner_up_of(advice)
     ref = advice.rule_set
     add(t(lang, "advice_for", title=title))
     add(t(lang, "rule_set_line", name=ref.name.get(lang), version=ref.version, status=ref.status, hash=ref.content_hash[:12]))
@@ -69,21 +69,18 @@ def render_text(advice: Advice, rule_set: RuleSet, title: str, lang: str = "nl")
 
     _section(out, t(lang, "scores"))
     width = max(len(labels.rung(s.rung)) for s in advice.scores) + 2
-    for s in advice.scores:
+    for rung_row in ladder_rows(advice):
+        key = MARK_KEYS[rung_row.mark]
         note = ""
-        if s.rung == advice.recommended:
-            note = f"  <- {t(lang, 'score_advised')}"
-        elif s.rung == runner_up:
-            note = f"  ({t(lang, 'score_runner_up')})"
-        elif s.status != "mogelijk":
-            note = f"  [{t(lang, 'status_' + s.status)}]"
-        add(f"  {labels.rung(s.rung):<{width}} {s.score:>7.2f}{note}")
+        if key is not None:
+            words = t(lang, key)
+            note = {"advised": f"  <- {words}", "runner_up": f"  ({words})"}.get(rung_row.mark, f"  [{words}]")
+        add(f"  {labels.rung(rung_row.rung):<{width}} {rung_row.score:>7.2f}{note}")
 
     if advice.kaders:
         _section(out, t(lang, "kaders_fired"))
         for k in advice.kaders:
-            decisive = f" ({t(lang, 'kader_decisive')})" if k.changed_outcome else ""
-            add(f"  - {_kader_effect(k, labels)}{decisive}: {k.reason.get(lang)}")
+            add(f"  - {kader_heading(k, labels)}: {k.reason.get(lang)}")
             if k.yielded:
                 add(f"    {t(lang, 'kader_yielded')}")
 
@@ -94,16 +91,10 @@ def render_text(advice: Advice, rule_set: RuleSet, title: str, lang: str = "nl")
             else t(lang, "contributions_single", rung=labels.rung(advice.recommended))
         )
         _section(out, header)
-        ordered = sorted(
-            advice.contributions,
-            key=lambda c: -(c.points[advice.recommended] - (c.points[runner_up] if runner_up else 0)),
-        )
-        for c in ordered:
-            here = c.points[advice.recommended]
-            there = c.points[runner_up] if runner_up else 0.0
-            if here == 0 and there == 0:
-                continue
-            pair = f"{here:+6.2f} / {there:+6.2f}" if runner_up else f"{here:+6.2f}"
+        by_trait = {c.trait: c for c in advice.contributions}
+        for row in contribution_rows(advice):
+            c = by_trait[row.trait]
+            pair = f"{row.advised:+6.2f}" if row.runner_up is None else f"{row.advised:+6.2f} / {row.runner_up:+6.2f}"
             add(f"  {pair}  {labels.short(c.trait, c.answer)}. {c.why.get(lang)}")
             for f in c.factors:
                 add(f"                     {t(lang, 'factor_note', factor=f'{f.factor:g}', why=f.why.get(lang))}")
@@ -114,33 +105,18 @@ def render_text(advice: Advice, rule_set: RuleSet, title: str, lang: str = "nl")
     if advice.flips:
         add(f"  {t(lang, 'flips')}:")
         for flip in advice.flips:
-            add("  - " + t(lang, "flip_line", question=labels.question(flip.trait), new=labels.answer(flip.trait, flip.new_answer),
-                           old=labels.answer(flip.trait, flip.answer), rung=labels.rung(flip.new_rung)))
+            add("  - " + flip_sentence(flip, labels))
     else:
         add(f"  {t(lang, 'no_flips')}")
 
     if advice.unknowns:
         _section(out, t(lang, "unknowns"))
         for u in advice.unknowns:
-            question = labels.question(u.trait)
-            if not u.changes_advice:
-                add("  - " + t(lang, "unknown_same", question=question, rung=labels.rung(advice.recommended)))
-            else:
-                outcomes = "; ".join(f"{labels.answer(u.trait, o.answer)} -> {labels.rung(o.rung)}" for o in u.outcomes)
-                add("  - " + t(lang, "unknown_changes", question=question, outcomes=outcomes))
+            add("  - " + unknown_sentence(u, advice, labels))
 
     _section(out, t(lang, "routes"))
-    r = advice.routes
-    if r.goal is None:
-        add(f"  {t(lang, 'routes_no_goal')}")
-    else:
-        goal_trait = rule_set.goal_route.trait if rule_set.goal_route else ""
-        add("  " + t(lang, "route_line", situation=labels.rung(r.situation), goal_answer=labels.answer(goal_trait, r.goal_answer or ""),
-                     goal=labels.rung(r.goal)))
-        key = "routes_agree" if r.distance == 0 else "routes_close" if r.distance == 1 else "routes_differ"
-        add("  " + t(lang, key, distance=r.distance))
-        if r.goal_allowed is False:
-            add("  " + t(lang, "goal_not_allowed"))
+    for line in route_sentences(advice, labels):
+        add(f"  {line}")
 
     if advice.phases:
         _section(out, t(lang, "phases"))
@@ -155,11 +131,10 @@ def render_text(advice: Advice, rule_set: RuleSet, title: str, lang: str = "nl")
     if advice.werkvormen:
         _section(out, t(lang, "methods"))
         for i, m in enumerate(advice.werkvormen[:TEXT_METHODS], 1):
-            extra = "" if m.for_rung == advice.recommended else " " + t(lang, "method_for_runner_up", rung=labels.rung(m.for_rung))
-            add(f"  {i}. {m.name.get(lang)}{extra}: {m.description.get(lang)}")
-            notes = [t(lang, "method_fits" if r.fits else "method_misfits", why=r.why.get(lang)) for r in m.reasons]
+            add(f"  {i}. {method_heading(m, advice, labels)}: {m.description.get(lang)}")
+            notes = method_notes(m, lang)
             if notes:
-                add(f"     ({'; '.join(notes)})")
+                add(f"     ({notes})")
 
     for kind in ("do", "dont", "dilemma"):
         items = [g for g in advice.guidance if g.kind == kind]
@@ -180,7 +155,7 @@ def render_text(advice: Advice, rule_set: RuleSet, title: str, lang: str = "nl")
     if rule_set.contacts or rule_set.escalation:
         _section(out, t(lang, "contacts"))
         for contact in rule_set.contacts:
-            add(f"  - {contact.name}: {contact.role.get(lang)}. {contact.how}. {contact.when.get(lang)}.")
+            add(f"  - {contact_sentence(contact, lang)}")
         if rule_set.escalation:
             add(f"  {t(lang, 'escalation')}: {rule_set.escalation.get(lang)}")
     if advice.ignored_answers:
@@ -194,7 +169,7 @@ def _section(out: list[str], title: str) -> None:
     out.append(title)
 
 
-def _kader_effect(kader: FiredKader, labels: Labels) -> str:
+def kader_effect(kader: FiredKader, labels: Labels) -> str:
     lang = labels.lang
     if kader.effect == "max":
         return t(lang, "kader_max", rung=labels.rung(kader.rungs[0]))
@@ -203,3 +178,56 @@ def _kader_effect(kader: FiredKader, labels: Labels) -> str:
     if kader.effect == "exclude":
         return t(lang, "kader_exclude", rungs=", ".join(labels.rung(r) for r in kader.rungs))
     return t(lang, "kader_warning")
+
+
+def kader_heading(kader: FiredKader, labels: Labels) -> str:
+    """The kader's effect, and whether it decided the advice."""
+    decisive = f" ({t(labels.lang, 'kader_decisive')})" if kader.changed_outcome else ""
+    return f"{kader_effect(kader, labels)}{decisive}"
+
+
+def flip_sentence(flip: Flip, labels: Labels) -> str:
+    return t(labels.lang, "flip_line", question=labels.question(flip.trait), new=labels.answer(flip.trait, flip.new_answer),
+             old=labels.answer(flip.trait, flip.answer), rung=labels.rung(flip.new_rung))
+
+
+def unknown_sentence(unknown: UnknownEffect, advice: Advice, labels: Labels) -> str:
+    question = labels.question(unknown.trait)
+    if not unknown.changes_advice:
+        return t(labels.lang, "unknown_same", question=question, rung=labels.rung(advice.recommended))
+    outcomes = "; ".join(f"{labels.answer(unknown.trait, o.answer)} -> {labels.rung(o.rung)}" for o in unknown.outcomes)
+    return t(labels.lang, "unknown_changes", question=question, outcomes=outcomes)
+
+
+def route_sentences(advice: Advice, labels: Labels) -> list[str]:
+    """The two routes of the Participatiekompas, and whether they agree."""
+    lang = labels.lang
+    r = advice.routes
+    if r.goal is None:
+        return [t(lang, "routes_no_goal")]
+    goal_route = labels.rule_set.goal_route
+    goal_trait = goal_route.trait if goal_route else ""
+    key = "routes_agree" if r.distance == 0 else "routes_close" if r.distance == 1 else "routes_differ"
+    lines = [
+        t(lang, "route_line", situation=labels.rung(r.situation), goal_answer=labels.answer(goal_trait, r.goal_answer or ""),
+          goal=labels.rung(r.goal)),
+        t(lang, key, distance=r.distance),
+    ]
+    if r.goal_allowed is False:
+        lines.append(t(lang, "goal_not_allowed"))
+    return lines
+
+
+def method_heading(method: MethodAdvice, advice: Advice, labels: Labels) -> str:
+    """The method's name, and for whom it fits when that is the runner-up rather than the advice."""
+    if method.for_rung == advice.recommended:
+        return method.name.get(labels.lang)
+    return f"{method.name.get(labels.lang)} {t(labels.lang, 'method_for_runner_up', rung=labels.rung(method.for_rung))}"
+
+
+def method_notes(method: MethodAdvice, lang: str) -> str:
+    return "; ".join(t(lang, "method_fits" if r.fits else "method_misfits", why=r.why.get(lang)) for r in method.reasons)
+
+
+def contact_sentence(contact: Contact, lang: str) -> str:
+    return f"{contact.name}: {contact.role.get(lang)}. {contact.how}. {contact.when.get(lang)}."
