@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from conftest import ROOT
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import ROOT
 from ladder.engine import advise, recommend
 from ladder.loading import load_municipality, load_rule_set, municipality_ids
 from ladder.model import UNKNOWN, RuleSet

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import pytest
 import yaml
-
 from conftest import CASES
+
 from ladder.engine import advise
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 
 import pytest
+from conftest import ROOT
 from pydantic import BaseModel
 
-from conftest import ROOT
 from ladder.cli import rule_set_schema
 from ladder.i18n import MESSAGES
 from ladder.loading import load_rule_set, load_rule_set_text

@@ -5,10 +5,9 @@ One broken fixture per error class in tests/fixtures/broken/, with the exact mes
 
 from __future__ import annotations
 
-
 import pytest
-
 from conftest import ROOT
+
 from ladder.errors import RuleSetError
 from ladder.loading import load_rule_set, load_rule_set_text, validate_file
 
