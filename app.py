@@ -33,6 +33,9 @@ def main() -> None:
         lang = state.language()
         st.selectbox(t(lang, "municipality"), municipality_ids(), key=state.MUNICIPALITY_KEY,
                      help=t(lang, "municipality_help"), format_func=lambda m: _municipality_name(m, lang))
+        # Streamlit serves <html lang="en"> whatever the language; screen readers pick their voice from it (WCAG 3.1.1).
+        # lang is one of LANGUAGES, never user text.
+        st.html(f"<script>document.documentElement.lang = {lang!r};</script>", unsafe_allow_javascript=True)
     pages = [
         st.Page("ui/pages/start.py", title=t(lang, "nav_start"), url_path="start", default=True),
         st.Page("ui/pages/advies.py", title=t(lang, "nav_advies"), url_path="advies"),

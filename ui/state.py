@@ -13,6 +13,7 @@ from ladder.errors import RuleSetError
 from ladder.i18n import LANGUAGES
 from ladder.loading import MUNICIPALITIES_DIR, RULES_DIR, load_municipality, municipality_ids
 from ladder.model import UNKNOWN, RuleSet
+from ladder.problem_text import describe_problem
 from ui.share_link import LANGUAGE_PARAM, MUNICIPALITY_PARAM, answers_from_params
 from ui.texts import t
 
@@ -93,6 +94,6 @@ def rule_set_or_stop(lang: str) -> RuleSet:
         return rule_set_for(municipality_id)
     except RuleSetError as error:
         st.error(t(lang, "rule_set_error", name=municipality_id))
-        st.code("\n".join(str(p) for p in error.problems), language=None)
+        st.code("\n".join(describe_problem(p, lang) for p in error.problems), language=None)
         st.stop()
         raise  # st.stop() raises; this line only tells type checkers that nothing returns here

@@ -1,17 +1,311 @@
-"""The advies page."""
+"""The Advies page: answer the questions, see the advice with every reason, try a what-if, share and download.
+
+Everything shown comes from the engine's Advice; this page only arranges it.
+"""
 
 from __future__ import annotations
 
+from urllib.parse import urlencode, urlsplit, urlunsplit
+
+import pandas as pd
 import streamlit as st
 
+from ladder.advice import Advice
+from ladder.engine import advise
+from ladder.model import UNKNOWN, VALUES, RuleSet
+from ladder.report_charts import runner_up_of
+from ladder.report_markdown import escape_markdown, render_markdown
+from ladder.report_pdf import render_pdf
+from ladder.report_text import (
+    Labels,
+    kader_heading,
+    method_heading,
+    method_notes,
+    render_text,
+    route_sentences,
+    why_sentence,
+)
+from ladder.why_not import why_not
 from ui import state
+from ui.advice_charts import Chart, contributions_chart, ladder_chart, values_chart
+from ui.questions import question_steps, widget_key
+from ui.share_link import LANGUAGE_PARAM, MUNICIPALITY_PARAM, answers_to_params
 from ui.texts import t
+
+MARKS = ("advised", "runner_up", "possible", "begrensd", "uitgesloten")
+
+
+def _headline(advice: Advice, labels: Labels) -> None:
+    lang = labels.lang
+    runner_up = runner_up_of(advice)
+    with st.container(border=True):
+        st.subheader(t(lang, "advies_headline", rung=labels.rung(advice.recommended)))
+        st.markdown(escape_markdown(t(lang, "advies_role", role=advice.role.name.get(lang))))
+        st.markdown(escape_markdown(t(lang, "advies_why", why=why_sentence(advice, labels))))
+        margin = (t(lang, "margin", margin=f"{advice.margin:g}", runner_up=labels.rung(runner_up))
+                  if advice.margin is not None and runner_up else t(lang, "advies_no_margin"))
+        st.markdown(escape_markdown(t(lang, "advies_firmness", label=t(lang, "robust_" + advice.robustness),
+                                      margin=margin)))
+
+
+def _chart(chart: Chart, alt: str, lang: str) -> None:
+    """A chart with its text equivalent right below it: the table says the same in words and numbers."""
+    st.plotly_chart(chart.figure, width="stretch", alt=alt, config={"displaylogo": False})
+    st.caption(t(lang, "chart_text"))
+    st.table(chart.table, hide_index=True)
+
+
+def _explanation(advice: Advice, labels: Labels) -> None:
+    lang = labels.lang
+    runner_up = runner_up_of(advice)
+    marks = {m: t(lang, f"advies_mark_{m}") for m in MARKS}
+    title = t(lang, "advies_ladder_title")
+    st.caption(t(lang, "advies_ladder_caption"))
+    _chart(ladder_chart(advice, labels, marks, (t(lang, "advies_col_rung"), t(lang, "advies_col_score"),
+                                                t(lang, "advies_col_status")), title), title, lang)
+
+    rung = labels.rung(advice.recommended)
+    if runner_up:
+        other = labels.rung(runner_up)
+        title = t(lang, "advies_contrib_title", rung=rung, runner_up=other)
+        caption = t(lang, "advies_contrib_caption", rung=rung, runner_up=other)
+        columns = (t(lang, "advies_col_answer"), t(lang, "advies_col_lead"), t(lang, "advies_col_points_advised", rung=rung),
+                   t(lang, "advies_col_points_runner_up", rung=other), t(lang, "advies_col_why"))
+    else:
+        title = t(lang, "advies_contrib_title_single", rung=rung)
+        caption = t(lang, "advies_contrib_caption_single", rung=rung)
+        columns = (t(lang, "advies_col_answer"), t(lang, "advies_col_lead"), t(lang, "advies_col_points_advised", rung=rung),
+                   t(lang, "advies_col_why"))
+    st.caption(caption)
+    chart = contributions_chart(advice, labels, columns, title)
+    if chart.table.empty:
+        st.info(t(lang, "advies_no_contributions"))
+    else:
+        _chart(chart, title, lang)
+
+    st.subheader(t(lang, "advies_kaders"))
+    if not advice.kaders:
+        st.write(t(lang, "advies_no_kaders"))
+    for k in advice.kaders:
+        lines = [f"**{escape_markdown(kader_heading(k, labels))}**:", escape_markdown(k.reason.get(lang))]
+        if k.yielded:
+            lines.append(escape_markdown(t(lang, "kader_yielded")))
+        st.markdown("- " + " ".join(lines))
+
+    st.subheader(t(lang, "advies_why_not"))
+    for item in why_not(advice):
+        with st.expander(labels.rung(item.rung)):
+            if item.status == "uitgesloten":
+                st.write(t(lang, "advies_why_not_excluded"))
+            elif item.status == "begrensd":
+                st.write(t(lang, "advies_why_not_capped"))
+            for k in item.kaders:
+                st.markdown(escape_markdown(t(lang, "advies_why_not_kader", reason=k.reason.get(lang))))
+            if item.behind > 0:
+                st.write(t(lang, "advies_why_not_behind", behind=f"{item.behind:g}", rung=rung))
+            elif item.status == "mogelijk":
+                st.write(t(lang, "advies_why_not_equal"))
+            if item.against:
+                reasons = "; ".join(labels.short(tr, advice.answers[tr]) for tr in item.against)
+                st.markdown(escape_markdown(t(lang, "advies_why_not_against", reasons=reasons)))
+
+
+def _robustness(advice: Advice, labels: Labels) -> None:
+    lang = labels.lang
+    st.subheader(t(lang, "robustness", label=t(lang, "robust_" + advice.robustness)))
+    runner_up = runner_up_of(advice)
+    if advice.margin is not None and runner_up:
+        st.write(t(lang, "margin", margin=f"{advice.margin:g}", runner_up=labels.rung(runner_up)))
+    st.subheader(t(lang, "advies_flips_title"))
+    if advice.flips:
+        st.table(pd.DataFrame({
+            t(lang, "advies_col_question"): [labels.question(f.trait) for f in advice.flips],
+            t(lang, "advies_col_now"): [labels.answer(f.trait, f.answer) for f in advice.flips],
+            t(lang, "advies_col_instead"): [labels.answer(f.trait, f.new_answer) for f in advice.flips],
+            t(lang, "advies_col_then"): [labels.rung(f.new_rung) for f in advice.flips],
+        }), hide_index=True)
+    else:
+        st.write(t(lang, "no_flips"))
+
+    st.subheader(t(lang, "advies_unknowns_title"))
+    if not advice.unknowns:
+        st.write(t(lang, "advies_no_unknowns"))
+        return
+    stable = [u for u in advice.unknowns if not u.changes_advice]
+    for u in advice.unknowns:
+        if u.changes_advice:
+            st.markdown(f"**{escape_markdown(labels.question(u.trait))}**")
+            st.table(pd.DataFrame({
+                t(lang, "advies_col_possible_answer"): [labels.answer(u.trait, o.answer) for o in u.outcomes],
+                t(lang, "advies_col_advice"): [labels.rung(o.rung) for o in u.outcomes],
+            }), hide_index=True)
+    if stable:
+        st.write(t(lang, "advies_unknowns_stable", count=len(stable)))
+        st.caption("; ".join(labels.question(u.trait) for u in stable))
+
+
+def _routes_and_phases(advice: Advice, rule_set: RuleSet, labels: Labels) -> None:
+    lang = labels.lang
+    st.subheader(t(lang, "advies_routes_title"))
+    st.caption(t(lang, "advies_routes_caption"))
+    r = advice.routes
+    left, right = st.columns(2)
+    left.metric(t(lang, "advies_route_situation"), labels.rung(r.situation))
+    sentences = route_sentences(advice, labels)
+    if r.goal is None:
+        right.write(sentences[0])
+    else:
+        goal_trait = rule_set.goal_route.trait if rule_set.goal_route else ""
+        right.metric(f"{t(lang, 'advies_route_goal')}: {labels.answer(goal_trait, r.goal_answer or '')}",
+                     labels.rung(r.goal))
+        for sentence in sentences[1:]:  # whether they agree, and whether the kaders allow the goal's form
+            (st.warning if r.differ else st.write)(sentence)
+
+    st.subheader(t(lang, "advies_phases_title"))
+    if not advice.phases:
+        st.write(t(lang, "advies_phases_none"))
+        return
+    st.caption(t(lang, "advies_phases_caption"))
+    kader_names = {k.id: k.reason.get(lang) for k in rule_set.kaders}
+    st.table(pd.DataFrame({
+        t(lang, "advies_col_phase"): [labels.answer("fase", p.phase) for p in advice.phases],
+        t(lang, "advies_col_advice"): [labels.rung(p.rung) for p in advice.phases],
+        t(lang, "advies_col_kaders"): ["; ".join(kader_names.get(k, k) for k in p.kaders) for p in advice.phases],
+    }), hide_index=True)
+
+
+def _getting_started(advice: Advice, labels: Labels) -> None:
+    lang = labels.lang
+    left, right = st.columns(2)
+    with left:
+        st.subheader(t(lang, "promise"))
+        st.markdown(escape_markdown(advice.promise.get(lang)))
+    with right:
+        st.subheader(t(lang, "commitment"))
+        st.markdown(escape_markdown(advice.commitment.get(lang)))
+    st.subheader(t(lang, "advies_methods_title"))
+    st.table(pd.DataFrame({
+        t(lang, "advies_col_method"): [method_heading(m, advice, labels) for m in advice.werkvormen],
+        t(lang, "advies_col_why"): [m.description.get(lang) for m in advice.werkvormen],
+        t(lang, "advies_col_reasons"): [method_notes(m, lang) for m in advice.werkvormen],
+    }), hide_index=True)
+    for kind in ("do", "dont", "dilemma"):
+        items = [g for g in advice.guidance if g.kind == kind]
+        if items:
+            st.subheader(t(lang, kind))
+            st.markdown("\n".join(f"- {escape_markdown(g.text.get(lang))}" for g in items))
+
+
+def _values(advice: Advice, labels: Labels) -> None:
+    lang = labels.lang
+    v = advice.values
+    rung = labels.rung(advice.recommended)
+    title = (t(lang, "advies_values_title", rung=rung, runner_up=labels.rung(v.runner_up_rung))
+             if v.runner_up_rung else t(lang, "advies_values_title_single", rung=rung))
+    st.caption(t(lang, "advies_values_caption"))
+    names = {k: t(lang, f"value_{k}") for k in VALUES}
+    _chart(values_chart(advice, labels, names, t(lang, "advies_col_value"), title), title, lang)
+
+
+def _what_if(advice: Advice, rule_set: RuleSet, answers: dict[str, tuple[str, ...]], labels: Labels) -> None:
+    lang = labels.lang
+    st.write(t(lang, "advies_whatif_intro"))
+    traits = [tr for tr in rule_set.traits if not tr.multiple]
+    trait_id = st.selectbox(t(lang, "advies_whatif_question"), [tr.id for tr in traits], key=f"whatif:{rule_set.id}:trait",
+                            format_func=labels.question)
+    trait = rule_set.trait(trait_id)
+    current = answers.get(trait_id, (UNKNOWN,))
+    others = [o for o in (UNKNOWN, *trait.option_ids()) if (o,) != current]
+    new = st.selectbox(t(lang, "advies_whatif_answer"), others, key=f"whatif:{rule_set.id}:{trait_id}:answer",
+                       format_func=lambda o: labels.answer(trait_id, o))
+    changed = advise(rule_set, {**answers, trait_id: (new,)})
+    left, right = st.columns(2)
+    for column, heading, shown, answer in ((left, "advies_whatif_now", advice, current),
+                                           (right, "advies_whatif_then", changed, (new,))):
+        with column, st.container(border=True):
+            st.markdown(f"**{t(lang, heading)}**: {escape_markdown(labels.short(trait_id, answer))}")
+            st.subheader(labels.rung(shown.recommended))
+            st.write(t(lang, "municipal_role", role=shown.role.name.get(lang)))
+            st.write(t(lang, "robustness", label=t(lang, "robust_" + shown.robustness)))
+    if changed.recommended == advice.recommended:
+        st.info(t(lang, "advies_whatif_same", rung=labels.rung(advice.recommended)))
+    else:
+        st.warning(t(lang, "advies_whatif_changed", old=labels.rung(advice.recommended),
+                     new=labels.rung(changed.recommended)))
+    st.button(t(lang, "advies_whatif_apply"), key=f"whatif:{rule_set.id}:apply", on_click=_apply,
+              args=(widget_key(rule_set, trait), new))
+
+
+def _apply(widget_key: str, answer: str) -> None:
+    """Runs before the next script run, so the question widget shows the adopted answer."""
+    st.session_state[widget_key] = answer
+
+
+def _share_and_download(advice: Advice, rule_set: RuleSet, labels: Labels) -> None:
+    lang = labels.lang
+    st.subheader(t(lang, "advies_share_title"))
+    st.caption(t(lang, "advies_share_caption"))
+    st.code(_share_url(advice, lang), language=None, wrap_lines=True)
+    st.caption(t(lang, "advies_share_hash", hash=advice.rule_set.content_hash[:12]))
+    st.subheader(t(lang, "advies_download_title"))
+    title = st.text_input(t(lang, "advies_project_title"), key="project_title", max_chars=200,
+                          help=t(lang, "advies_project_title_help")).strip() or t(lang, "advies_default_title")
+    description = st.text_area(t(lang, "advies_project_description"), key="project_description",
+                               max_chars=2000).strip()
+    stem = f"advies-{rule_set.id}-{advice.recommended}"
+    columns = st.columns(3)
+    columns[0].download_button(t(lang, "advies_download_pdf"), key="download_pdf", file_name=f"{stem}.pdf",
+                               mime="application/pdf", on_click="ignore",
+                               data=lambda: render_pdf(advice, rule_set, title, lang, description))
+    columns[1].download_button(t(lang, "advies_download_md"), key="download_md", file_name=f"{stem}.md",
+                               mime="text/markdown", on_click="ignore",
+                               data=lambda: render_markdown(advice, rule_set, title, lang, description))
+    columns[2].download_button(t(lang, "advies_download_json"), key="download_json", file_name=f"{stem}.json",
+                               mime="application/json", on_click="ignore", data=advice.to_json)
+    with st.expander(t(lang, "advies_full_text")):
+        st.text(render_text(advice, rule_set, title, lang))
+
+
+def _share_url(advice: Advice, lang: str) -> str:
+    params = {MUNICIPALITY_PARAM: advice.rule_set.id, LANGUAGE_PARAM: lang,
+              **answers_to_params(advice.answers)}
+    base = urlsplit(st.context.url or "http://localhost:8501/advies")
+    return urlunsplit((base.scheme, base.netloc, base.path, urlencode(params, safe=","), ""))
 
 
 def render() -> None:
     lang = state.language()
+    rule_set = state.rule_set_or_stop(lang)
+    labels = Labels(rule_set, lang)
     st.title(t(lang, "nav_advies"))
-    state.keep_in_url()
+    st.write(t(lang, "advies_intro"))
+    if rule_set.illustration and rule_set.disclaimer:
+        st.info(t(lang, "illustration_note", disclaimer=rule_set.disclaimer.get(lang)))
+    set_aside = state.answers_from_link_once(rule_set)
+    if set_aside:
+        st.warning(t(lang, "advies_link_set_aside"))
+        st.code("\n".join(set_aside), language=None)
+    answers = state.answers(rule_set.id)
+    question_steps(rule_set, answers, labels)
+    advice = advise(rule_set, answers)
+    state.keep_in_url(answers_to_params(advice.answers))
+    _headline(advice, labels)
+    tabs = st.tabs([t(lang, f"advies_tab_{name}") for name in
+                    ("explanation", "robustness", "routes", "work", "values", "whatif", "share")])
+    with tabs[0]:
+        _explanation(advice, labels)
+    with tabs[1]:
+        _robustness(advice, labels)
+    with tabs[2]:
+        _routes_and_phases(advice, rule_set, labels)
+    with tabs[3]:
+        _getting_started(advice, labels)
+    with tabs[4]:
+        _values(advice, labels)
+    with tabs[5]:
+        _what_if(advice, rule_set, answers, labels)
+    with tabs[6]:
+        _share_and_download(advice, rule_set, labels)
 
 
 render()

@@ -1,4 +1,4 @@
-"""The start page."""
+"""The start page: what the tool is and for whom, the five building blocks, how to use it, links onward."""
 
 from __future__ import annotations
 
@@ -7,10 +7,34 @@ import streamlit as st
 from ui import state
 from ui.texts import t
 
+BUILDING_BLOCKS = 5
+STEPS = 4
+LINKS = (("ui/pages/advies.py", "start_link_advies"), ("ui/pages/de_ladder.py", "start_link_ladder"),
+         ("ui/pages/regels.py", "start_link_regels"))
+
 
 def render() -> None:
     lang = state.language()
-    st.title(t(lang, "nav_start"))
+    st.title(t(lang, "nav_start"), anchor=False)
+    st.write(t(lang, "start_intro"))
+    st.info(t(lang, "start_illustration_note"))
+
+    st.header(t(lang, "start_for_whom_header"), anchor=False)
+    for key in ("start_for_civil_servants", "start_for_working_groups", "start_for_councils"):
+        st.markdown(f"- {t(lang, key)}")
+
+    st.header(t(lang, "start_blocks_header"), anchor=False)
+    st.write(t(lang, "start_blocks_intro"))
+    for number in range(1, BUILDING_BLOCKS + 1):
+        with st.container(border=True):
+            st.markdown(f"**{number}. {t(lang, f'start_block_{number}_title')}**  \n{t(lang, f'start_block_{number}_text')}")
+
+    st.header(t(lang, "start_steps_header"), anchor=False)
+    st.markdown("\n".join(f"{n}. {t(lang, f'start_step_{n}')}" for n in range(1, STEPS + 1)))
+
+    st.header(t(lang, "start_links_header"), anchor=False)
+    for page, label in LINKS:
+        st.page_link(page, label=t(lang, label), icon=":material/arrow_forward:")
     state.keep_in_url()
 
 
