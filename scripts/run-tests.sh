@@ -3,4 +3,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
+bash scripts/install-system-packages.sh  # chromium for the browser tests, a font for the PDF
 .venv/bin/python -m pytest "$@"

@@ -1,0 +1,57 @@
+"""Screenshots of every page at 1280x800 into docs/screenshots/, taken with the browser tests' harness.
+
+Run: .venv/bin/python scripts/screenshots.py   (needs /usr/bin/chromium: bash scripts/install-system-packages.sh)
+"""
+
+from __future__ import annotations
+
+import io
+import sys
+from pathlib import Path
+
+from PIL import Image
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests"))  # the harness lives with the browser tests, so both drive the app alike
+
+from browser.harness import (
+    APP_ERROR,
+    PAGES,
+    BrowserMissing,
+    chromium,
+    new_context,
+    open_page,
+    running_app,
+)
+
+OUT = ROOT / "docs" / "screenshots"
+# The advice page as a shared link opens it, with a few answers, so it shows an advice and not only empty questions
+QUERIES = {"advies": {"beleidsruimte": "open", "initiatiefnemer": "gemeente", "impact": "hoog",
+                      "fase": "agenda,voorbereiding"}}
+
+
+def _small_png(png: bytes) -> Image.Image:
+    """256 colours are plenty for a mostly flat page and make the committed files several times smaller."""
+    return Image.open(io.BytesIO(png)).convert("RGB").quantize(colors=256, method=Image.Quantize.MEDIANCUT)
+
+
+def main() -> None:
+    OUT.mkdir(parents=True, exist_ok=True)
+    try:
+        with running_app() as app, chromium() as browser:
+            context = new_context(browser)
+            for name, path in PAGES.items():
+                page = context.new_page()
+                open_page(page, app.url, path, **QUERIES.get(name, {}))
+                if page.locator(APP_ERROR).count():
+                    sys.exit(f"{name}: the page shows an error; no screenshot taken. Server output:\n{app.output()}")
+                target = OUT / f"{name}.png"
+                _small_png(page.screenshot(animations="disabled")).save(target, optimize=True)
+                print(f"{target.relative_to(ROOT)}: {target.stat().st_size // 1024} KB")
+                page.close()
+    except BrowserMissing as missing:
+        sys.exit(str(missing))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""End-to-end tests in a real browser (Debian's chromium via Playwright), and the harness that drives them."""
