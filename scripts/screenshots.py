@@ -26,8 +26,15 @@ from browser.harness import (
 
 OUT = ROOT / "docs" / "screenshots"
 # The advice page as a shared link opens it, with a few answers, so it shows an advice and not only empty questions
-QUERIES = {"advies": {"beleidsruimte": "open", "initiatiefnemer": "gemeente", "impact": "hoog",
-                      "fase": "agenda,voorbereiding"}}
+ADVICE_LINK = {"beleidsruimte": "open", "initiatiefnemer": "gemeente", "impact": "hoog", "fase": "agenda,voorbereiding"}
+# (file stem, page, query, text to scroll to the top: the views below the fold worth a picture of their own)
+SHOTS = (
+    ("start", PAGES["start"], {}, None),
+    ("advies", PAGES["advies"], ADVICE_LINK, "Geadviseerde vorm:"),
+    ("advies_uitleg", PAGES["advies"], ADVICE_LINK, "Wat duwde naar"),
+    ("de_ladder", PAGES["de_ladder"], {}, None),
+    ("regels", PAGES["regels"], {}, None),
+)
 
 
 def _small_png(png: bytes) -> Image.Image:
@@ -40,11 +47,13 @@ def main() -> None:
     try:
         with running_app() as app, chromium() as browser:
             context = new_context(browser)
-            for name, path in PAGES.items():
+            for name, path, query, top in SHOTS:
                 page = context.new_page()
-                open_page(page, app.url, path, **QUERIES.get(name, {}))
+                open_page(page, app.url, path, **query)
                 if page.locator(APP_ERROR).count():
                     sys.exit(f"{name}: the page shows an error; no screenshot taken. Server output:\n{app.output()}")
+                if top:
+                    page.get_by_text(top).first.evaluate("e => e.scrollIntoView({block: 'start'})")
                 target = OUT / f"{name}.png"
                 _small_png(page.screenshot(animations="disabled")).save(target, optimize=True)
                 print(f"{target.relative_to(ROOT)}: {target.stat().st_size // 1024} KB")
