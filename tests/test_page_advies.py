@@ -103,6 +103,18 @@ def test_what_if_shows_old_and_new_advice_and_can_be_adopted(open_app):
     assert headline(at) != before
 
 
+def test_what_if_works_for_a_question_with_several_answers(open_app, base):
+    at = open_app("advies", fase="agenda", beleidsruimte="open")
+    at.selectbox(key="whatif:voorbeeldgemeente:trait").set_value("fase").run()
+    at.multiselect(key="whatif:voorbeeldgemeente:fase:answer").set_value(["agenda", "beheer"]).run()
+    expected = advise(base, {"fase": ["agenda", "beheer"], "beleidsruimte": "open"}).recommended
+    boxes = [s.value for s in at.subheader]
+    assert base.rung(expected).name.get("nl") in boxes
+    at.button(key="whatif:voorbeeldgemeente:apply").click().run()
+    assert at.multiselect(key="q:voorbeeldgemeente:fase").value == ["agenda", "beheer"]
+    assert at.query_params["fase"] == "agenda,beheer"
+
+
 def test_the_advice_page_in_english(open_app):
     at = open_app("advies", lang="en", **SOCIETY_OWNS_IT)
     assert headline(at) == "Advised form: Government participation"

@@ -1,6 +1,7 @@
 """The Advies page: answer the questions, see the advice with every reason, try a what-if, share and download.
 
-Everything shown comes from the engine's Advice; this page only arranges it.
+Everything shown comes from the engine's Advice; this page only arranges it. Texts from the rule set are
+escaped before Markdown renders them: a municipality's YAML may come from anyone.
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ def _headline(advice: Advice, labels: Labels) -> None:
     lang = labels.lang
     runner_up = runner_up_of(advice)
     with st.container(border=True):
-        st.subheader(t(lang, "advies_headline", rung=labels.rung(advice.recommended)))
+        st.subheader(escape_markdown(t(lang, "advies_headline", rung=labels.rung(advice.recommended))))
         st.markdown(escape_markdown(t(lang, "advies_role", role=advice.role.name.get(lang))))
         st.markdown(escape_markdown(t(lang, "advies_why", why=why_sentence(advice, labels))))
         margin = (t(lang, "margin", margin=f"{advice.margin:g}", runner_up=labels.rung(runner_up))
@@ -94,7 +95,7 @@ def _explanation(advice: Advice, labels: Labels) -> None:
 
     st.subheader(t(lang, "advies_why_not"))
     for item in why_not(advice):
-        with st.expander(labels.rung(item.rung)):
+        with st.expander(escape_markdown(labels.rung(item.rung))):
             if item.status == "uitgesloten":
                 st.write(t(lang, "advies_why_not_excluded"))
             elif item.status == "begrensd":
@@ -102,7 +103,7 @@ def _explanation(advice: Advice, labels: Labels) -> None:
             for k in item.kaders:
                 st.markdown(escape_markdown(t(lang, "advies_why_not_kader", reason=k.reason.get(lang))))
             if item.behind > 0:
-                st.write(t(lang, "advies_why_not_behind", behind=f"{item.behind:g}", rung=rung))
+                st.markdown(escape_markdown(t(lang, "advies_why_not_behind", behind=f"{item.behind:g}", rung=rung)))
             elif item.status == "mogelijk":
                 st.write(t(lang, "advies_why_not_equal"))
             if item.against:
@@ -115,7 +116,7 @@ def _robustness(advice: Advice, labels: Labels) -> None:
     st.subheader(t(lang, "robustness", label=t(lang, "robust_" + advice.robustness)))
     runner_up = runner_up_of(advice)
     if advice.margin is not None and runner_up:
-        st.write(t(lang, "margin", margin=f"{advice.margin:g}", runner_up=labels.rung(runner_up)))
+        st.markdown(escape_markdown(t(lang, "margin", margin=f"{advice.margin:g}", runner_up=labels.rung(runner_up))))
     st.subheader(t(lang, "advies_flips_title"))
     if advice.flips:
         st.table(pd.DataFrame({
@@ -141,7 +142,7 @@ def _robustness(advice: Advice, labels: Labels) -> None:
             }), hide_index=True)
     if stable:
         st.write(t(lang, "advies_unknowns_stable", count=len(stable)))
-        st.caption("; ".join(labels.question(u.trait) for u in stable))
+        st.caption(escape_markdown("; ".join(labels.question(u.trait) for u in stable)))
 
 
 def _routes_and_phases(advice: Advice, rule_set: RuleSet, labels: Labels) -> None:
@@ -150,16 +151,16 @@ def _routes_and_phases(advice: Advice, rule_set: RuleSet, labels: Labels) -> Non
     st.caption(t(lang, "advies_routes_caption"))
     r = advice.routes
     left, right = st.columns(2)
-    left.metric(t(lang, "advies_route_situation"), labels.rung(r.situation))
+    left.metric(t(lang, "advies_route_situation"), labels.rung(r.situation))  # a metric value is plain text
     sentences = route_sentences(advice, labels)
     if r.goal is None:
         right.write(sentences[0])
     else:
         goal_trait = rule_set.goal_route.trait if rule_set.goal_route else ""
-        right.metric(f"{t(lang, 'advies_route_goal')}: {labels.answer(goal_trait, r.goal_answer or '')}",
+        right.metric(escape_markdown(f"{t(lang, 'advies_route_goal')}: {labels.answer(goal_trait, r.goal_answer or '')}"),
                      labels.rung(r.goal))
         for sentence in sentences[1:]:  # whether they agree, and whether the kaders allow the goal's form
-            (st.warning if r.differ else st.write)(sentence)
+            (st.warning if r.differ else st.markdown)(escape_markdown(sentence))
 
     st.subheader(t(lang, "advies_phases_title"))
     if not advice.phases:
@@ -210,33 +211,41 @@ def _values(advice: Advice, labels: Labels) -> None:
 def _what_if(advice: Advice, rule_set: RuleSet, answers: dict[str, tuple[str, ...]], labels: Labels) -> None:
     lang = labels.lang
     st.write(t(lang, "advies_whatif_intro"))
-    traits = [tr for tr in rule_set.traits if not tr.multiple]
-    trait_id = st.selectbox(t(lang, "advies_whatif_question"), [tr.id for tr in traits], key=f"whatif:{rule_set.id}:trait",
-                            format_func=labels.question)
+    trait_id = st.selectbox(t(lang, "advies_whatif_question"), [tr.id for tr in rule_set.traits],
+                            key=f"whatif:{rule_set.id}:trait", format_func=labels.question)
     trait = rule_set.trait(trait_id)
     current = answers.get(trait_id, (UNKNOWN,))
-    others = [o for o in (UNKNOWN, *trait.option_ids()) if (o,) != current]
-    new = st.selectbox(t(lang, "advies_whatif_answer"), others, key=f"whatif:{rule_set.id}:{trait_id}:answer",
-                       format_func=lambda o: labels.answer(trait_id, o))
-    changed = advise(rule_set, {**answers, trait_id: (new,)})
+    key = f"whatif:{rule_set.id}:{trait_id}:answer"
+    if trait.multiple:
+        chosen = st.multiselect(t(lang, "advies_whatif_answer"), trait.option_ids(), key=key,
+                                default=[o for o in current if o != UNKNOWN], placeholder=t(lang, "advies_choose_several"),
+                                format_func=lambda o: labels.answer(trait_id, o))
+        new = tuple(o for o in trait.option_ids() if o in chosen) or (UNKNOWN,)
+    else:
+        others = [o for o in (UNKNOWN, *trait.option_ids()) if (o,) != current]
+        new = (st.selectbox(t(lang, "advies_whatif_answer"), others, key=key,
+                            format_func=lambda o: labels.answer(trait_id, o)),)
+    changed = advise(rule_set, {**answers, trait_id: new})
     left, right = st.columns(2)
     for column, heading, shown, answer in ((left, "advies_whatif_now", advice, current),
-                                           (right, "advies_whatif_then", changed, (new,))):
+                                           (right, "advies_whatif_then", changed, new)):
         with column, st.container(border=True):
             st.markdown(f"**{t(lang, heading)}**: {escape_markdown(labels.short(trait_id, answer))}")
-            st.subheader(labels.rung(shown.recommended))
-            st.write(t(lang, "municipal_role", role=shown.role.name.get(lang)))
+            st.subheader(escape_markdown(labels.rung(shown.recommended)))
+            st.markdown(escape_markdown(t(lang, "municipal_role", role=shown.role.name.get(lang))))
             st.write(t(lang, "robustness", label=t(lang, "robust_" + shown.robustness)))
     if changed.recommended == advice.recommended:
-        st.info(t(lang, "advies_whatif_same", rung=labels.rung(advice.recommended)))
+        st.info(escape_markdown(t(lang, "advies_whatif_same", rung=labels.rung(advice.recommended))))
     else:
-        st.warning(t(lang, "advies_whatif_changed", old=labels.rung(advice.recommended),
-                     new=labels.rung(changed.recommended)))
+        st.warning(escape_markdown(t(lang, "advies_whatif_changed", old=labels.rung(advice.recommended),
+                                     new=labels.rung(changed.recommended))))
+    # the question widget holds a list for a multiple-answer question, one option otherwise
+    adopted: str | list[str] = [o for o in new if o != UNKNOWN] if trait.multiple else new[0]
     st.button(t(lang, "advies_whatif_apply"), key=f"whatif:{rule_set.id}:apply", on_click=_apply,
-              args=(widget_key(rule_set, trait), new))
+              args=(widget_key(rule_set, trait), adopted))
 
 
-def _apply(widget_key: str, answer: str) -> None:
+def _apply(widget_key: str, answer: str | list[str]) -> None:
     """Runs before the next script run, so the question widget shows the adopted answer."""
     st.session_state[widget_key] = answer
 
@@ -280,7 +289,7 @@ def render() -> None:
     st.title(t(lang, "nav_advies"))
     st.write(t(lang, "advies_intro"))
     if rule_set.illustration and rule_set.disclaimer:
-        st.info(t(lang, "illustration_note", disclaimer=rule_set.disclaimer.get(lang)))
+        st.info(escape_markdown(t(lang, "illustration_note", disclaimer=rule_set.disclaimer.get(lang))))
     set_aside = state.answers_from_link_once(rule_set)
     if set_aside:
         st.warning(t(lang, "advies_link_set_aside"))
