@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 
 import pytest
@@ -138,10 +139,10 @@ def test_every_chart_says_in_its_table_what_it_shows(base, answers):
     marks = {m: m for m in ("advised", "runner_up", "possible", "begrensd", "uitgesloten")}
     ladder = ladder_chart(advice, labels, marks, ("trede", "score", "status"), "t")
     assert [f"{x:+.2f}" for x in ladder.figure.data[0].x][::-1] == ladder.table["score"].tolist()
-    assert all(status in text for status, text in zip(ladder.table["status"][::-1], ladder.figure.data[0].text))
+    assert all(status in tick for status, tick in zip(ladder.table["status"][::-1], ladder.figure.data[0].y))
     pushes = contributions_chart(advice, labels, ("a", "lead", "p", "q", "why"), "t")
     assert [f"{x:+.2f}" for x in pushes.figure.data[0].x] == pushes.table["lead"].tolist()
-    assert list(pushes.figure.data[0].y) == pushes.table["a"].tolist()
+    assert list(pushes.figure.data[0].y) == [html.escape(name, quote=False) for name in pushes.table["a"]]
     values = values_chart(advice, labels, {v: v for v in ("inclusie", "invloed", "eigenaarschap", "deliberatie",
                                                            "legitimiteit")}, "waarde", "t")
     assert list(values.figure.data[0].r[:5]) == values.table.iloc[:, 1].tolist()

@@ -16,6 +16,7 @@ from ladder.advice import Advice
 from ladder.model import VALUES
 from ladder.report_charts import contribution_rows, ladder_rows
 from ladder.report_text import Labels
+from ui.chart_style import plain, readable
 
 ADVISED = "#1f4e79"  # dark blue: the advice
 RUNNER_UP = "#6b9bc3"  # mid blue: the second choice
@@ -31,10 +32,17 @@ class Chart:
     table: pd.DataFrame
 
 
+def _room_for_labels(figure: go.Figure, values: list[float]) -> None:
+    """Widen the x axis so the numbers printed beside the bars stay inside the chart."""
+    low, high = min(0.0, *values), max(0.0, *values)
+    pad = 0.18 * ((high - low) or 1.0)
+    figure.update_xaxes(range=[low - (pad if low < 0 else 0.05 * pad), high + pad])
+
+
 def _layout(figure: go.Figure, title: str, height: int) -> go.Figure:
     figure.update_layout(title={"text": title}, height=height, margin={"l": 10, "r": 10, "t": 50, "b": 10},
                          font={"size": 14}, showlegend=False, plot_bgcolor="white")
-    return figure
+    return readable(figure)
 
 
 def ladder_chart(advice: Advice, labels: Labels, marks: dict[str, str], columns: tuple[str, str, str],
@@ -44,14 +52,18 @@ def ladder_chart(advice: Advice, labels: Labels, marks: dict[str, str], columns:
     names = [labels.rung(r.rung) for r in rows]
     words = [marks[r.mark] for r in rows]
     colours = {"advised": ADVISED, "runner_up": RUNNER_UP, "possible": POSSIBLE}
+    # The mark goes under the rung's name, not on the bar: a short or negative bar has no room for it
+    ticks = [f"<b>{plain(n)}</b><br>{w}" if r.mark in ("advised", "runner_up") else f"{plain(n)}<br>{w}"
+             for n, w, r in zip(names, words, rows, strict=True)]
     figure = go.Figure(go.Bar(
-        y=names, x=[r.score for r in rows], orientation="h",
-        text=[f"{r.score:+.2f}  {w}" for r, w in zip(rows, words, strict=True)], textposition="auto",
+        y=ticks, x=[r.score for r in rows], orientation="h",
+        text=[f"{r.score:+.2f}" for r in rows], textposition="outside", cliponaxis=False,
         marker={"color": [colours.get(r.mark, BLOCKED) for r in rows], "line": {"color": "#333", "width": 1},
                 "pattern": {"shape": ["/" if r.mark in ("begrensd", "uitgesloten") else "" for r in rows]}},
         hovertemplate="%{y}: %{x:.2f}<extra></extra>",
     ))
-    figure.update_yaxes(autorange=True, categoryorder="array", categoryarray=names)
+    figure.update_yaxes(autorange=True, categoryorder="array", categoryarray=ticks)
+    _room_for_labels(figure, [r.score for r in rows])
     figure.add_vline(x=0, line_color="#333", line_width=1)
     table = pd.DataFrame({columns[0]: names, columns[1]: [f"{r.score:+.2f}" for r in rows], columns[2]: words})
     return Chart(_layout(figure, title, 60 + 48 * len(rows)), table[::-1].reset_index(drop=True))
@@ -62,12 +74,13 @@ def contributions_chart(advice: Advice, labels: Labels, columns: tuple[str, ...]
     rows = contribution_rows(advice)
     names = [labels.short(r.trait, advice.answers[r.trait]) for r in rows]
     figure = go.Figure(go.Bar(
-        y=names, x=[r.lead for r in rows], orientation="h", text=[f"{r.lead:+.2f}" for r in rows],
+        y=[plain(n) for n in names], x=[r.lead for r in rows], orientation="h", text=[f"{r.lead:+.2f}" for r in rows],
         textposition="outside", marker={"color": [TOWARD if r.lead >= 0 else AWAY for r in rows],
                                         "pattern": {"shape": ["" if r.lead >= 0 else "." for r in rows]}},
         hovertemplate="%{y}: %{x:+.2f}<extra></extra>", cliponaxis=False,
     ))
     figure.update_yaxes(autorange="reversed")
+    _room_for_labels(figure, [r.lead for r in rows] or [0.0])
     figure.add_vline(x=0, line_color="#333", line_width=1)
     data: dict[str, list[str]] = {columns[0]: names, columns[1]: [f"{r.lead:+.2f}" for r in rows],
                                   columns[2]: [f"{r.advised:+.2f}" for r in rows]}

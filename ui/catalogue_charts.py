@@ -15,6 +15,7 @@ import plotly.graph_objects as go
 
 from ladder.model import VALUES, Cost, Duration, GroupSize, RuleSet, Werkvorm
 from ladder.report_markdown import escape_markdown
+from ui.chart_style import plain, readable
 from ui.texts import t
 
 SCORE_MAX = 4
@@ -148,7 +149,7 @@ def score_heatmap(table: pd.DataFrame, title: str, lang: str) -> go.Figure:
         go.Heatmap(
             z=scores.to_numpy().tolist(),
             x=list(scores.columns),
-            y=table[names].tolist(),
+            y=[plain(name) for name in table[names]],
             zmin=0,
             zmax=SCORE_MAX,
             colorscale="Blues",
@@ -171,4 +172,4 @@ def score_heatmap(table: pd.DataFrame, title: str, lang: str) -> go.Figure:
         # The table lists its rows top-down: show them in that order.
         yaxis={"autorange": "reversed", "automargin": True, "title": None},
     )
-    return figure
+    return readable(figure)

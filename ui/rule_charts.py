@@ -6,7 +6,6 @@ so the chart and its text equivalent always hold the same numbers.
 
 from __future__ import annotations
 
-import html
 from collections.abc import Iterable
 from urllib.parse import urlparse
 
@@ -17,6 +16,7 @@ from ladder.errors import Problem
 from ladder.model import POINTS_LIMIT, Condition, Kader, RuleSet, Trait, TraitWeights
 from ladder.problem_text import problem_message
 from ladder.report_text import Labels
+from ui.chart_style import plain, readable
 from ui.texts import t
 
 SHORT_HASH = 12  # as in the advice header and `python -m ladder municipalities`
@@ -56,8 +56,8 @@ def weights_heatmap(table: pd.DataFrame, lang: str) -> go.Figure:
     """Answers × rungs with every number printed in its cell; the diverging colour only repeats the sign."""
     points = table.drop(columns=t(lang, "regels_col_why"))
     # Plotly reads a little HTML in labels: rule-set texts are escaped.
-    rungs = [html.escape(name, quote=False) for name in points.columns]
-    answers = [html.escape(answer, quote=False) for answer in points.index]
+    rungs = [plain(name) for name in points.columns]
+    answers = [plain(answer) for answer in points.index]
     figure = go.Figure(
         go.Heatmap(
             z=points.to_numpy().tolist(),
@@ -84,7 +84,7 @@ def weights_heatmap(table: pd.DataFrame, lang: str) -> go.Figure:
         xaxis={"side": "top", "automargin": True, "tickangle": -35},
         yaxis={"autorange": "reversed", "automargin": True},
     )
-    return figure
+    return readable(figure)
 
 
 def condition_words(condition: Condition, labels: Labels) -> str:

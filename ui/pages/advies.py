@@ -77,8 +77,10 @@ def _explanation(advice: Advice, labels: Labels) -> None:
         caption = t(lang, "advies_contrib_caption_single", rung=rung)
         columns = (t(lang, "advies_col_answer"), t(lang, "advies_col_lead"), t(lang, "advies_col_points_advised", rung=rung),
                    t(lang, "advies_col_why"))
-    st.caption(caption)
-    chart = contributions_chart(advice, labels, columns, title)
+    # The full title names both rungs and can be long: it wraps as text; the chart gets a short one
+    st.markdown(f"**{escape_markdown(title)}**")
+    st.caption(escape_markdown(caption))
+    chart = contributions_chart(advice, labels, columns, t(lang, "advies_contrib_chart"))
     if chart.table.empty:
         st.info(t(lang, "advies_no_contributions"))
     else:
