@@ -37,7 +37,7 @@ def main() -> None:
         # lang is one of LANGUAGES, never user text.
         st.html(f"<script>document.documentElement.lang = {lang!r};</script>", unsafe_allow_javascript=True)
     pages = [
-        st.Page("ui/pages/start.py", title=t(lang, "nav_start"), url_path="start", default=True),
+        st.Page("ui/pages/start.py", title=t(lang, "nav_start"), default=True),  # served at "/"
         st.Page("ui/pages/advies.py", title=t(lang, "nav_advies"), url_path="advies"),
         st.Page("ui/pages/de_ladder.py", title=t(lang, "nav_ladder"), url_path="de_ladder"),
         st.Page("ui/pages/regels.py", title=t(lang, "nav_regels"), url_path="regels"),
