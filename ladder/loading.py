@@ -30,6 +30,7 @@ from ladder.model import (
     Cost,
     Duration,
     GroupSize,
+    Kader,
     RuleSet,
     RuleSetFile,
     Rung,
@@ -523,23 +524,34 @@ def _disabled_but_used(draft: _Draft, pf: ParsedFile, meta: Mapping[str, Any]) -
 
 
 def _contradictions(draft: _Draft, pf: ParsedFile, rung_ids: list[str], traits: Mapping[str, tuple[str, ...]]) -> Iterator[Problem]:
-    """A floor above a cap under the same condition can never be met: name both kaders."""
+    """Kaders that under the same condition leave no rung can never all be met: name both.
+
+    A floor above a cap, or a floor or cap whose every allowed rung another kader excludes.
+    """
     own = {k.id: i for i, k in enumerate(pf.sections.get("kaders") or ())}
     multiple = {t.id for t in draft.traits if t.multiple}
     floors = [k for k in draft.kaders if k.min in rung_ids]
     caps = [k for k in draft.kaders if k.max in rung_ids]
+    exclusions = [k for k in draft.kaders if k.exclude]
+
+    def clash(a: Kader, b: Kader, message: str) -> Iterator[Problem]:
+        if a.id not in own and b.id not in own:
+            return  # reported where the parent defined them
+        if _same_condition(a.when, b.when, traits, multiple):
+            yield pf.problem(("kaders", own[a.id if a.id in own else b.id], "when"), message)
+
     for low, high in itertools.product(floors, caps):
-        if rung_ids.index(low.min) <= rung_ids.index(high.max):
-            continue
-        if low.id not in own and high.id not in own:
-            continue  # reported where the parent defined them
-        if _same_condition(low.when, high.when, traits, multiple):
-            mine, other = (low, high) if low.id in own else (high, low)
-            yield pf.problem(
-                ("kaders", own[mine.id], "when"),
-                f"kaders '{low.id}' (min {low.min}) and '{high.id}' (max {high.max}) contradict: "
-                "under the same condition the minimum is above the maximum",
-            )
+        if rung_ids.index(low.min) > rung_ids.index(high.max):
+            yield from clash(low, high, f"kaders '{low.id}' (min {low.min}) and '{high.id}' (max {high.max}) contradict: "
+                                        "under the same condition the minimum is above the maximum")
+    for bound, excluding in itertools.product([*floors, *caps], exclusions):
+        limit = bound.min if bound.min is not None else bound.max
+        at = rung_ids.index(limit)
+        allowed = rung_ids[at:] if bound.min is not None else rung_ids[:at + 1]
+        if set(allowed) <= set(excluding.exclude or ()):
+            yield from clash(bound, excluding, f"kaders '{bound.id}' ({bound.effect} {limit}) and '{excluding.id}' "
+                                               f"(exclude {', '.join(excluding.exclude or ())}) contradict: under the "
+                                               f"same condition every rung the {bound.effect} allows is excluded")
 
 
 def _possible_answers(options: tuple[str, ...], multiple: bool) -> list[tuple[str, ...]]:

@@ -186,6 +186,10 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
       r"under the same condition the minimum is above the maximum"),
      ("de kaders '{low}' (min {min}) en '{high}' (max {max}) spreken elkaar tegen: "
       "onder dezelfde voorwaarde ligt het minimum boven het maximum")),
+    ((r"kaders '(?P<bound>.*)' \((?P<effect>min|max) (?P<limit>\w+)\) and '(?P<excluding>.*)' \(exclude (?P<rungs>.*)\) "
+      r"contradict: under the same condition every rung the (?:min|max) allows is excluded"),
+     ("de kaders '{bound}' ({effect} {limit}) en '{excluding}' (niet: {rungs}) spreken elkaar tegen: "
+      "onder dezelfde voorwaarde is elke trede binnen de grens van '{bound}' uitgesloten")),
     # The checks of the model itself (ladder/model.py).
     (r"'(?P<id>\w+)' is added to every question by itself; do not list it",
      "'{id}' komt vanzelf bij elke vraag; zet het niet bij de antwoorden"),

@@ -35,6 +35,8 @@ ALL_RUNGS = "[informeren, raadplegen, adviseren, coproduceren, meebeslissen, zel
 # Pasted rule-set texts, each giving one or more problems.
 TEXTS = {
     "yaml_int_tag": "extends: base\nversion: !!int abc\n",
+    "excluded_cap": ("extends: base\nkaders:\n  - {id: niets_mag, when: {trait: beleidsruimte, equals: geen}, "
+                     "exclude: [informeren, raadplegen], reason: x}\n"),
     "yaml_impossible_date": "extends: base\ndate: 2026-13-45\n",
     "yaml_float_tag": "extends: base\nversion: !!float abc\n",
     "yaml_bool_tag": "extends: base\nillustration: !!bool abc\n",

@@ -33,6 +33,11 @@ EXPECTED = {
         f"{B}/unknown_rung.yaml:5 kaders[strikt_inspraak].max: unknown rung 'inspraak'; expected one of informeren, "
         "raadplegen, adviseren, coproduceren, meebeslissen, zelfbeheer, overheidsparticipatie"
     ],
+    "excluded_floor": [
+        f"{B}/excluded_floor.yaml:4 kaders[samenleving_niet].when: kaders 'initiatief_van_de_samenleving' (min zelfbeheer) "
+        "and 'samenleving_niet' (exclude zelfbeheer, overheidsparticipatie) contradict: under the same condition every "
+        "rung the min allows is excluded"
+    ],
     "contradicting_kaders": [
         f"{B}/contradicting_kaders.yaml:4 kaders[strikt_hoog].when: kaders 'strikt_hoog' (min meebeslissen) and "
         "'strikte_wettelijke_kaders' (max coproduceren) contradict: under the same condition the minimum is above the maximum"
