@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -52,3 +53,17 @@ def open_app():
         return at
 
     return open_page
+
+
+@pytest.fixture
+def bundle_municipality(monkeypatch, tmp_path: Path):
+    """Bundle one extra municipality, 'proefgemeente', in a copy of the municipalities folder."""
+
+    def bundle(text: str) -> None:
+        folder = tmp_path / "municipalities"
+        shutil.copytree(ROOT / "municipalities", folder)
+        (folder / "proefgemeente.yaml").write_text(text, encoding="utf-8")
+        monkeypatch.setattr("ladder.loading.MUNICIPALITIES_DIR", folder)
+        monkeypatch.setattr("ui.state.MUNICIPALITIES_DIR", folder)
+
+    return bundle

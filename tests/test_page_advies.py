@@ -9,6 +9,7 @@ import pytest
 
 from ladder.engine import advise
 from ladder.loading import municipality_ids
+from ladder.report_markdown import escape_markdown
 
 SOCIETY_OWNS_IT = {"beleidsruimte": "open", "initiatiefnemer": "samenleving", "bestaand_initiatief": "ja"}
 
@@ -70,8 +71,8 @@ def test_the_ladder_chart_and_its_table_show_the_same_scores(open_app, base):
     expected = advise(base, SOCIETY_OWNS_IT)
     figure = json.loads(at.get("plotly_chart")[0].proto.spec)
     assert figure["data"][0]["x"] == [s.score for s in expected.scores]
-    table = at.table[0].value
-    assert sorted(table["Score"].tolist()) == sorted(f"{s.score:+.2f}" for s in expected.scores)
+    table = at.table[0].value  # the Markdown source st.table renders: escaped, so "+1.50" shows as written
+    assert sorted(table["Score"].tolist()) == sorted(escape_markdown(f"{s.score:+.2f}") for s in expected.scores)
     assert "advies" in table["Wat betekent dit"].tolist()
     assert "uitgesloten door een kader" in " ".join(table["Wat betekent dit"]) or all(
         s.status != "uitgesloten" for s in expected.scores)
@@ -121,6 +122,15 @@ def test_the_advice_page_in_english(open_app):
     assert headline(at) == "Advised form: Government participation"
     at.sidebar.radio[0].set_value("nl").run()
     assert headline(at) == "Geadviseerde vorm: Overheidsparticipatie"
+
+
+def test_rule_set_texts_in_the_tables_are_shown_as_written(open_app, bundle_municipality):
+    name = "**Vet** [klik](https://kwaad.example) <b>x</b>"
+    bundle_municipality(f"extends: base\nrename_rungs:\n  informeren: {{name: {json.dumps(name)}}}\n")
+    at = open_app("advies", gemeente="proefgemeente")
+    cells = [cell for table in at.table for cell in table.value.to_numpy().ravel().tolist()]
+    assert escape_markdown(name) in cells
+    assert name not in cells
 
 
 def test_the_share_tab_shows_a_link_with_the_answers(open_app):

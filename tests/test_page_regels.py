@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 
 import pandas as pd
 import pytest
@@ -88,17 +87,8 @@ def test_an_illustration_shows_its_disclaimer(open_app):
     assert escape_markdown(rule_set.disclaimer.get("nl")) in at.warning[0].value
 
 
-def _municipalities_with(monkeypatch, tmp_path, text: str) -> None:
-    """Bundle one extra municipality, in a copy of the municipalities folder."""
-    folder = tmp_path / "municipalities"
-    shutil.copytree(ROOT / "municipalities", folder)
-    (folder / "proefgemeente.yaml").write_text(text, encoding="utf-8")
-    monkeypatch.setattr("ladder.loading.MUNICIPALITIES_DIR", folder)
-    monkeypatch.setattr("ui.state.MUNICIPALITIES_DIR", folder)
-
-
-def test_rule_set_texts_are_shown_literally_and_only_web_addresses_are_links(open_app, monkeypatch, tmp_path):
-    _municipalities_with(monkeypatch, tmp_path, (
+def test_rule_set_texts_are_shown_literally_and_only_web_addresses_are_links(open_app, bundle_municipality):
+    bundle_municipality((
         "extends: base\n"
         "name: '<script>alert(1)</script> **vet** [klik](https://kwaad.example)'\n"
         "escalation: '$x^2$ :material/home: <b>vet</b>'\n"

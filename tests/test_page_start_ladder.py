@@ -11,6 +11,7 @@ from ladder.loading import load_municipality, municipality_ids
 from ladder.model import VALUES
 from ladder.report_markdown import escape_markdown
 from ui import catalogue_charts as charts
+from ui.chart_style import escape_table
 from ui.texts import ladder_page, start
 
 BLOCKS = {
@@ -244,7 +245,7 @@ def test_scale_options_follow_the_question_order(example):
 
 def test_escape_table_keeps_markdown_from_rule_sets_literal():
     table = pd.DataFrame({"Trede [x](javascript:alert(1))": ["**vet** ![img](http://x/y.png) $a$"]})
-    escaped = charts.escape_table(table)
+    escaped = escape_table(table)
     assert escaped.columns[0] == r"Trede \[x\](javascript:alert(1))"
     assert escaped.iloc[0, 0] == r"\*\*vet\*\* !\[img\](http://x/y.png) \$a\$"
 

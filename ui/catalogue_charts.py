@@ -14,7 +14,6 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ladder.model import VALUES, Cost, Duration, GroupSize, RuleSet, Werkvorm
-from ladder.report_markdown import escape_markdown
 from ui.chart_style import plain, readable
 from ui.texts import t
 
@@ -26,13 +25,6 @@ ATTRIBUTE_VALUES: dict[str, tuple[str, ...]] = {"groepsgrootte": get_args(GroupS
 _ROW_PX = 35
 _CELL_PX = 34
 _MIN_ROWS = 5
-
-
-def escape_table(table: pd.DataFrame) -> pd.DataFrame:
-    """For st.table, which reads Markdown in every cell and header."""
-    escaped = table.map(lambda cell: escape_markdown(str(cell)))
-    escaped.columns = [escape_markdown(str(c)) for c in table.columns]
-    return escaped
 
 
 def table_height(rows: int) -> int:

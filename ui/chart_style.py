@@ -1,10 +1,13 @@
-"""What every chart of the app shares: readable text (WCAG contrast) and rule-set texts shown as they are."""
+"""What every chart and table of the app shares: readable text (WCAG contrast) and rule-set texts shown as they are."""
 
 from __future__ import annotations
 
 import html
 
+import pandas as pd
 import plotly.graph_objects as go
+
+from ladder.report_markdown import escape_markdown
 
 TEXT = "#1a1a1a"  # near-black: Streamlit's chart theme draws axis labels in a grey below 4.5:1 on white
 
@@ -20,3 +23,10 @@ def readable(figure: go.Figure) -> go.Figure:
 def plain(text: str) -> str:
     """Plotly reads labels as a little HTML (<a href>, <b>); rule-set texts must show as they are."""
     return html.escape(text, quote=False)
+
+
+def escape_table(table: pd.DataFrame) -> pd.DataFrame:
+    """For st.table, which reads Markdown in every cell and header."""
+    escaped = table.map(lambda cell: escape_markdown(str(cell)))
+    escaped.columns = [escape_markdown(str(c)) for c in table.columns]
+    return escaped

@@ -29,6 +29,7 @@ from ladder.report_text import (
 from ladder.why_not import why_not
 from ui import state
 from ui.advice_charts import Chart, contributions_chart, ladder_chart, values_chart
+from ui.chart_style import escape_table
 from ui.questions import question_steps, widget_key
 from ui.share_link import LANGUAGE_PARAM, MUNICIPALITY_PARAM, answers_to_params
 from ui.texts import t
@@ -49,11 +50,16 @@ def _headline(advice: Advice, labels: Labels) -> None:
                                       margin=margin)))
 
 
+def _table(table: pd.DataFrame) -> None:
+    """st.table reads Markdown in every cell: rule-set texts are escaped so they show as they are."""
+    st.table(escape_table(table), hide_index=True)
+
+
 def _chart(chart: Chart, alt: str, lang: str) -> None:
     """A chart with its text equivalent right below it: the table says the same in words and numbers."""
     st.plotly_chart(chart.figure, width="stretch", alt=alt, config={"displaylogo": False})
     st.caption(t(lang, "chart_text"))
-    st.table(chart.table, hide_index=True)
+    _table(chart.table)
 
 
 def _explanation(advice: Advice, labels: Labels) -> None:
@@ -121,12 +127,12 @@ def _robustness(advice: Advice, labels: Labels) -> None:
         st.markdown(escape_markdown(t(lang, "margin", margin=f"{advice.margin:g}", runner_up=labels.rung(runner_up))))
     st.subheader(t(lang, "advies_flips_title"))
     if advice.flips:
-        st.table(pd.DataFrame({
+        _table(pd.DataFrame({
             t(lang, "advies_col_question"): [labels.question(f.trait) for f in advice.flips],
             t(lang, "advies_col_now"): [labels.answer(f.trait, f.answer) for f in advice.flips],
             t(lang, "advies_col_instead"): [labels.answer(f.trait, f.new_answer) for f in advice.flips],
             t(lang, "advies_col_then"): [labels.rung(f.new_rung) for f in advice.flips],
-        }), hide_index=True)
+        }))
     else:
         st.write(t(lang, "no_flips"))
 
@@ -138,10 +144,10 @@ def _robustness(advice: Advice, labels: Labels) -> None:
     for u in advice.unknowns:
         if u.changes_advice:
             st.markdown(f"**{escape_markdown(labels.question(u.trait))}**")
-            st.table(pd.DataFrame({
+            _table(pd.DataFrame({
                 t(lang, "advies_col_possible_answer"): [labels.answer(u.trait, o.answer) for o in u.outcomes],
                 t(lang, "advies_col_advice"): [labels.rung(o.rung) for o in u.outcomes],
-            }), hide_index=True)
+            }))
     if stable:
         st.write(t(lang, "advies_unknowns_stable", count=len(stable)))
         st.caption(escape_markdown("; ".join(labels.question(u.trait) for u in stable)))
@@ -170,11 +176,11 @@ def _routes_and_phases(advice: Advice, rule_set: RuleSet, labels: Labels) -> Non
         return
     st.caption(t(lang, "advies_phases_caption"))
     kader_names = {k.id: k.reason.get(lang) for k in rule_set.kaders}
-    st.table(pd.DataFrame({
+    _table(pd.DataFrame({
         t(lang, "advies_col_phase"): [labels.answer("fase", p.phase) for p in advice.phases],
         t(lang, "advies_col_advice"): [labels.rung(p.rung) for p in advice.phases],
         t(lang, "advies_col_kaders"): ["; ".join(kader_names.get(k, k) for k in p.kaders) for p in advice.phases],
-    }), hide_index=True)
+    }))
 
 
 def _getting_started(advice: Advice, labels: Labels) -> None:
@@ -187,11 +193,11 @@ def _getting_started(advice: Advice, labels: Labels) -> None:
         st.subheader(t(lang, "commitment"))
         st.markdown(escape_markdown(advice.commitment.get(lang)))
     st.subheader(t(lang, "advies_methods_title"))
-    st.table(pd.DataFrame({
+    _table(pd.DataFrame({
         t(lang, "advies_col_method"): [method_heading(m, advice, labels) for m in advice.werkvormen],
         t(lang, "advies_col_why"): [m.description.get(lang) for m in advice.werkvormen],
         t(lang, "advies_col_reasons"): [method_notes(m, lang) for m in advice.werkvormen],
-    }), hide_index=True)
+    }))
     for kind in ("do", "dont", "dilemma"):
         items = [g for g in advice.guidance if g.kind == kind]
         if items:

@@ -16,6 +16,7 @@ from ladder.model import VALUES, RuleSet, Rung
 from ladder.report_markdown import escape_markdown
 from ui import catalogue_charts as charts
 from ui import state
+from ui.chart_style import escape_table
 from ui.texts import t
 
 
@@ -64,7 +65,7 @@ def _crosswalk(rule_set: RuleSet, lang: str) -> None:
     st.header(t(lang, "ladder_crosswalk_header"), anchor=False)
     st.write(t(lang, "ladder_crosswalk_intro"))
     # A static table wraps the long Arnstein names, where a data grid would cut them off.
-    st.table(charts.escape_table(charts.crosswalk_table(rule_set, lang)), hide_index=True)
+    st.table(escape_table(charts.crosswalk_table(rule_set, lang)), hide_index=True)
 
 
 def _values(rule_set: RuleSet, lang: str) -> None:
