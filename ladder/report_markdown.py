@@ -25,6 +25,7 @@ from ladder.report_text import (
     contact_sentence,
     flip_sentence,
     kader_heading,
+    margin_sentence,
     method_heading,
     method_notes,
     route_sentences,
@@ -122,8 +123,8 @@ def render_markdown(advice: Advice, rule_set: RuleSet, title: str, lang: str = "
         out.extend(_table(tuple(columns), "l" + "r" * (len(columns) - 2) + "l", table))
 
     _heading(out, t(lang, "robustness", label=t(lang, "robust_" + advice.robustness)))
-    if advice.margin is not None and runner_up:
-        add(e(t(lang, "margin", margin=f"{advice.margin:g}", runner_up=labels.rung(runner_up))))
+    if margin := margin_sentence(advice, labels):
+        add(e(margin))
         add("")
     if advice.flips:
         add(f"{e(t(lang, 'flips'))}:")

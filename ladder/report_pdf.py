@@ -29,7 +29,7 @@ from ladder.report_charts import (
     ladder_rows,
     runner_up_of,
 )
-from ladder.report_text import Labels, kader_heading, method_heading, why_sentence
+from ladder.report_text import Labels, kader_heading, margin_sentence, method_heading, why_sentence
 
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")  # Debian's fonts-dejavu-core
 FONT_FILES = {"": "DejaVuSans.ttf", "B": "DejaVuSans-Bold.ttf"}
@@ -247,9 +247,8 @@ def _advice_block(pdf: _Paper, advice: Advice, labels: Labels) -> None:
 def _robustness(pdf: _Paper, advice: Advice, labels: Labels) -> None:
     lang = labels.lang
     pdf.heading(t(lang, "robustness", label=t(lang, "robust_" + advice.robustness)))
-    runner_up = runner_up_of(advice)
-    if advice.margin is not None and runner_up:
-        pdf.text_block(t(lang, "margin", margin=f"{advice.margin:g}", runner_up=labels.rung(runner_up)) + ".")
+    if margin := margin_sentence(advice, labels):
+        pdf.text_block(margin + ".")
     if not advice.flips:
         pdf.text_block(t(lang, "no_flips"))
         return

@@ -37,6 +37,14 @@ class Labels:
         return f"{self.rule_set.trait(trait_id).short_name(self.lang)}: {self.answer(trait_id, options)}"
 
 
+def margin_sentence(advice: Advice, labels: Labels) -> str | None:
+    """How far the advice is ahead of the runner-up; None when only one form was possible."""
+    runner_up = runner_up_of(advice)
+    if advice.margin is None or runner_up is None:
+        return None
+    return t(labels.lang, "margin", margin=f"{advice.margin:g}", runner_up=labels.rung(runner_up))
+
+
 def why_sentence(advice: Advice, labels: Labels) -> str:
     """One sentence of why: the main answers, and any kader that capped or floored the outcome."""
     lang = labels.lang
@@ -100,8 +108,8 @@ def render_text(advice: Advice, rule_set: RuleSet, title: str, lang: str = "nl")
                 add(f"                     {t(lang, 'factor_note', factor=f'{f.factor:g}', why=f.why.get(lang))}")
 
     _section(out, t(lang, "robustness", label=t(lang, "robust_" + advice.robustness)))
-    if advice.margin is not None and runner_up:
-        add(f"  {t(lang, 'margin', margin=f'{advice.margin:g}', runner_up=labels.rung(runner_up))}")
+    if margin := margin_sentence(advice, labels):
+        add(f"  {margin}")
     if advice.flips:
         add(f"  {t(lang, 'flips')}:")
         for flip in advice.flips:

@@ -54,14 +54,6 @@ def municipality() -> str:
     return st.session_state[MUNICIPALITY_KEY]
 
 
-def set_language(lang: str) -> None:
-    st.session_state[LANG_KEY] = lang
-
-
-def set_municipality(municipality_id: str) -> None:
-    st.session_state[MUNICIPALITY_KEY] = municipality_id
-
-
 def answers(municipality_id: str) -> dict[str, tuple[str, ...]]:
     """This visitor's answers for one municipality's questions (a live dict: pages update it)."""
     per_municipality = st.session_state.setdefault(_ANSWERS_KEY, {})

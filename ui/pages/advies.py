@@ -14,12 +14,13 @@ import streamlit as st
 from ladder.advice import Advice
 from ladder.engine import advise
 from ladder.model import UNKNOWN, VALUES, RuleSet
-from ladder.report_charts import runner_up_of
+from ladder.report_charts import MARK_KEYS, runner_up_of
 from ladder.report_markdown import escape_markdown, render_markdown
 from ladder.report_pdf import render_pdf
 from ladder.report_text import (
     Labels,
     kader_heading,
+    margin_sentence,
     method_heading,
     method_notes,
     render_text,
@@ -31,21 +32,17 @@ from ui import state
 from ui.advice_charts import Chart, contributions_chart, ladder_chart, values_chart
 from ui.chart_style import escape_table
 from ui.questions import question_steps, widget_key
-from ui.share_link import LANGUAGE_PARAM, MUNICIPALITY_PARAM, answers_to_params
+from ui.share_link import answers_to_params
 from ui.texts import t
-
-MARKS = ("advised", "runner_up", "possible", "begrensd", "uitgesloten")
 
 
 def _headline(advice: Advice, labels: Labels) -> None:
     lang = labels.lang
-    runner_up = runner_up_of(advice)
     with st.container(border=True):
         st.subheader(escape_markdown(t(lang, "advies_headline", rung=labels.rung(advice.recommended))))
         st.markdown(escape_markdown(t(lang, "advies_role", role=advice.role.name.get(lang))))
         st.markdown(escape_markdown(t(lang, "advies_why", why=why_sentence(advice, labels))))
-        margin = (t(lang, "margin", margin=f"{advice.margin:g}", runner_up=labels.rung(runner_up))
-                  if advice.margin is not None and runner_up else t(lang, "advies_no_margin"))
+        margin = margin_sentence(advice, labels) or t(lang, "advies_no_margin")
         st.markdown(escape_markdown(t(lang, "advies_firmness", label=t(lang, "robust_" + advice.robustness),
                                       margin=margin)))
 
@@ -65,7 +62,7 @@ def _chart(chart: Chart, alt: str, lang: str) -> None:
 def _explanation(advice: Advice, labels: Labels) -> None:
     lang = labels.lang
     runner_up = runner_up_of(advice)
-    marks = {m: t(lang, f"advies_mark_{m}") for m in MARKS}
+    marks = {m: t(lang, f"advies_mark_{m}") for m in MARK_KEYS}
     title = t(lang, "advies_ladder_title")
     st.caption(t(lang, "advies_ladder_caption"))
     _chart(ladder_chart(advice, labels, marks, (t(lang, "advies_col_rung"), t(lang, "advies_col_score"),
@@ -122,9 +119,8 @@ def _explanation(advice: Advice, labels: Labels) -> None:
 def _robustness(advice: Advice, labels: Labels) -> None:
     lang = labels.lang
     st.subheader(t(lang, "robustness", label=t(lang, "robust_" + advice.robustness)))
-    runner_up = runner_up_of(advice)
-    if advice.margin is not None and runner_up:
-        st.markdown(escape_markdown(t(lang, "margin", margin=f"{advice.margin:g}", runner_up=labels.rung(runner_up))))
+    if margin := margin_sentence(advice, labels):
+        st.markdown(escape_markdown(margin))
     st.subheader(t(lang, "advies_flips_title"))
     if advice.flips:
         _table(pd.DataFrame({
@@ -262,7 +258,7 @@ def _share_and_download(advice: Advice, rule_set: RuleSet, labels: Labels) -> No
     lang = labels.lang
     st.subheader(t(lang, "advies_share_title"))
     st.caption(t(lang, "advies_share_caption"))
-    st.code(_share_url(advice, lang), language=None, wrap_lines=True)
+    st.code(_share_url(), language=None, wrap_lines=True)
     st.caption(t(lang, "advies_share_hash", hash=advice.rule_set.content_hash[:12]))
     st.subheader(t(lang, "advies_download_title"))
     title = st.text_input(t(lang, "advies_project_title"), key="project_title", max_chars=200,
@@ -283,11 +279,10 @@ def _share_and_download(advice: Advice, rule_set: RuleSet, labels: Labels) -> No
         st.text(render_text(advice, rule_set, title, lang))
 
 
-def _share_url(advice: Advice, lang: str) -> str:
-    params = {MUNICIPALITY_PARAM: advice.rule_set.id, LANGUAGE_PARAM: lang,
-              **answers_to_params(advice.answers)}
+def _share_url() -> str:
+    """This page's address with the query render() keeps in the URL: language, municipality and answers."""
     base = urlsplit(st.context.url or "http://localhost:8501/advies")
-    return urlunsplit((base.scheme, base.netloc, base.path, urlencode(params, safe=","), ""))
+    return urlunsplit((base.scheme, base.netloc, base.path, urlencode(st.query_params.to_dict(), safe=","), ""))
 
 
 def render() -> None:
