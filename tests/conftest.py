@@ -67,3 +67,68 @@ def bundle_municipality(monkeypatch, tmp_path: Path):
         monkeypatch.setattr("ui.state.MUNICIPALITIES_DIR", folder)
 
     return bundle
+
+
+# --- Storage: every storage test runs on SQLite and on PostgreSQL -----------------------------------------------
+# PostgreSQL comes from LADDER_TEST_POSTGRES_URL (scripts/run-tests.sh makes sure a server answers and sets it).
+# Each test run gets its own fresh PostgreSQL database, dropped at the end; each test starts with empty tables.
+
+POSTGRES_VARIABLE = "LADDER_TEST_POSTGRES_URL"
+DATABASES = ("sqlite", "postgresql")
+
+
+@pytest.fixture(scope="session")
+def postgres_url():
+    """The URL of a fresh, empty PostgreSQL database for this test run (skips when none is configured)."""
+    import os
+    import uuid
+
+    import sqlalchemy as sa
+
+    server = os.environ.get(POSTGRES_VARIABLE)
+    if not server:
+        pytest.skip(f"{POSTGRES_VARIABLE} is not set; scripts/run-tests.sh sets it (see README)")
+    url = sa.engine.make_url(server).set(drivername="postgresql+psycopg")
+    name = f"ladder_test_{uuid.uuid4().hex[:12]}"
+    admin = sa.create_engine(url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.exec_driver_sql(f'CREATE DATABASE "{name}"')
+    yield url.set(database=name).render_as_string(hide_password=False)
+    with admin.connect() as conn:
+        conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    admin.dispose()
+
+
+@pytest.fixture(params=DATABASES)
+def database_url(request, tmp_path: Path) -> str:
+    """A database URL to open, empty of rows: a new SQLite file, or the run's PostgreSQL database."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'ladder.db'}"
+    url = request.getfixturevalue("postgres_url")
+    _empty_tables(url)
+    return url
+
+
+@pytest.fixture
+def database(database_url: str):
+    """An open, migrated database (SQLite or PostgreSQL); closed after the test."""
+    from storage.database import open_database
+
+    db = open_database(database_url)
+    yield db
+    db.dispose()
+
+
+def _empty_tables(url: str) -> None:
+    import sqlalchemy as sa
+
+    from storage.tables import metadata
+
+    engine = sa.create_engine(url)
+    try:
+        with engine.begin() as conn:
+            if sa.inspect(conn).has_table("group_sessions"):
+                for table in reversed(metadata.sorted_tables):
+                    conn.execute(table.delete())
+    finally:
+        engine.dispose()

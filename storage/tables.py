@@ -1,0 +1,87 @@
+"""The database tables. Changing them means a new migration in storage/migrations/versions/.
+
+Codes (join, facilitator, member) are stored as SHA-256 hashes: whoever reads the database cannot use them.
+Only what a feature needs is kept: a member's name and role, a register entry's contact person.
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+from ladder.model import VALUES
+
+metadata = sa.MetaData(naming_convention={
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+})
+
+HASH = 64  # hex SHA-256
+ID_LENGTH = 100
+
+group_sessions = sa.Table(
+    "group_sessions", metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("title", sa.String(200), nullable=False),
+    sa.Column("description", sa.Text, nullable=False, server_default=""),
+    sa.Column("municipality_id", sa.String(ID_LENGTH), nullable=False),
+    sa.Column("rule_set_version", sa.String(50), nullable=False),
+    sa.Column("rule_set_hash", sa.String(HASH), nullable=False),
+    sa.Column("join_code_hash", sa.String(HASH), nullable=False, unique=True),
+    sa.Column("facilitator_code_hash", sa.String(HASH), nullable=False, unique=True),
+    sa.Column("status", sa.String(10), nullable=False, server_default="open"),
+    sa.Column("joint_answers", sa.JSON, nullable=True),
+    sa.Column("joint_notes", sa.JSON, nullable=True),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("closed_at", sa.DateTime(timezone=True), nullable=True),
+    sa.CheckConstraint("status IN ('open', 'closed')", name="status"),
+)
+
+group_members = sa.Table(
+    "group_members", metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("session_id", sa.Integer, sa.ForeignKey("group_sessions.id", ondelete="CASCADE"), nullable=False,
+              index=True),
+    sa.Column("token_hash", sa.String(HASH), nullable=False, unique=True),
+    sa.Column("name", sa.String(100), nullable=False),
+    sa.Column("role", sa.String(20), nullable=False),
+    sa.Column("answers", sa.JSON, nullable=False),
+    sa.Column("submitted_at", sa.DateTime(timezone=True), nullable=True),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+)
+
+register_entries = sa.Table(
+    "register_entries", metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("project_name", sa.String(200), nullable=False),
+    sa.Column("saved_on", sa.Date, nullable=False),
+    sa.Column("municipality_id", sa.String(ID_LENGTH), nullable=False, index=True),
+    sa.Column("rule_set_version", sa.String(50), nullable=False),
+    sa.Column("content_hash", sa.String(HASH), nullable=False),
+    sa.Column("answers", sa.JSON, nullable=False),
+    sa.Column("advice", sa.JSON, nullable=False),  # the full Advice as saved: what was advised and why
+    sa.Column("advised_rung", sa.String(ID_LENGTH), nullable=False),
+    sa.Column("chosen_rung", sa.String(ID_LENGTH), nullable=True),
+    sa.Column("choice_reason", sa.Text, nullable=True),
+    sa.Column("contact_person", sa.String(200), nullable=True),
+    sa.Column("source", sa.String(20), nullable=False),
+    sa.Column("group_session_id", sa.Integer, sa.ForeignKey("group_sessions.id", ondelete="SET NULL"), nullable=True),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.CheckConstraint("source IN ('advies', 'werkgroep')", name="source"),
+)
+
+register_evaluations = sa.Table(
+    "register_evaluations", metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("entry_id", sa.Integer, sa.ForeignKey("register_entries.id", ondelete="CASCADE"), nullable=False,
+              index=True),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("how_it_went", sa.Text, nullable=False),
+    # 0 (nothing) to 4 (much), the scale the ladder uses for what a rung gains on each democratic value
+    *(sa.Column(f"score_{value}", sa.Integer, nullable=True) for value in VALUES),
+    sa.Column("lessons", sa.Text, nullable=False),
+    *(sa.CheckConstraint(f"score_{value} BETWEEN 0 AND 4", name=f"score_{value}") for value in VALUES),
+)

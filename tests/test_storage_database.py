@@ -1,0 +1,121 @@
+"""Opening the database: migrations at start, one transaction per write, clear messages when it fails."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+
+from storage.database import URL_VARIABLE, Database, database_url, open_database
+from storage.errors import MESSAGES, StorageError
+from storage.tables import group_sessions, metadata
+
+NOW = dt.datetime(2026, 11, 24, 9, 0, tzinfo=dt.UTC)
+
+
+def _session_row(code: str) -> dict:
+    return {"title": "Herinrichting Stationsplein", "description": "", "municipality_id": "leusden",
+            "rule_set_version": "1.0", "rule_set_hash": "0" * 64, "join_code_hash": code * 64,
+            "facilitator_code_hash": code.upper() * 64, "status": "open", "created_at": NOW}
+
+
+def _count(db, table: sa.Table) -> int:
+    with db.transaction() as conn:
+        return conn.execute(sa.select(sa.func.count()).select_from(table)).scalar_one()
+
+
+def test_first_start_creates_every_table(database):
+    tables = set(sa.inspect(database.engine).get_table_names())
+    assert {t.name for t in metadata.sorted_tables} <= tables
+    assert "alembic_version" in tables
+
+
+def test_the_migrations_build_exactly_the_tables_the_code_uses(database):
+    with database.engine.connect() as conn:
+        differences = compare_metadata(MigrationContext.configure(conn), metadata)
+    assert differences == []
+
+
+def test_opening_again_keeps_what_was_stored(database_url):
+    first = open_database(database_url)
+    with first.transaction() as conn:
+        conn.execute(group_sessions.insert().values(_session_row("a")))
+    first.dispose()
+    second = open_database(database_url)
+    assert _count(second, group_sessions) == 1
+    second.dispose()
+
+
+def test_sqlite_runs_in_wal_mode(tmp_path: Path):
+    db = open_database(f"sqlite:///{tmp_path / 'sub' / 'ladder.db'}")
+    with db.transaction() as conn:
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar_one() == "wal"
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar_one() == 1
+    db.dispose()
+    assert (tmp_path / "sub" / "ladder.db").exists()  # the folder is created on first run
+
+
+def test_a_write_that_fails_midway_leaves_the_database_as_before(database):
+    with database.transaction() as conn:
+        conn.execute(group_sessions.insert().values(_session_row("a")))
+    with pytest.raises(StorageError) as raised:
+        with database.transaction() as conn:
+            conn.execute(group_sessions.insert().values(_session_row("b")))
+            conn.execute(group_sessions.insert().values(_session_row("a")))  # same codes: violates uniqueness
+    assert raised.value.kind == "failed"
+    assert _count(database, group_sessions) == 1
+
+
+def test_an_error_raised_inside_a_transaction_rolls_it_back(database):
+    with pytest.raises(RuntimeError):
+        with database.transaction() as conn:
+            conn.execute(group_sessions.insert().values(_session_row("a")))
+            raise RuntimeError("the program stopped halfway")
+    assert _count(database, group_sessions) == 0
+
+
+@pytest.mark.parametrize("url", [
+    "postgresql://postgres@127.0.0.1:1/test",  # nothing listens on port 1
+    "postgresql://postgres@db.invalid:5432/test",  # no such host
+])
+def test_a_database_that_cannot_be_reached_gives_a_clear_message(url):
+    with pytest.raises(StorageError) as raised:
+        open_database(url)
+    assert raised.value.kind == "unreachable"
+    assert "niet bereikbaar" in raised.value.message("nl")
+    assert "cannot be reached" in raised.value.message("en")
+
+
+@pytest.mark.parametrize("url", ["not a url", "nosuchdb://x/y"])
+def test_a_malformed_database_url_is_named(url):
+    with pytest.raises(StorageError) as raised:
+        open_database(url)
+    assert raised.value.kind == "invalid"
+    assert URL_VARIABLE in raised.value.message("nl")
+
+
+def test_the_database_going_away_after_start_gives_a_clear_message():
+    # As when the server stops while the app runs: the next write must say so, not show a traceback.
+    gone = Database(sa.create_engine("postgresql+psycopg://postgres@127.0.0.1:1/test",
+                                     connect_args={"connect_timeout": 2}))
+    with pytest.raises(StorageError) as raised:
+        with gone.transaction() as conn:
+            conn.execute(group_sessions.insert().values(_session_row("a")))
+    assert raised.value.kind == "unreachable"
+
+
+def test_the_default_is_the_sqlite_file_and_the_variable_overrides_it(monkeypatch):
+    monkeypatch.delenv(URL_VARIABLE, raising=False)
+    assert database_url().endswith("data/ladder.db")
+    monkeypatch.setenv(URL_VARIABLE, "postgresql://postgres@127.0.0.1:5432/test")
+    assert database_url() == "postgresql://postgres@127.0.0.1:5432/test"
+
+
+def test_every_message_exists_in_dutch_and_english():
+    for kind, texts in MESSAGES.items():
+        assert set(texts) == {"nl", "en"}, kind
+        assert texts["nl"] != texts["en"]
