@@ -85,3 +85,14 @@ register_evaluations = sa.Table(
     sa.Column("lessons", sa.Text, nullable=False),
     *(sa.CheckConstraint(f"score_{value} BETWEEN 0 AND 4", name=f"score_{value}") for value in VALUES),
 )
+
+# The full resolved rule set behind every stored advice, once per content hash: a saved advice can be computed
+# again exactly, years later, even after the YAML files have changed.
+rule_set_snapshots = sa.Table(
+    "rule_set_snapshots", metadata,
+    sa.Column("content_hash", sa.String(HASH), primary_key=True),
+    sa.Column("rule_set_id", sa.String(ID_LENGTH), nullable=False),
+    sa.Column("version", sa.String(50), nullable=False),
+    sa.Column("rule_set", sa.JSON, nullable=False),
+    sa.Column("saved_at", sa.DateTime(timezone=True), nullable=False),
+)

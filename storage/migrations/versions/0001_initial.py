@@ -53,6 +53,14 @@ def upgrade() -> None:
     with op.batch_alter_table("group_members", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_group_members_session_id"), ["session_id"], unique=False)
 
+    op.create_table("rule_set_snapshots",
+    sa.Column("content_hash", sa.String(length=64), nullable=False),
+    sa.Column("rule_set_id", sa.String(length=100), nullable=False),
+    sa.Column("version", sa.String(length=50), nullable=False),
+    sa.Column("rule_set", sa.JSON(), nullable=False),
+    sa.Column("saved_at", sa.DateTime(timezone=True), nullable=False),
+    sa.PrimaryKeyConstraint("content_hash", name=op.f("pk_rule_set_snapshots"))
+    )
     op.create_table("register_entries",
     sa.Column("id", sa.Integer(), nullable=False),
     sa.Column("project_name", sa.String(length=200), nullable=False),
@@ -111,5 +119,6 @@ def downgrade() -> None:
     with op.batch_alter_table("group_members", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_group_members_session_id"))
 
+    op.drop_table("rule_set_snapshots")
     op.drop_table("group_members")
     op.drop_table("group_sessions")
