@@ -46,7 +46,7 @@ from ladder.model import UNKNOWN, VALUES, Kader, RuleSet, Text, WeightFactor
 
 PHASE_TRAIT = "fase"
 MAX_METHODS = 8
-_ROUNDING = 6
+ROUNDING = 6  # digits of the scores shown (and compared): also used by ladder.batch
 
 
 @dataclass(frozen=True)
@@ -68,15 +68,17 @@ class _Decision:
     status: tuple[RungStatus, ...]
 
 
-_COMPILED: dict[str, _Compiled] = {}
+# Per RuleSet object, not per content hash: a rule set read back from a register snapshot, resolved by an older
+# version of the loader, may carry other weights under the same hash, and must be computed with its own.
+_COMPILED: dict[int, tuple[RuleSet, _Compiled]] = {}
 _COMPILED_MAX = 32
 
 
 def _compile(rule_set: RuleSet) -> _Compiled:
-    """Cached by content hash: the same content always compiles to the same vectors."""
-    cached = _COMPILED.get(rule_set.content_hash)
-    if cached is not None:
-        return cached
+    """Cached per rule set: the cache keeps the object alive, so its id cannot be reused while it is cached."""
+    cached = _COMPILED.get(id(rule_set))
+    if cached is not None and cached[0] is rule_set:
+        return cached[1]
     if len(_COMPILED) >= _COMPILED_MAX:
         _COMPILED.pop(next(iter(_COMPILED)))
     rungs = rule_set.rung_ids()
@@ -85,7 +87,7 @@ def _compile(rule_set: RuleSet) -> _Compiled:
         for trait, options in rule_set.weights.items()
     }
     compiled = _Compiled(rungs, tuple(t.id for t in rule_set.traits), vectors)
-    _COMPILED[rule_set.content_hash] = compiled
+    _COMPILED[id(rule_set)] = (rule_set, compiled)
     return compiled
 
 
@@ -137,7 +139,7 @@ def advise(rule_set: RuleSet, raw_answers: Mapping[str, Any], ignore_unknown_tra
     best = decision.rung
     ranked = sorted(decision.allowed, key=lambda i: (-decision.totals[i], i))
     runner_ups = [i for i in ranked if i != best][:2]
-    margin = round(decision.totals[best] - decision.totals[runner_ups[0]], _ROUNDING) if runner_ups else None
+    margin = round(decision.totals[best] - decision.totals[runner_ups[0]], ROUNDING) if runner_ups else None
     recommended = rungs[best]
     runner_up_index = runner_ups[0] if runner_ups else None
     runner_up = rungs[runner_up_index] if runner_up_index is not None else None
@@ -159,7 +161,7 @@ def advise(rule_set: RuleSet, raw_answers: Mapping[str, Any], ignore_unknown_tra
             Contribution(
                 trait=t,
                 answer=answers[t],
-                points={r: round(v, _ROUNDING) for r, v in zip(rungs, vector)},
+                points={r: round(v, ROUNDING) for r, v in zip(rungs, vector)},
                 why=_why(rule_set, t, answers[t]),
                 factors=_factors(rule_set, t, answers[t]),
             )
@@ -196,7 +198,7 @@ def recommend(
     answers, _ = normalize_answers(rule_set, raw_answers, ignore_unknown_traits)
     compiled = _compile(rule_set)
     decision = _decide(rule_set, compiled, answers, _contributions(compiled, answers))
-    return compiled.rungs[decision.rung], {r: round(s, _ROUNDING) for r, s in zip(compiled.rungs, decision.totals)}
+    return compiled.rungs[decision.rung], {r: round(s, ROUNDING) for r, s in zip(compiled.rungs, decision.totals)}
 
 
 # --- scoring and deciding ---------------------------------------------------------------------------
@@ -210,6 +212,14 @@ def _contributions(compiled: _Compiled, answers: Answers) -> dict[str, tuple[flo
         if vector is not None:
             result[trait] = vector
     return result
+
+
+def trait_points(rule_set: RuleSet, trait: str, chosen: tuple[str, ...]) -> tuple[float, ...] | None:
+    """What one trait's (normalized) answer adds to each rung, unrounded; None when it adds nothing.
+
+    Shared with ladder.batch, so the batch path adds the very same numbers as the engine.
+    """
+    return _trait_vector(_compile(rule_set), trait, chosen)
 
 
 def _trait_vector(compiled: _Compiled, trait: str, chosen: tuple[str, ...]) -> tuple[float, ...] | None:
@@ -238,9 +248,29 @@ def _decide(
 def _decide_totals(
     kaders: tuple[Kader, ...], compiled: _Compiled, answers: Answers, totals: tuple[float, ...]
 ) -> _Decision:
-    index = {r: i for i, r in enumerate(compiled.rungs)}
     n = len(compiled.rungs)
     fired = tuple(k for k in kaders if holds(k.when, answers))
+    allowed, excluded, yielded = _allowed(compiled.rungs, fired)
+    best = max(allowed, key=lambda i: (totals[i], -i))
+    status: tuple[RungStatus, ...] = tuple(
+        "uitgesloten" if i in excluded and i not in allowed else ("mogelijk" if i in allowed else "begrensd")
+        for i in range(n)
+    )
+    return _Decision(best, totals, tuple(allowed), fired, frozenset(yielded), status)
+
+
+def allowed_rungs(rule_set: RuleSet, fired: tuple[Kader, ...]) -> tuple[int, ...]:
+    """The rungs (indexes in ladder order) these fired kaders allow, the conflict rule included.
+
+    Shared with ladder.batch, which evaluates the kader conditions for many projects at once.
+    """
+    return _allowed(rule_set.rung_ids(), fired)[0]
+
+
+def _allowed(rungs: tuple[str, ...], fired: tuple[Kader, ...]) -> tuple[tuple[int, ...], set[int], set[str]]:
+    """The allowed rungs, the excluded rungs and the ids of the kaders that gave way."""
+    index = {r: i for i, r in enumerate(rungs)}
+    n = len(rungs)
     exclusions = [k for k in fired if k.exclude is not None]
     floor_at = {k.id: index[k.min] for k in fired if k.min is not None}
     cap_at = {k.id: index[k.max] for k in fired if k.max is not None}
@@ -256,12 +286,7 @@ def _decide_totals(
     if not allowed:  # the exclusions cover everything up to the cap: they give way last
         yielded |= {k.id for k in exclusions}
         allowed = list(range(0, high + 1))
-    best = max(allowed, key=lambda i: (totals[i], -i))
-    status: tuple[RungStatus, ...] = tuple(
-        "uitgesloten" if i in excluded and i not in allowed else ("mogelijk" if i in allowed else "begrensd")
-        for i in range(n)
-    )
-    return _Decision(best, totals, tuple(allowed), fired, frozenset(yielded), status)
+    return tuple(allowed), excluded, yielded
 
 
 def _with_answer(
@@ -305,7 +330,7 @@ def _alternatives(rule_set: RuleSet, trait: str, current: tuple[str, ...]) -> li
 
 def _rung_score(rule_set: RuleSet, decision: _Decision, i: int) -> RungScore:
     rung = rule_set.rungs[i]
-    return RungScore(rung=rung.id, name=rung.name, score=round(decision.totals[i], _ROUNDING), status=decision.status[i])
+    return RungScore(rung=rung.id, name=rung.name, score=round(decision.totals[i], ROUNDING), status=decision.status[i])
 
 
 def _why(rule_set: RuleSet, trait: str, chosen: tuple[str, ...]) -> Text:

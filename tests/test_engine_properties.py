@@ -176,3 +176,18 @@ def test_floors_that_give_way_to_exclusions_are_marked(write_rules):
     assert advice.recommended == "informeren"
     assert by_id["vloer_laag"].yielded
     assert not by_id["niet_raadplegen"].yielded and not by_id["plafond"].yielded
+
+
+def test_a_rule_set_is_computed_with_its_own_weights_even_under_the_same_content_hash(bundled):
+    # A register snapshot resolved by an older loader carries the hash of the same YAML but may weigh otherwise;
+    # it must never be computed with the weights of the live rule set seen earlier (bug: the cache was per hash).
+    live = bundled["voorbeeldgemeente"]
+    answers = {"beleidsruimte": "open"}
+    live_advice = advise(live, answers)
+    reversed_weights = {trait: {option: w.model_copy(update={"points": {r: -p for r, p in w.points.items()}})
+                                for option, w in options.items()}
+                        for trait, options in live.weights.items()}
+    snapshot = live.model_copy(update={"weights": reversed_weights})
+    assert snapshot.content_hash == live.content_hash
+    snapshot_advice = advise(snapshot, answers)
+    assert [s.score for s in snapshot_advice.scores] == [-s.score for s in live_advice.scores]
