@@ -11,6 +11,7 @@ import json
 import sys
 from pathlib import Path
 
+from ladder import cli_register
 from ladder.engine import advise
 from ladder.errors import AnswerError, Problem, RuleSetError
 from ladder.i18n import LANGUAGES, t
@@ -71,6 +72,8 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("schema", help="print the JSON Schema of a rule-set file")
     p.add_argument("--output", "-o", type=Path)
     p.set_defaults(run=_schema)
+
+    cli_register.add_parser(sub)
     return parser
 
 

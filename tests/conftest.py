@@ -74,6 +74,13 @@ def bundle_municipality(monkeypatch, tmp_path: Path):
 # Each test run gets its own fresh PostgreSQL database, dropped at the end; each test starts with empty tables.
 
 POSTGRES_VARIABLE = "LADDER_TEST_POSTGRES_URL"
+
+
+@pytest.fixture(autouse=True)
+def _own_database_file(monkeypatch, tmp_path_factory) -> None:
+    """No test touches data/ladder.db: whatever opens 'the' database gets a fresh SQLite file of its own."""
+    path = tmp_path_factory.mktemp("db") / "ladder.db"
+    monkeypatch.setenv("LADDER_DATABASE_URL", f"sqlite:///{path}")
 DATABASES = ("sqlite", "postgresql")
 
 

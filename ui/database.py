@@ -13,10 +13,15 @@ def _open(url: str) -> Database:
     return open_database(url)  # a failure is not cached: the next run tries again
 
 
+def database() -> Database:
+    """The database, migrated; raises StorageError when it cannot be opened (for a form that shows it in place)."""
+    return _open(database_url())
+
+
 def database_or_stop(lang: str) -> Database:
     """The database, migrated; when it cannot be opened the page says why and stops (nothing is lost)."""
     try:
-        return _open(database_url())
+        return database()
     except StorageError as error:
         show_storage_error(error, lang)
         st.stop()

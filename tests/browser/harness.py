@@ -6,6 +6,7 @@ Playwright never downloads a browser here: it drives /usr/bin/chromium (scripts/
 
 from __future__ import annotations
 
+import os
 import socket
 import subprocess
 import sys
@@ -108,7 +109,9 @@ def running_app(startup_timeout: float = 60) -> Iterator[AppServer]:
         app = AppServer(url=f"http://127.0.0.1:{port}", log_path=Path(tmp) / "streamlit.log")
         # A file, not a pipe: nobody reads the output while the tests run, and a full pipe would block the server
         with app.log_path.open("ab") as log:
-            server = subprocess.Popen(command, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
+            # Its own empty database: a test never touches data/ladder.db, and never sees another run's sessions
+            env = {**os.environ, "LADDER_DATABASE_URL": f"sqlite:///{Path(tmp) / 'ladder.db'}"}
+            server = subprocess.Popen(command, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, env=env)
         try:
             _wait_until_healthy(server, app, startup_timeout)
             yield app

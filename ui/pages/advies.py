@@ -32,6 +32,7 @@ from ui import state
 from ui.advice_charts import Chart, contributions_chart, ladder_chart, values_chart
 from ui.chart_style import escape_table
 from ui.questions import question_steps, widget_key
+from ui.register_form import register_form
 from ui.share_link import answers_to_params
 from ui.texts import t
 
@@ -277,6 +278,7 @@ def _share_and_download(advice: Advice, rule_set: RuleSet, labels: Labels) -> No
                                mime="application/json", on_click="ignore", data=advice.to_json)
     with st.expander(t(lang, "advies_full_text")):
         st.text(render_text(advice, rule_set, title, lang))
+    register_form(advice, rule_set, lang, key="advies_register", project_name=st.session_state.get("project_title", ""))
 
 
 def _share_url() -> str:

@@ -3,8 +3,8 @@
 TEXTS: dict[str, dict[str, str]] = {
     "nl": {
         "advies_intro": "Beantwoord de vragen over uw project. Weet u iets niet zeker? Kies dan 'weet ik niet'. Het advies laat zien wat dat uitmaakt. Het advies verandert meteen als u een antwoord wijzigt.",
-        "advies_project_title": "Naam van het project (alleen voor de download)",
-        "advies_project_title_help": "Deze naam komt boven het advies in de PDF en Markdown. Hij wordt niet bewaard en staat niet in de link.",
+        "advies_project_title": "Naam van het project",
+        "advies_project_title_help": "Deze naam komt boven het advies in de PDF en Markdown. Hij staat niet in de link. Hij wordt alleen bewaard als u het advies in het register bewaart.",
         "advies_project_description": "Korte beschrijving (alleen voor de download)",
         "advies_default_title": "Project zonder naam",
         "advies_questions": "Vragen over het project",
@@ -101,8 +101,8 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "en": {
         "advies_intro": "Answer the questions about your project. Not sure about something? Choose 'don't know'. The advice shows what difference that makes. The advice changes as soon as you change an answer.",
-        "advies_project_title": "Name of the project (only for the download)",
-        "advies_project_title_help": "This name appears above the advice in the PDF and Markdown. It is not stored and is not in the link.",
+        "advies_project_title": "Name of the project",
+        "advies_project_title_help": "This name appears above the advice in the PDF and Markdown. It is not in the link. It is only stored when you save the advice in the register.",
         "advies_project_description": "Short description (only for the download)",
         "advies_default_title": "Untitled project",
         "advies_questions": "Questions about the project",

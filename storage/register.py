@@ -1,0 +1,265 @@
+"""The advice register: saved advices, the form actually chosen, and evaluations afterwards.
+
+Every function is one transaction (Database.transaction): a save lands whole (entry and, when new, the rule-set
+snapshot behind it) or not at all. Records come back as frozen dataclasses. Nothing here logs what people typed:
+the contact person is personal data, and deleting an entry removes it together with its evaluations.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any, Literal
+
+import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql, sqlite
+
+from ladder.advice import Advice
+from ladder.model import VALUES, RuleSet
+from storage.database import Database
+from storage.errors import StorageError
+from storage.tables import register_entries, register_evaluations, rule_set_snapshots
+
+Source = Literal["advies", "werkgroep"]
+SOURCES: tuple[Source, ...] = ("advies", "werkgroep")
+
+
+@dataclass(frozen=True)
+class NewEntry:
+    """What a person fills in when saving an advice; the rest comes from the advice and its rule set."""
+
+    project_name: str
+    saved_on: dt.date
+    chosen_rung: str
+    choice_reason: str = ""
+    contact_person: str = ""
+    source: Source = "advies"
+    group_session_id: int | None = None
+
+
+@dataclass(frozen=True)
+class NewEvaluation:
+    how_it_went: str
+    scores: Mapping[str, int | None]  # per democratic value (VALUES): 0 (nothing) to 4 (much), None when not scored
+    lessons: str = ""
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    id: int
+    entry_id: int
+    created_at: dt.datetime
+    how_it_went: str
+    scores: dict[str, int | None]
+    lessons: str
+
+
+@dataclass(frozen=True)
+class EntrySummary:
+    """One row of the register table: everything but the stored answers and advice."""
+
+    id: int
+    project_name: str
+    saved_on: dt.date
+    municipality_id: str
+    rule_set_version: str
+    content_hash: str
+    advised_rung: str
+    chosen_rung: str | None
+    choice_reason: str | None
+    contact_person: str | None
+    source: str
+    group_session_id: int | None
+    created_at: dt.datetime
+    evaluations: int
+
+    @property
+    def chose_differently(self) -> bool:
+        return self.chosen_rung is not None and self.chosen_rung != self.advised_rung
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A saved advice in full: the summary, the answers and advice as stored, its evaluations (latest first)."""
+
+    summary: EntrySummary
+    answers: dict[str, list[str]]
+    advice: dict[str, Any]
+    evaluations: tuple[Evaluation, ...]
+
+    @property
+    def id(self) -> int:
+        return self.summary.id
+
+
+@dataclass(frozen=True)
+class RegisterFilter:
+    """Which entries to list; every field left empty lets all through. `text` searches project name, reason and
+    the evaluations (how it went, lessons), ignoring case."""
+
+    text: str = ""
+    municipality_id: str | None = None
+    advised_rung: str | None = None
+    chosen_rung: str | None = None
+    year: int | None = None
+    source: str | None = None
+
+
+def save_entry(db: Database, entry: NewEntry, advice: Advice, rule_set: RuleSet) -> int:
+    """Saves one advice with the rule set it was computed with; returns the new entry's number.
+
+    The resolved rule set is stored once per content hash, so the advice can be computed again exactly later.
+    """
+    if advice.rule_set.content_hash != rule_set.content_hash:
+        raise ValueError("the advice was computed with another rule set than the one given")
+    now = _now()
+    reason = entry.choice_reason.strip() if entry.chosen_rung != advice.recommended else ""
+    with db.transaction() as conn:
+        _keep_snapshot(conn, rule_set, now)
+        return conn.execute(register_entries.insert().values(
+            project_name=entry.project_name.strip(),
+            saved_on=entry.saved_on,
+            municipality_id=rule_set.id,
+            rule_set_version=rule_set.version,
+            content_hash=rule_set.content_hash,
+            answers={trait: list(options) for trait, options in advice.answers.items()},
+            advice=advice.model_dump(mode="json"),
+            advised_rung=advice.recommended,
+            chosen_rung=entry.chosen_rung,
+            choice_reason=reason or None,
+            contact_person=entry.contact_person.strip() or None,
+            source=entry.source,
+            group_session_id=entry.group_session_id,
+            created_at=now,
+        ).returning(register_entries.c.id)).scalar_one()
+
+
+def _keep_snapshot(conn: sa.Connection, rule_set: RuleSet, now: dt.datetime) -> None:
+    """Inserts the rule set unless its hash is stored already; two saves at once never collide (ON CONFLICT)."""
+    stored = conn.execute(sa.select(rule_set_snapshots.c.content_hash)
+                          .where(rule_set_snapshots.c.content_hash == rule_set.content_hash)).first()
+    if stored is not None:  # the usual case: skip sending the whole rule set again
+        return
+    dialect_insert = postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert
+    conn.execute(dialect_insert(rule_set_snapshots).values(
+        content_hash=rule_set.content_hash, rule_set_id=rule_set.id, version=rule_set.version,
+        rule_set=rule_set.model_dump(mode="json"), saved_at=now,
+    ).on_conflict_do_nothing(index_elements=[rule_set_snapshots.c.content_hash]))
+
+
+def list_entries(db: Database, where: RegisterFilter | None = None) -> list[EntrySummary]:
+    """The entries that pass the filter, newest first."""
+    query = _summary_query().order_by(register_entries.c.saved_on.desc(), register_entries.c.id.desc())
+    for condition in _conditions(where or RegisterFilter()):
+        query = query.where(condition)
+    with db.transaction() as conn:
+        return [_summary(row) for row in conn.execute(query).mappings()]
+
+
+def get_entry(db: Database, entry_id: int) -> Entry | None:
+    with db.transaction() as conn:
+        row = conn.execute(_summary_query(register_entries.c.answers, register_entries.c.advice)
+                           .where(register_entries.c.id == entry_id)).mappings().first()
+        if row is None:
+            return None
+        evaluations = conn.execute(
+            sa.select(register_evaluations).where(register_evaluations.c.entry_id == entry_id)
+            .order_by(register_evaluations.c.created_at.desc(), register_evaluations.c.id.desc())
+        ).mappings().all()
+    return Entry(summary=_summary(row), answers=dict(row["answers"]), advice=dict(row["advice"]),
+                 evaluations=tuple(_evaluation(e) for e in evaluations))
+
+
+def get_snapshot(db: Database, content_hash: str) -> dict[str, Any] | None:
+    """The resolved rule set (as JSON data) stored for this content hash, if any."""
+    with db.transaction() as conn:
+        return conn.execute(sa.select(rule_set_snapshots.c.rule_set)
+                            .where(rule_set_snapshots.c.content_hash == content_hash)).scalar_one_or_none()
+
+
+def update_choice(db: Database, entry_id: int, chosen_rung: str, choice_reason: str, contact_person: str) -> None:
+    """Changes the form actually chosen, its reason (kept only when it differs from the advice) and the contact."""
+    with db.transaction() as conn:
+        advised = conn.execute(sa.select(register_entries.c.advised_rung)
+                               .where(register_entries.c.id == entry_id)).scalar_one_or_none()
+        if advised is None:
+            raise StorageError("not_found")
+        reason = choice_reason.strip() if chosen_rung != advised else ""
+        conn.execute(register_entries.update().where(register_entries.c.id == entry_id).values(
+            chosen_rung=chosen_rung, choice_reason=reason or None, contact_person=contact_person.strip() or None))
+
+
+def delete_entry(db: Database, entry_id: int) -> None:
+    """Removes the entry, its contact person and its evaluations (the snapshot stays: it holds no personal data)."""
+    with db.transaction() as conn:
+        deleted = conn.execute(register_entries.delete().where(register_entries.c.id == entry_id)).rowcount
+        if not deleted:
+            raise StorageError("not_found")
+
+
+def add_evaluation(db: Database, entry_id: int, evaluation: NewEvaluation) -> int:
+    """Adds how it went, a score per democratic value and the lessons; an entry may get several."""
+    unknown = set(evaluation.scores) - set(VALUES)
+    if unknown:
+        raise ValueError(f"not a democratic value: {', '.join(sorted(unknown))}")
+    with db.transaction() as conn:
+        exists = conn.execute(sa.select(register_entries.c.id).where(register_entries.c.id == entry_id)).first()
+        if exists is None:
+            raise StorageError("not_found")
+        # A score outside 0-4 is refused by the table's check: the whole write is then rolled back.
+        return conn.execute(register_evaluations.insert().values(
+            entry_id=entry_id, created_at=_now(), how_it_went=evaluation.how_it_went.strip(),
+            lessons=evaluation.lessons.strip(),
+            **{f"score_{value}": evaluation.scores.get(value) for value in VALUES},
+        ).returning(register_evaluations.c.id)).scalar_one()
+
+
+def _summary_query(*extra: sa.ColumnElement) -> sa.Select:
+    count = (sa.select(sa.func.count()).select_from(register_evaluations)
+             .where(register_evaluations.c.entry_id == register_entries.c.id).scalar_subquery())
+    columns = [c for c in register_entries.c if c.name not in ("answers", "advice")]
+    return sa.select(*columns, count.label("evaluations"), *extra)
+
+
+def _conditions(where: RegisterFilter) -> list[sa.ColumnElement[bool]]:
+    e = register_entries.c
+    conditions: list[sa.ColumnElement[bool]] = []
+    if text := where.text.strip():
+        lessons = sa.exists().where(register_evaluations.c.entry_id == e.id, sa.or_(
+            register_evaluations.c.lessons.icontains(text, autoescape=True),
+            register_evaluations.c.how_it_went.icontains(text, autoescape=True)))
+        conditions.append(sa.or_(e.project_name.icontains(text, autoescape=True),
+                                 e.choice_reason.icontains(text, autoescape=True), lessons))
+    for column, wanted in ((e.municipality_id, where.municipality_id), (e.advised_rung, where.advised_rung),
+                           (e.chosen_rung, where.chosen_rung), (e.source, where.source)):
+        if wanted is not None:
+            conditions.append(column == wanted)
+    if where.year is not None:
+        conditions.append(e.saved_on.between(dt.date(where.year, 1, 1), dt.date(where.year, 12, 31)))
+    return conditions
+
+
+def _summary(row: Mapping[str, Any]) -> EntrySummary:
+    return EntrySummary(
+        id=row["id"], project_name=row["project_name"], saved_on=row["saved_on"], municipality_id=row["municipality_id"],
+        rule_set_version=row["rule_set_version"], content_hash=row["content_hash"], advised_rung=row["advised_rung"],
+        chosen_rung=row["chosen_rung"], choice_reason=row["choice_reason"], contact_person=row["contact_person"],
+        source=row["source"], group_session_id=row["group_session_id"], created_at=_aware(row["created_at"]),
+        evaluations=row["evaluations"],
+    )
+
+
+def _evaluation(row: Mapping[str, Any]) -> Evaluation:
+    return Evaluation(id=row["id"], entry_id=row["entry_id"], created_at=_aware(row["created_at"]),
+                      how_it_went=row["how_it_went"], scores={v: row[f"score_{v}"] for v in VALUES},
+                      lessons=row["lessons"])
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def _aware(moment: dt.datetime) -> dt.datetime:
+    """SQLite gives back the time without its zone; it was stored in UTC."""
+    return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)

@@ -1,0 +1,329 @@
+"""The Register page (de lerende organisatie): saved advices, what was chosen and why, and how it went.
+
+Search and filter the register, see advised against chosen forms per rung and per year, export what you see,
+and open one entry: the advice as it was saved, whether it can still be computed again exactly, what today's
+rules would advise, its evaluations; add an evaluation, change the choice, or delete the entry.
+Everything people typed is shown as plain text (st.dataframe, st.text) or escaped before Markdown renders it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pandas as pd
+import streamlit as st
+
+from ladder.errors import RuleSetError
+from ladder.loading import municipality_ids
+from ladder.model import VALUES, RuleSet
+from ladder.register_check import (
+    check_reproducible,
+    compare_with_current,
+    rung_name,
+    snapshot_rule_set,
+    stored_advice,
+)
+from ladder.register_export import SOURCE_NAMES, RegisterNames, register_table, to_csv, to_xlsx
+from ladder.report_markdown import escape_markdown
+from ladder.report_text import Labels, margin_sentence, render_text, why_sentence
+from storage.database import Database
+from storage.errors import StorageError
+from storage.register import (
+    Entry,
+    EntrySummary,
+    NewEvaluation,
+    RegisterFilter,
+    add_evaluation,
+    delete_entry,
+    get_entry,
+    get_snapshot,
+    list_entries,
+    update_choice,
+)
+from ui import state
+from ui.advice_charts import Chart
+from ui.chart_style import escape_table
+from ui.database import database_or_stop, show_storage_error
+from ui.register_charts import rungs_chart, years_chart
+from ui.texts import t
+
+FLASH_KEY = "reg_flash"
+ROUND_KEY = "reg_form_round"  # bumped after a successful write: the forms start empty again
+SCORES = (0, 1, 2, 3, 4)
+TEXT_MAX = 5000
+
+
+def _names(entries: list[EntrySummary], lang: str) -> RegisterNames:
+    """Names from the current rule sets of the municipalities in the register (ids where none can be loaded)."""
+    rule_sets: dict[str, RuleSet] = {}
+    for municipality_id in sorted({e.municipality_id for e in entries} & set(municipality_ids())):
+        try:
+            rule_sets[municipality_id] = state.rule_set_for(municipality_id)
+        except RuleSetError:
+            continue
+    return RegisterNames.from_rule_sets(rule_sets, lang)
+
+
+def _filters(entries: list[EntrySummary], names: RegisterNames, lang: str) -> RegisterFilter:
+    text = st.text_input(t(lang, "reg_search"), key="reg_search", max_chars=200, help=t(lang, "reg_search_help"))
+    columns = st.columns(5)
+    everything = t(lang, "reg_all")
+    municipality = columns[0].selectbox(t(lang, "reg_filter_municipality"), sorted({e.municipality_id for e in entries}),
+                                        index=None, placeholder=everything, key="reg_f_municipality",
+                                        format_func=names.municipality)
+    rungs = names.ordered([*(e.advised_rung for e in entries), *(e.chosen_rung for e in entries if e.chosen_rung)])
+    advised = columns[1].selectbox(t(lang, "reg_filter_advised"), rungs, index=None, placeholder=everything,
+                                   key="reg_f_advised", format_func=names.rung)
+    chosen = columns[2].selectbox(t(lang, "reg_filter_chosen"), rungs, index=None, placeholder=everything,
+                                  key="reg_f_chosen", format_func=names.rung)
+    year = columns[3].selectbox(t(lang, "reg_filter_year"), sorted({e.saved_on.year for e in entries}, reverse=True),
+                                index=None, placeholder=everything, key="reg_f_year")
+    sources = SOURCE_NAMES["en" if lang == "en" else "nl"]
+    source = columns[4].selectbox(t(lang, "reg_filter_source"), list(sources), index=None, placeholder=everything,
+                                  key="reg_f_source", format_func=sources.get)
+    return RegisterFilter(text=text, municipality_id=municipality, advised_rung=advised, chosen_rung=chosen, year=year,
+                          source=source)
+
+
+def _chart(chart: Chart, alt: str, lang: str) -> None:
+    """A chart with the same numbers in a table right under it."""
+    st.plotly_chart(chart.figure, width="stretch", alt=alt, config={"displaylogo": False})
+    st.caption(t(lang, "chart_text"))
+    st.table(escape_table(chart.table), hide_index=True)
+
+
+def _overview(entries: list[EntrySummary], total: int, names: RegisterNames, lang: str) -> None:
+    st.header(t(lang, "reg_table_title"), anchor=False)
+    st.caption(t(lang, "reg_count", shown=len(entries), total=total))
+    if not entries:
+        st.info(t(lang, "reg_no_match"))
+        return
+    table = register_table(entries, names, lang)
+    st.dataframe(table, hide_index=True, width="stretch")  # st.dataframe shows text as typed: no Markdown
+    left, right = st.columns(2)
+    left.download_button(t(lang, "reg_download_csv"), key="reg_download_csv", file_name="register.csv",
+                         mime="text/csv", on_click="ignore", data=lambda: to_csv(table))
+    right.download_button(t(lang, "reg_download_xlsx"), key="reg_download_xlsx", file_name="register.xlsx",
+                          mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                          on_click="ignore", data=lambda: to_xlsx(table))
+
+    st.header(t(lang, "reg_charts_title"), anchor=False)
+    st.caption(t(lang, "reg_charts_caption"))
+    title = t(lang, "reg_chart_rungs")
+    _chart(rungs_chart(entries, names, (t(lang, "reg_col_rung"), t(lang, "reg_col_advised"), t(lang, "reg_col_chosen")),
+                       title), title, lang)
+    title = t(lang, "reg_chart_years")
+    _chart(years_chart(entries, (t(lang, "reg_col_year"), t(lang, "reg_col_saved"), t(lang, "reg_col_differently")),
+                       title), title, lang)
+
+
+def _detail(db: Database, entries: list[EntrySummary], names: RegisterNames, lang: str) -> None:
+    st.header(t(lang, "reg_detail_title"), anchor=False)
+    _flash()
+    by_id = {e.id: e for e in entries}
+    chosen = st.selectbox(t(lang, "reg_detail_pick"), list(by_id), index=None, key="reg_detail",
+                          placeholder=t(lang, "reg_detail_placeholder"),
+                          format_func=lambda i: f"{i} · {by_id[i].project_name} ({by_id[i].saved_on:%d-%m-%Y})")
+    if chosen is None:
+        return
+    entry = get_entry(db, chosen)
+    if entry is None:
+        st.warning(t(lang, "reg_gone"))
+        return
+    snapshot = get_snapshot(db, entry.summary.content_hash)
+    s = entry.summary
+    st.subheader(escape_markdown(s.project_name), anchor=False)
+    facts = {
+        t(lang, "reg_fact_date"): f"{s.saved_on:%d-%m-%Y}",
+        t(lang, "reg_fact_municipality"): names.municipality(s.municipality_id),
+        t(lang, "reg_fact_rules"): t(lang, "reg_rules_value", version=s.rule_set_version, hash=s.content_hash[:12]),
+        t(lang, "reg_fact_source"): SOURCE_NAMES["en" if lang == "en" else "nl"].get(s.source, s.source),
+        t(lang, "reg_fact_contact"): s.contact_person or t(lang, "reg_none"),
+    }
+    st.table(escape_table(pd.DataFrame({t(lang, "reg_col_field"): list(facts), t(lang, "reg_col_value"): list(facts.values())})),
+             hide_index=True)
+    _stored_advice(entry, snapshot, lang)
+    _checks(entry, snapshot, names, lang)
+    _evaluations(entry, lang)
+    _add_evaluation(db, entry, lang)
+    _edit_choice(db, entry, lang)
+    _delete(db, entry, lang)
+
+
+def _stored_advice(entry: Entry, snapshot: dict | None, lang: str) -> None:
+    advice = stored_advice(entry.advice)
+    s = entry.summary
+    st.subheader(t(lang, "reg_advice_title"), anchor=False)
+    lines = [t(lang, "reg_advised_line", rung=rung_name(advice, advice.recommended, lang)),
+             t(lang, "municipal_role", role=advice.role.name.get(lang))]
+    if snapshot is not None:  # the sentences need the rule set's questions and answers, as they were then
+        labels = Labels(snapshot_rule_set(snapshot), lang)
+        lines.append(t(lang, "why_line", why=why_sentence(advice, labels)))
+        if margin := margin_sentence(advice, labels):
+            lines.append(margin)
+    st.markdown("\n\n".join(escape_markdown(line) for line in lines))
+    chosen = rung_name(advice, s.chosen_rung, lang) if s.chosen_rung else t(lang, "reg_none")
+    if s.chose_differently:
+        st.markdown(escape_markdown(t(lang, "reg_chosen_other", rung=chosen)))
+        st.caption(t(lang, "reg_reason_label"))
+        st.text(s.choice_reason or t(lang, "reg_none"))
+    else:
+        st.markdown(escape_markdown(t(lang, "reg_chosen_same", rung=chosen)))
+    if snapshot is not None:
+        with st.expander(t(lang, "reg_full_text")):
+            st.text(render_text(advice, snapshot_rule_set(snapshot), s.project_name, lang))
+
+
+def _checks(entry: Entry, snapshot: dict | None, names: RegisterNames, lang: str) -> None:
+    s = entry.summary
+    st.subheader(t(lang, "reg_check_title"), anchor=False)
+    result = check_reproducible(entry.advice, entry.answers, snapshot)
+    if result.identical:
+        st.success(t(lang, "reg_reproducible_yes", hash=s.content_hash[:12]), icon=":material/check_circle:")
+    elif result.recomputed is None:
+        st.error(t(lang, "reg_reproducible_unknown"), icon=":material/error:")
+    else:
+        st.error(t(lang, "reg_reproducible_no", parts=", ".join(result.differences)), icon=":material/error:")
+    advice = stored_advice(entry.advice)
+    municipality = names.municipality(s.municipality_id)
+    try:
+        current = state.rule_set_for(s.municipality_id) if s.municipality_id in municipality_ids() else None
+    except RuleSetError:
+        current = None
+    if current is None:
+        st.info(escape_markdown(t(lang, "reg_current_missing", municipality=municipality)))
+        return
+    comparison = compare_with_current(advice, entry.answers, current)
+    stored = rung_name(advice, comparison.stored_rung, lang)
+    if comparison.status == "same_rules":
+        st.info(t(lang, "reg_current_same_rules", version=comparison.version))
+    elif comparison.status == "same_advice":
+        st.info(escape_markdown(t(lang, "reg_current_same_advice", version=comparison.version, rung=stored)))
+    elif comparison.status == "differs" and comparison.current_advice and comparison.current_rung:
+        now = rung_name(comparison.current_advice, comparison.current_rung, lang)
+        st.warning(escape_markdown(t(lang, "reg_current_differs", version=comparison.version, rung=now, old=stored)),
+                   icon=":material/warning:")
+    else:
+        st.info(t(lang, "reg_current_not_comparable", version=comparison.version))
+
+
+def _evaluations(entry: Entry, lang: str) -> None:
+    st.subheader(t(lang, "reg_evaluations_title"), anchor=False)
+    if not entry.evaluations:
+        st.write(t(lang, "reg_no_evaluations"))
+    for evaluation in entry.evaluations:  # latest first
+        with st.container(border=True):
+            st.caption(t(lang, "reg_evaluation_on", date=f"{evaluation.created_at:%d-%m-%Y}"))
+            st.markdown(f"**{t(lang, 'reg_eval_how')}**")
+            st.text(evaluation.how_it_went)
+            st.table(escape_table(pd.DataFrame({
+                t(lang, "reg_col_value_name"): [t(lang, f"value_{v}") for v in VALUES],
+                t(lang, "reg_col_score"): [_score(evaluation.scores[v], lang) for v in VALUES],
+            })), hide_index=True)
+            if evaluation.lessons:
+                st.markdown(f"**{t(lang, 'reg_eval_lessons')}**")
+                st.text(evaluation.lessons)
+
+
+def _score(score: int | None, lang: str) -> str:
+    return t(lang, "reg_no_score") if score is None else f"{score} ({t(lang, f'reg_score_{score}')})"
+
+
+def _form_key(entry: Entry, name: str) -> str:
+    return f"reg_{name}:{entry.id}:{st.session_state.get(ROUND_KEY, 0)}"
+
+
+def _add_evaluation(db: Database, entry: Entry, lang: str) -> None:
+    with st.expander(t(lang, "reg_eval_add")), st.form(_form_key(entry, "eval"), enter_to_submit=False):
+        how = st.text_area(t(lang, "reg_eval_how"), key=_form_key(entry, "eval_how"), max_chars=TEXT_MAX)
+        st.caption(t(lang, "reg_eval_scores_help"))
+        scores = {v: st.radio(t(lang, f"value_{v}").capitalize(), SCORES, index=None, horizontal=True,
+                              key=_form_key(entry, f"eval_{v}"), format_func=lambda n: f"{n} {t(lang, f'reg_score_{n}')}")
+                  for v in VALUES}
+        lessons = st.text_area(t(lang, "reg_eval_lessons"), key=_form_key(entry, "eval_lessons"), max_chars=TEXT_MAX)
+        submitted = st.form_submit_button(t(lang, "reg_eval_save"), key=_form_key(entry, "eval_save"), type="primary")
+    if not submitted:
+        return
+    if not how.strip():
+        st.warning(t(lang, "reg_need_how"))
+        return
+    _write(lambda: add_evaluation(db, entry.id, NewEvaluation(how_it_went=how, scores=scores, lessons=lessons)),
+           t(lang, "reg_eval_saved"), lang)
+
+
+def _edit_choice(db: Database, entry: Entry, lang: str) -> None:
+    s = entry.summary
+    advice = stored_advice(entry.advice)
+    rungs = [score.rung for score in advice.scores]  # the ladder as the advice knew it
+    with st.expander(t(lang, "reg_edit_title")), st.form(_form_key(entry, "edit"), enter_to_submit=False):
+        chosen = st.selectbox(t(lang, "reg_field_chosen"), rungs, index=rungs.index(s.chosen_rung or s.advised_rung),
+                              key=_form_key(entry, "edit_chosen"), format_func=lambda r: rung_name(advice, r, lang))
+        reason = st.text_area(t(lang, "reg_field_reason"), value=s.choice_reason or "", max_chars=2000,
+                              key=_form_key(entry, "edit_reason"), help=t(lang, "reg_field_reason_help"))
+        contact = st.text_input(t(lang, "reg_field_contact"), value=s.contact_person or "", max_chars=200,
+                                key=_form_key(entry, "edit_contact"), help=t(lang, "reg_field_contact_help"))
+        submitted = st.form_submit_button(t(lang, "reg_edit_save"), key=_form_key(entry, "edit_save"))
+    if not submitted:
+        return
+    if chosen != s.advised_rung and not reason.strip():
+        st.warning(t(lang, "reg_need_reason"))
+        return
+    _write(lambda: update_choice(db, entry.id, chosen, reason, contact), t(lang, "reg_edit_saved"), lang)
+
+
+def _delete(db: Database, entry: Entry, lang: str) -> None:
+    with st.expander(t(lang, "reg_delete_title")), st.form(_form_key(entry, "delete"), enter_to_submit=False):
+        st.write(t(lang, "reg_delete_explain"))
+        sure = st.checkbox(t(lang, "reg_delete_confirm"), key=_form_key(entry, "delete_sure"))
+        submitted = st.form_submit_button(t(lang, "reg_delete_button"), key=_form_key(entry, "delete_go"))
+    if not submitted:
+        return
+    if not sure:
+        st.warning(t(lang, "reg_delete_need_confirm"))
+        return
+    _write(lambda: delete_entry(db, entry.id), t(lang, "reg_deleted"), lang)
+
+
+def _write(action: Callable[[], object], done: str, lang: str) -> None:
+    """One write; on success the page starts again with empty forms and says so; on failure the input stays."""
+    try:
+        action()
+    except StorageError as error:
+        if error.kind == "not_found":
+            st.warning(t(lang, "reg_gone"))
+        else:
+            show_storage_error(error, lang)
+        return
+    st.session_state[ROUND_KEY] = st.session_state.get(ROUND_KEY, 0) + 1
+    st.session_state[FLASH_KEY] = done
+    st.rerun()
+
+
+def _flash() -> None:
+    """The message of the write that just succeeded (shown once, after the page has been rebuilt)."""
+    done = st.session_state.pop(FLASH_KEY, None)
+    if done:
+        st.success(done, icon=":material/check_circle:")
+
+
+def render() -> None:
+    lang = state.language()
+    st.title(t(lang, "nav_register"), anchor=False)
+    st.write(t(lang, "reg_intro"))
+    db = database_or_stop(lang)
+    try:
+        everything = list_entries(db)
+        if not everything:
+            _flash()  # after deleting the last entry
+            st.info(t(lang, "reg_empty"))
+            return
+        names = _names(everything, lang)
+        where = _filters(everything, names, lang)
+        entries = list_entries(db, where)
+        _overview(entries, len(everything), names, lang)
+        _detail(db, entries, names, lang)
+    except StorageError as error:
+        show_storage_error(error, lang)
+
+
+render()
