@@ -16,7 +16,9 @@ from playwright.sync_api import Page, expect
 from browser.harness import APP_ERROR, PAGES, AppServer, open_page
 
 TITLES = {"start": {"nl": "Start", "en": "Start"}, "advies": {"nl": "Advies", "en": "Advice"},
-          "de_ladder": {"nl": "De ladder", "en": "The ladder"}, "regels": {"nl": "Regels", "en": "Rules"}}
+          "de_ladder": {"nl": "De ladder", "en": "The ladder"}, "regels": {"nl": "Regels", "en": "Rules"},
+          "werkgroep": {"nl": "Werkgroep", "en": "Working group"}, "register": {"nl": "Register", "en": "Register"},
+          "vergelijken": {"nl": "Vergelijken", "en": "Compare"}, "portfolio": {"nl": "Portfolio", "en": "Portfolio"}}
 AXE_OPTIONS = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
                "resultTypes": ["violations"]}
 # Violations that come from Streamlit's own frame, not from our content, and cannot be fixed from the app:

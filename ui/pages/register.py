@@ -316,6 +316,7 @@ def render() -> None:
         if not everything:
             _flash()  # after deleting the last entry
             st.info(t(lang, "reg_empty"))
+            st.page_link("ui/pages/advies.py", label=t(lang, "reg_go_advies"), icon=":material/arrow_forward:")
             return
         names = _names(everything, lang)
         where = _filters(everything, names, lang)

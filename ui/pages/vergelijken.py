@@ -53,7 +53,7 @@ SHOWN_SHIFTS = 3  # a reader takes in two or three answers; the table below list
 
 def render() -> None:
     lang = state.language()
-    st.title(t(lang, "nav_vergelijken"))
+    st.title(t(lang, "nav_vergelijken"), anchor=False)
     st.write(t(lang, "cmp_intro"))
     chosen = _choose(lang)
     if not MIN_FRAMEWORKS <= len(chosen) <= MAX_FRAMEWORKS:

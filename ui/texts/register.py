@@ -24,6 +24,7 @@ TEXTS: dict[str, dict[str, str]] = {
         # the page
         "reg_intro": "Hier staan bewaarde adviezen: welke vorm werd geadviseerd, welke vorm er echt gekozen is en"
                      " waarom, en hoe het ging. Zo blijft de kennis in de gemeente, ook als collega's vertrekken.",
+        "reg_go_advies": "Naar Advies",
         "reg_empty": "Het register is nog leeg. Bewaar een advies via de pagina Advies (tabblad Delen en downloaden)"
                      " of via een werkgroep.",
         "reg_search": "Zoeken",
@@ -137,6 +138,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "reg_need_reason": "You chose another form than the advice. Write down briefly why. Nothing has been saved yet.",
         "reg_intro": "Here are the saved advices: which form was advised, which form was actually chosen and why,"
                      " and how it went. That way the knowledge stays in the municipality, even when colleagues leave.",
+        "reg_go_advies": "Go to Advice",
         "reg_empty": "The register is still empty. Save an advice on the Advice page (tab Share and download) or"
                      " from a working group.",
         "reg_search": "Search",
