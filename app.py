@@ -41,6 +41,7 @@ def main() -> None:
         st.Page("ui/pages/advies.py", title=t(lang, "nav_advies"), url_path="advies"),
         st.Page("ui/pages/de_ladder.py", title=t(lang, "nav_ladder"), url_path="de_ladder"),
         st.Page("ui/pages/regels.py", title=t(lang, "nav_regels"), url_path="regels"),
+        st.Page("ui/pages/werkgroep.py", title=t(lang, "nav_werkgroep"), url_path="werkgroep"),
         st.Page("ui/pages/register.py", title=t(lang, "nav_register"), url_path="register"),
         st.Page("ui/pages/vergelijken.py", title=t(lang, "nav_vergelijken"), url_path="vergelijken"),
     ]

@@ -47,7 +47,7 @@ def escape_markdown(text: str) -> str:
     return _LIST_START.sub(lambda m: f"\\{m[1]}" if m[1] else f"{m[2]}\\{m[3]}", escaped)
 
 
-def _paragraphs(text: str) -> list[str]:
+def markdown_paragraphs(text: str) -> list[str]:
     """User text as escaped paragraphs: a blank line separates them, other line breaks do not."""
     return [escape_markdown(p) for p in re.split(r"\n\s*\n", text) if p.strip()]
 
@@ -56,7 +56,7 @@ def _row(*cells: str) -> str:
     return "| " + " | ".join(cells) + " |"
 
 
-def _table(header: tuple[str, ...], align: str, rows: list[tuple[str, ...]]) -> list[str]:
+def markdown_table(header: tuple[str, ...], align: str, rows: list[tuple[str, ...]]) -> list[str]:
     """A GitHub table; `align` has one letter per column: l(eft) or r(ight)."""
     rule = tuple("---:" if a == "r" else "---" for a in align)
     return [_row(*header), _row(*rule), *(_row(*r) for r in rows), ""]
@@ -73,7 +73,7 @@ def render_markdown(advice: Advice, rule_set: RuleSet, title: str, lang: str = "
 
     add(f"# {e(t(lang, 'advice_for', title=title))}")
     add("")
-    for paragraph in _paragraphs(description):
+    for paragraph in markdown_paragraphs(description):
         add(paragraph)
         add("")
     add(e(t(lang, "rule_set_line", name=ref.name.get(lang), version=ref.version, status=ref.status, hash=ref.content_hash[:12]))
@@ -83,19 +83,19 @@ def render_markdown(advice: Advice, rule_set: RuleSet, title: str, lang: str = "
         add("")
         add(f"> {e(t(lang, 'illustration', disclaimer=rule_set.disclaimer.get(lang)))}")
     add("")
-    _heading(out, t(lang, "advised_form", rung=advised))
+    markdown_heading(out, t(lang, "advised_form", rung=advised))
     add(f"- {e(t(lang, 'municipal_role', role=advice.role.name.get(lang)))}")
     if advice.role.why:
         add(f"  {e(advice.role.why.get(lang))}")
     add(f"- {e(t(lang, 'why_line', why=why_sentence(advice, labels)))}")
     add("")
 
-    _heading(out, t(lang, "scores"))
-    out.extend(_table((e(t(lang, "col_rung")), e(t(lang, "col_score")), e(t(lang, "col_note"))), "lrl",
+    markdown_heading(out, t(lang, "scores"))
+    out.extend(markdown_table((e(t(lang, "col_rung")), e(t(lang, "col_score")), e(t(lang, "col_note"))), "lrl",
                       [(e(labels.rung(r.rung)), f"{r.score:.2f}", _mark_words(r.mark, lang)) for r in ladder_rows(advice)]))
 
     if advice.kaders:
-        _heading(out, t(lang, "kaders_fired"))
+        markdown_heading(out, t(lang, "kaders_fired"))
         for k in advice.kaders:
             add(f"- **{e(kader_heading(k, labels))}**: {e(k.reason.get(lang))}")
             if k.yielded:
@@ -106,7 +106,7 @@ def render_markdown(advice: Advice, rule_set: RuleSet, title: str, lang: str = "
     if rows:
         header = (t(lang, "contributions", rung=advised, runner_up=labels.rung(runner_up)) if runner_up
                   else t(lang, "contributions_single", rung=advised))
-        _heading(out, header)
+        markdown_heading(out, header)
         by_trait = {c.trait: c for c in advice.contributions}
         columns = [e(t(lang, "col_answer")), e(t(lang, "col_points", rung=advised))]
         if runner_up:
@@ -120,9 +120,9 @@ def render_markdown(advice: Advice, rule_set: RuleSet, title: str, lang: str = "
             if row.runner_up is not None:
                 numbers += [f"{row.runner_up:+.2f}", f"{row.lead:+.2f}"]
             table.append((e(labels.short(c.trait, c.answer)), *numbers, e(why)))
-        out.extend(_table(tuple(columns), "l" + "r" * (len(columns) - 2) + "l", table))
+        out.extend(markdown_table(tuple(columns), "l" + "r" * (len(columns) - 2) + "l", table))
 
-    _heading(out, t(lang, "robustness", label=t(lang, "robust_" + advice.robustness)))
+    markdown_heading(out, t(lang, "robustness", label=t(lang, "robust_" + advice.robustness)))
     if margin := margin_sentence(advice, labels):
         add(e(margin))
         add("")
@@ -141,12 +141,12 @@ def render_markdown(advice: Advice, rule_set: RuleSet, title: str, lang: str = "
         _bullets(out, t(lang, "phases"), [t(lang, "phase_line", phase=labels.answer("fase", p.phase), rung=labels.rung(p.rung))
                                           for p in advice.phases])
     for key, text in (("promise", advice.promise), ("commitment", advice.commitment)):
-        _heading(out, t(lang, key))
+        markdown_heading(out, t(lang, key))
         add(e(text.get(lang)))
         add("")
 
     if advice.werkvormen:
-        _heading(out, t(lang, "methods"))
+        markdown_heading(out, t(lang, "methods"))
         for i, m in enumerate(advice.werkvormen[:TEXT_METHODS], 1):
             add(f"{i}. **{e(method_heading(m, advice, labels))}**: {e(m.description.get(lang))}")
             notes = method_notes(m, lang)
@@ -162,17 +162,17 @@ def render_markdown(advice: Advice, rule_set: RuleSet, title: str, lang: str = "
     v = advice.values
     compared = v.runner_up if v.runner_up_rung else None
     if compared is not None and v.runner_up_rung:
-        _heading(out, t(lang, "values", rung=advised, runner_up=labels.rung(v.runner_up_rung)))
+        markdown_heading(out, t(lang, "values", rung=advised, runner_up=labels.rung(v.runner_up_rung)))
         value_columns: tuple[str, ...] = (t(lang, "col_value"), advised, labels.rung(v.runner_up_rung))
     else:
-        _heading(out, t(lang, "values_single", rung=advised))
+        markdown_heading(out, t(lang, "values_single", rung=advised))
         value_columns = (t(lang, "col_value"), advised)
-    out.extend(_table(tuple(e(c) for c in value_columns), "l" + "r" * (len(value_columns) - 1),
+    out.extend(markdown_table(tuple(e(c) for c in value_columns), "l" + "r" * (len(value_columns) - 1),
                       [(e(t(lang, "value_" + value)), str(v.advised[value]), *((str(compared[value]),) if compared else ()))
                        for value in VALUES]))
 
     if rule_set.contacts or rule_set.escalation:
-        _heading(out, t(lang, "contacts"))
+        markdown_heading(out, t(lang, "contacts"))
         out.extend(f"- {e(contact_sentence(contact, lang))}" for contact in rule_set.contacts)
         if rule_set.escalation:
             add(f"- **{e(t(lang, 'escalation'))}**: {e(rule_set.escalation.get(lang))}")
@@ -192,12 +192,12 @@ def _mark_words(mark: Mark, lang: str) -> str:
     return f"**{words}**" if mark == "advised" else words
 
 
-def _heading(out: list[str], text: str) -> None:
+def markdown_heading(out: list[str], text: str) -> None:
     out.append(f"## {escape_markdown(text)}")
     out.append("")
 
 
 def _bullets(out: list[str], heading: str, items: list[str]) -> None:
-    _heading(out, heading)
+    markdown_heading(out, heading)
     out.extend(f"- {escape_markdown(item)}" for item in items)
     out.append("")

@@ -68,7 +68,7 @@ def font_files() -> dict[str, Path] | None:
     return paths if all(p.is_file() for p in paths.values()) else None
 
 
-class _Paper(FPDF):
+class Paper(FPDF):
     """A4 with a footer naming the rule set, all type sizes times `scale`. Without the Unicode font it
     falls back to Helvetica and writes what WinAnsi cannot hold as '?', so the download still works."""
 
@@ -186,13 +186,13 @@ def render_pdf(advice: Advice, rule_set: RuleSet, title: str, lang: str = "nl", 
     return bytes(pdf.output())
 
 
-def _compose(advice: Advice, rule_set: RuleSet, title: str, lang: str, description: str, scale: float) -> _Paper:
+def _compose(advice: Advice, rule_set: RuleSet, title: str, lang: str, description: str, scale: float) -> Paper:
     labels = Labels(rule_set, lang)
     ref = advice.rule_set
     footer = t(lang, "rule_set_line", name=ref.name.get(lang), version=ref.version, status=ref.status, hash=ref.content_hash[:12])
     if ref.illustration:
         footer += f". {t(lang, 'illustration_short').capitalize()}."
-    pdf = _Paper(footer, lang, font_files(), scale)
+    pdf = Paper(footer, lang, font_files(), scale)
     pdf.set_title(title)
     pdf.set_subject(t(lang, "report_paragraph"))
     # The rule set's date, not the clock: the same advice must give the same bytes.
@@ -203,8 +203,8 @@ def _compose(advice: Advice, rule_set: RuleSet, title: str, lang: str, descripti
     pdf.text_block(title, 16, bold=True, after=1.5)
     if description.strip():
         pdf.text_block(" ".join(description.split()), after=2)
-    _advice_block(pdf, advice, labels)
-    _ladder_chart(pdf, ladder_rows(advice), labels)
+    advice_block(pdf, advice, labels)
+    ladder_chart(pdf, ladder_rows(advice), labels)
 
     pdf.heading(t(lang, "promise"))
     pdf.text_block(advice.promise.get(lang))
@@ -222,12 +222,12 @@ def _compose(advice: Advice, rule_set: RuleSet, title: str, lang: str, descripti
         for m in advice.werkvormen[:PDF_METHODS]:
             pdf.bullet(f"{method_heading(m, advice, labels)}:", m.description.get(lang))
 
-    _robustness(pdf, advice, labels)
-    _contributions_chart(pdf, advice, labels)
+    robustness(pdf, advice, labels)
+    contributions_chart(pdf, advice, labels)
     return pdf
 
 
-def _advice_block(pdf: _Paper, advice: Advice, labels: Labels) -> None:
+def advice_block(pdf: Paper, advice: Advice, labels: Labels) -> None:
     """The advice itself, set off by a bar in the margin."""
     lang = labels.lang
     top = pdf.get_y()
@@ -244,7 +244,7 @@ def _advice_block(pdf: _Paper, advice: Advice, labels: Labels) -> None:
     pdf.gap(3)
 
 
-def _robustness(pdf: _Paper, advice: Advice, labels: Labels) -> None:
+def robustness(pdf: Paper, advice: Advice, labels: Labels) -> None:
     lang = labels.lang
     pdf.heading(t(lang, "robustness", label=t(lang, "robust_" + advice.robustness)))
     if margin := margin_sentence(advice, labels):
@@ -261,7 +261,7 @@ def _robustness(pdf: _Paper, advice: Advice, labels: Labels) -> None:
         pdf.bullet(lead, changes + ".", size=SMALL)
 
 
-def _chart_title(pdf: _Paper, title: str, note: str, body: float) -> None:
+def chart_title(pdf: Paper, title: str, note: str, body: float) -> None:
     """The chart's title and how to read it; starts a new page unless the whole chart fits below."""
     height = pdf.lines(title, pdf.epw, HEADING, bold=True) * pdf.leading(HEADING) + pdf.lines(note, pdf.epw, 8) * pdf.leading(8)
     pdf.keep(height + body + 5 * pdf.scale)
@@ -270,7 +270,7 @@ def _chart_title(pdf: _Paper, title: str, note: str, body: float) -> None:
     pdf.text_block(note, 8, colour=MUTED, after=1.5)
 
 
-def _ladder_chart(pdf: _Paper, rows: list[LadderRow], labels: Labels) -> None:
+def ladder_chart(pdf: Paper, rows: list[LadderRow], labels: Labels) -> None:
     """Every rung as a bar of its score, highest rung on top like a ladder, its mark written beside it."""
     lang = labels.lang
     label_w, mark_w = 54.0, 44.0
@@ -283,7 +283,7 @@ def _ladder_chart(pdf: _Paper, rows: list[LadderRow], labels: Labels) -> None:
     name_lines = [pdf.lines(n, label_w - 2, CHART, b) for n, b in zip(names, bolds)]
     mark_lines = [pdf.lines(m, mark_w - 2, CHART, b) for m, b in zip(marks, bolds)]
     heights = [max(n, m) * line + 1.6 for n, m in zip(name_lines, mark_lines)]
-    _chart_title(pdf, t(lang, "report_ladder_chart"), t(lang, "report_ladder_note"), sum(heights))
+    chart_title(pdf, t(lang, "report_ladder_chart"), t(lang, "report_ladder_note"), sum(heights))
     low = min(0.0, *(r.score for r in rows))
     high = max(0.0, *(r.score for r in rows))
     scale = (zone_w - 2 * VALUE_ROOM) / (high - low) if high > low else 0.0
@@ -306,7 +306,7 @@ def _ladder_chart(pdf: _Paper, rows: list[LadderRow], labels: Labels) -> None:
     pdf.set_xy(pdf.l_margin, y + 2)
 
 
-def _score_bar(pdf: _Paper, zero: float, length: float, y: float, h: float, mark: Mark) -> None:
+def _score_bar(pdf: Paper, zero: float, length: float, y: float, h: float, mark: Mark) -> None:
     if not length:
         return
     x, w = min(zero, zero + length), abs(length)
@@ -317,7 +317,7 @@ def _score_bar(pdf: _Paper, zero: float, length: float, y: float, h: float, mark
             pdf.rect(x, y, w, h, style="DF")
 
 
-def _contributions_chart(pdf: _Paper, advice: Advice, labels: Labels) -> None:
+def contributions_chart(pdf: Paper, advice: Advice, labels: Labels) -> None:
     """Per answer, its lead for the advice over the runner-up: right helps the advice, left the runner-up."""
     rows = contribution_rows(advice)
     if not rows:
@@ -339,7 +339,7 @@ def _contributions_chart(pdf: _Paper, advice: Advice, labels: Labels) -> None:
     names = [labels.short(r.trait, advice.answers[r.trait]) for r in rows]
     heights = [pdf.lines(n, label_w - 2, CHART) * line + 1.4 for n in names]
     header = max(pdf.lines(left, half, CHART), pdf.lines(right, half, CHART)) * line + 1.5
-    _chart_title(pdf, t(lang, "report_contrib_chart"), note, header + sum(heights))
+    chart_title(pdf, t(lang, "report_contrib_chart"), note, header + sum(heights))
     top = pdf.get_y()
     _directions(pdf, zero, top, half, left, right)
     widest = max(abs(r.lead) for r in rows)
@@ -357,7 +357,7 @@ def _contributions_chart(pdf: _Paper, advice: Advice, labels: Labels) -> None:
     pdf.set_xy(pdf.l_margin, y + 2)
 
 
-def _directions(pdf: _Paper, zero: float, top: float, half: float, left: str, right: str) -> None:
+def _directions(pdf: Paper, zero: float, top: float, half: float, left: str, right: str) -> None:
     """Above the bars: which way is which, in words and with arrows."""
     line = pdf.leading(CHART)
     pdf.font(CHART, colour=MUTED)
@@ -369,7 +369,7 @@ def _directions(pdf: _Paper, zero: float, top: float, half: float, left: str, ri
     pdf.arrow(zero + 0.8, top + line / 2, 1, TOWARD)
 
 
-def _lead_bar(pdf: _Paper, row: ContributionRow, zero: float, scale: float, y: float, h: float) -> None:
+def _lead_bar(pdf: Paper, row: ContributionRow, zero: float, scale: float, y: float, h: float) -> None:
     length = row.lead * scale
     if length:
         with pdf.colours(TOWARD if length > 0 else AWAY):

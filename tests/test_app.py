@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 PAGES = {"start": ("Start", "Start"), "advies": ("Advies", "Advice"), "de_ladder": ("De ladder", "The ladder"),
-         "regels": ("Regels", "Rules")}
+         "regels": ("Regels", "Rules"), "werkgroep": ("Werkgroep", "Working group"), "register": ("Register", "Register"),
+         "vergelijken": ("Vergelijken", "Compare")}
 
 
 @pytest.mark.parametrize("page", PAGES)

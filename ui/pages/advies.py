@@ -14,107 +14,22 @@ import streamlit as st
 from ladder.advice import Advice
 from ladder.engine import advise
 from ladder.model import UNKNOWN, VALUES, RuleSet
-from ladder.report_charts import MARK_KEYS, runner_up_of
 from ladder.report_markdown import escape_markdown, render_markdown
 from ladder.report_pdf import render_pdf
 from ladder.report_text import (
     Labels,
-    kader_heading,
     margin_sentence,
     method_heading,
     method_notes,
     render_text,
     route_sentences,
-    why_sentence,
 )
-from ladder.why_not import why_not
-from ui import state
-from ui.advice_charts import Chart, contributions_chart, ladder_chart, values_chart
-from ui.chart_style import escape_table
+from ui import advice_view, state
+from ui.advice_charts import values_chart
 from ui.questions import question_steps, widget_key
 from ui.register_form import register_form
 from ui.share_link import answers_to_params
 from ui.texts import t
-
-
-def _headline(advice: Advice, labels: Labels) -> None:
-    lang = labels.lang
-    with st.container(border=True):
-        st.subheader(escape_markdown(t(lang, "advies_headline", rung=labels.rung(advice.recommended))))
-        st.markdown(escape_markdown(t(lang, "advies_role", role=advice.role.name.get(lang))))
-        st.markdown(escape_markdown(t(lang, "advies_why", why=why_sentence(advice, labels))))
-        margin = margin_sentence(advice, labels) or t(lang, "advies_no_margin")
-        st.markdown(escape_markdown(t(lang, "advies_firmness", label=t(lang, "robust_" + advice.robustness),
-                                      margin=margin)))
-
-
-def _table(table: pd.DataFrame) -> None:
-    """st.table reads Markdown in every cell: rule-set texts are escaped so they show as they are."""
-    st.table(escape_table(table), hide_index=True)
-
-
-def _chart(chart: Chart, alt: str, lang: str) -> None:
-    """A chart with its text equivalent right below it: the table says the same in words and numbers."""
-    st.plotly_chart(chart.figure, width="stretch", alt=alt, config={"displaylogo": False})
-    st.caption(t(lang, "chart_text"))
-    _table(chart.table)
-
-
-def _explanation(advice: Advice, labels: Labels) -> None:
-    lang = labels.lang
-    runner_up = runner_up_of(advice)
-    marks = {m: t(lang, f"advies_mark_{m}") for m in MARK_KEYS}
-    title = t(lang, "advies_ladder_title")
-    st.caption(t(lang, "advies_ladder_caption"))
-    _chart(ladder_chart(advice, labels, marks, (t(lang, "advies_col_rung"), t(lang, "advies_col_score"),
-                                                t(lang, "advies_col_status")), title), title, lang)
-
-    rung = labels.rung(advice.recommended)
-    if runner_up:
-        other = labels.rung(runner_up)
-        title = t(lang, "advies_contrib_title", rung=rung, runner_up=other)
-        caption = t(lang, "advies_contrib_caption", rung=rung, runner_up=other)
-        columns = (t(lang, "advies_col_answer"), t(lang, "advies_col_lead"), t(lang, "advies_col_points_advised", rung=rung),
-                   t(lang, "advies_col_points_runner_up", rung=other), t(lang, "advies_col_why"))
-    else:
-        title = t(lang, "advies_contrib_title_single", rung=rung)
-        caption = t(lang, "advies_contrib_caption_single", rung=rung)
-        columns = (t(lang, "advies_col_answer"), t(lang, "advies_col_lead"), t(lang, "advies_col_points_advised", rung=rung),
-                   t(lang, "advies_col_why"))
-    # The full title names both rungs and can be long: it wraps as text; the chart gets a short one
-    st.markdown(f"**{escape_markdown(title)}**")
-    st.caption(escape_markdown(caption))
-    chart = contributions_chart(advice, labels, columns, t(lang, "advies_contrib_chart"))
-    if chart.table.empty:
-        st.info(t(lang, "advies_no_contributions"))
-    else:
-        _chart(chart, title, lang)
-
-    st.subheader(t(lang, "advies_kaders"))
-    if not advice.kaders:
-        st.write(t(lang, "advies_no_kaders"))
-    for k in advice.kaders:
-        lines = [f"**{escape_markdown(kader_heading(k, labels))}**:", escape_markdown(k.reason.get(lang))]
-        if k.yielded:
-            lines.append(escape_markdown(t(lang, "kader_yielded")))
-        st.markdown("- " + " ".join(lines))
-
-    st.subheader(t(lang, "advies_why_not"))
-    for item in why_not(advice):
-        with st.expander(escape_markdown(labels.rung(item.rung))):
-            if item.status == "uitgesloten":
-                st.write(t(lang, "advies_why_not_excluded"))
-            elif item.status == "begrensd":
-                st.write(t(lang, "advies_why_not_capped"))
-            for k in item.kaders:
-                st.markdown(escape_markdown(t(lang, "advies_why_not_kader", reason=k.reason.get(lang))))
-            if item.behind > 0:
-                st.markdown(escape_markdown(t(lang, "advies_why_not_behind", behind=f"{item.behind:g}", rung=rung)))
-            elif item.status == "mogelijk":
-                st.write(t(lang, "advies_why_not_equal"))
-            if item.against:
-                reasons = "; ".join(labels.short(tr, advice.answers[tr]) for tr in item.against)
-                st.markdown(escape_markdown(t(lang, "advies_why_not_against", reasons=reasons)))
 
 
 def _robustness(advice: Advice, labels: Labels) -> None:
@@ -124,7 +39,7 @@ def _robustness(advice: Advice, labels: Labels) -> None:
         st.markdown(escape_markdown(margin))
     st.subheader(t(lang, "advies_flips_title"))
     if advice.flips:
-        _table(pd.DataFrame({
+        advice_view.table(pd.DataFrame({
             t(lang, "advies_col_question"): [labels.question(f.trait) for f in advice.flips],
             t(lang, "advies_col_now"): [labels.answer(f.trait, f.answer) for f in advice.flips],
             t(lang, "advies_col_instead"): [labels.answer(f.trait, f.new_answer) for f in advice.flips],
@@ -141,7 +56,7 @@ def _robustness(advice: Advice, labels: Labels) -> None:
     for u in advice.unknowns:
         if u.changes_advice:
             st.markdown(f"**{escape_markdown(labels.question(u.trait))}**")
-            _table(pd.DataFrame({
+            advice_view.table(pd.DataFrame({
                 t(lang, "advies_col_possible_answer"): [labels.answer(u.trait, o.answer) for o in u.outcomes],
                 t(lang, "advies_col_advice"): [labels.rung(o.rung) for o in u.outcomes],
             }))
@@ -173,7 +88,7 @@ def _routes_and_phases(advice: Advice, rule_set: RuleSet, labels: Labels) -> Non
         return
     st.caption(t(lang, "advies_phases_caption"))
     kader_names = {k.id: k.reason.get(lang) for k in rule_set.kaders}
-    _table(pd.DataFrame({
+    advice_view.table(pd.DataFrame({
         t(lang, "advies_col_phase"): [labels.answer("fase", p.phase) for p in advice.phases],
         t(lang, "advies_col_advice"): [labels.rung(p.rung) for p in advice.phases],
         t(lang, "advies_col_kaders"): ["; ".join(kader_names.get(k, k) for k in p.kaders) for p in advice.phases],
@@ -190,7 +105,7 @@ def _getting_started(advice: Advice, labels: Labels) -> None:
         st.subheader(t(lang, "commitment"))
         st.markdown(escape_markdown(advice.commitment.get(lang)))
     st.subheader(t(lang, "advies_methods_title"))
-    _table(pd.DataFrame({
+    advice_view.table(pd.DataFrame({
         t(lang, "advies_col_method"): [method_heading(m, advice, labels) for m in advice.werkvormen],
         t(lang, "advies_col_why"): [m.description.get(lang) for m in advice.werkvormen],
         t(lang, "advies_col_reasons"): [method_notes(m, lang) for m in advice.werkvormen],
@@ -210,7 +125,7 @@ def _values(advice: Advice, labels: Labels) -> None:
              if v.runner_up_rung else t(lang, "advies_values_title_single", rung=rung))
     st.caption(t(lang, "advies_values_caption"))
     names = {k: t(lang, f"value_{k}") for k in VALUES}
-    _chart(values_chart(advice, labels, names, t(lang, "advies_col_value"), title), title, lang)
+    advice_view.chart(values_chart(advice, labels, names, t(lang, "advies_col_value"), title), title, lang)
 
 
 def _what_if(advice: Advice, rule_set: RuleSet, answers: dict[str, tuple[str, ...]], labels: Labels) -> None:
@@ -303,11 +218,11 @@ def render() -> None:
     question_steps(rule_set, answers, labels)
     advice = advise(rule_set, answers)
     state.keep_in_url(answers_to_params(advice.answers))
-    _headline(advice, labels)
+    advice_view.headline(advice, labels)
     tabs = st.tabs([t(lang, f"advies_tab_{name}") for name in
                     ("explanation", "robustness", "routes", "work", "values", "whatif", "share")])
     with tabs[0]:
-        _explanation(advice, labels)
+        advice_view.explanation(advice, labels)
     with tabs[1]:
         _robustness(advice, labels)
     with tabs[2]:

@@ -1,0 +1,365 @@
+"""Working-group sessions in the database: codes, who may change what, closing, privacy, and failing safely.
+
+Every test runs on SQLite and on PostgreSQL (the `database` fixture).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+
+import pytest
+import sqlalchemy as sa
+
+from storage.database import Database
+from storage.errors import StorageError
+from storage.sessions import (
+    ALPHABET,
+    JOIN_CODE_LENGTH,
+    MEMBER_CODE_LENGTH,
+    NAME_LIMIT,
+    NOTE_LIMIT,
+    TITLE_LIMIT,
+    close_session,
+    code_hash,
+    create_session,
+    delete_member,
+    delete_session,
+    facilitator_view,
+    join_session,
+    member_export,
+    member_view,
+    new_code,
+    new_join_code,
+    normalize_code,
+    save_answers,
+    set_joint_answers,
+)
+from storage.tables import group_members, group_sessions
+
+ANNA = {"impact": ["hoog"], "beleidsruimte": ["open"], "fase": ["agenda", "voorbereiding"]}
+PIET = {"impact": ["laag"], "beleidsruimte": ["geen"]}
+
+
+@pytest.fixture
+def rules(bundled):
+    return bundled["voorbeeldgemeente"]
+
+
+@pytest.fixture
+def created(database, rules):
+    return create_session(database, "Herinrichting Stationsplein", "Een nieuw plein.", rules)
+
+
+def _join(database, created, name="Anna", role="inwoner"):
+    return join_session(database, created.join_code, name, role)
+
+
+def _kind(action) -> str:
+    with pytest.raises(StorageError) as raised:
+        action()
+    return raised.value.kind
+
+
+def _rows(database: Database, table: sa.Table) -> list[sa.Row]:
+    with database.transaction() as conn:
+        return conn.execute(sa.select(table).order_by(table.c.id)).all()
+
+
+# --- codes ----------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("length", [JOIN_CODE_LENGTH, MEMBER_CODE_LENGTH])
+def test_codes_are_typeable_and_unguessable(length):
+    codes = {new_code(length) for _ in range(2000)}
+    assert len(codes) == 2000
+    for code in codes:
+        assert re.fullmatch(r"[0-9A-Z]{4}(-[0-9A-Z]{4})*(-[0-9A-Z]{1,3})?", code), code
+        assert set(code.replace("-", "")) <= set(ALPHABET)
+    assert not set(ALPHABET) & set("ILOU")  # nothing to misread
+    assert length * math.log2(len(ALPHABET)) >= 50
+
+
+@pytest.mark.parametrize("typed", ["k7qm3xpa9d2f", "K7QM 3XPA 9D2F", " k7qm-3xpa-9d2f ", "K7QM-3XPA-9D2F"])
+def test_a_join_code_may_be_typed_in_any_case_with_or_without_dashes(typed):
+    assert normalize_code(typed) == "K7QM3XPA9D2F"
+
+
+def test_letters_that_look_like_digits_count_as_those_digits():
+    assert normalize_code("oIl0-1") == "01101"
+
+
+def test_a_code_of_one_kind_never_stands_in_for_another():
+    assert len({code_hash(kind, "K7QM-3XPA-9D2F") for kind in ("join", "member", "facilitator")}) == 3
+
+
+def test_only_hashes_of_the_codes_are_stored(database, created):
+    joined = _join(database, created)
+    stored = json.dumps([[str(v) for v in row] for t in (group_sessions, group_members) for row in _rows(database, t)])
+    for code in (created.join_code, created.facilitator_code, joined.member_code):
+        assert code not in stored and normalize_code(code) not in stored
+    assert code_hash("join", created.join_code) in stored
+    assert code_hash("member", joined.member_code) in stored
+
+
+def test_the_facilitator_code_is_long(created):
+    assert len(created.facilitator_code) >= 32
+
+
+# --- creating and joining -------------------------------------------------------------------------------
+
+
+def test_a_new_session_keeps_the_rule_set_version_and_content_hash(created, rules):
+    s = created.session
+    assert (s.municipality_id, s.rule_set_version, s.rule_set_hash) == (rules.id, rules.version, rules.content_hash)
+    assert s.status == "open" and not s.closed and s.joint_answers is None and s.joint_notes == {}
+
+
+@pytest.mark.parametrize(("title", "description"), [("", ""), ("   ", ""), ("x" * (TITLE_LIMIT + 1), ""),
+                                                    ("Plein", "x" * 2001)])
+def test_a_session_needs_a_title_and_sizes_within_limits(database, rules, title, description):
+    assert _kind(lambda: create_session(database, title, description, rules)) == "invalid"
+    assert _rows(database, group_sessions) == []
+
+
+def test_joining_with_the_code_as_typed(database, created):
+    joined = join_session(database, created.join_code.lower().replace("-", " "), "  Anna  ", "raadslid")
+    assert (joined.member.name, joined.member.role) == ("Anna", "raadslid")
+    assert joined.session.id == created.session.id
+    assert re.fullmatch(r"([0-9A-Z]{4}-){3}[0-9A-Z]{4}", joined.member_code)
+
+
+@pytest.mark.parametrize(("name", "role", "kind"), [
+    ("Anna", "burgemeester", "invalid"),
+    ("", "inwoner", "invalid"),
+    ("x" * (NAME_LIMIT + 1), "inwoner", "invalid"),
+])
+def test_joining_needs_a_name_and_one_of_the_roles(database, created, name, role, kind):
+    assert _kind(lambda: join_session(database, created.join_code, name, role)) == kind
+    assert _rows(database, group_members) == []
+
+
+def test_a_wrong_join_code_finds_nothing(database, created):
+    assert _kind(lambda: join_session(database, new_code(JOIN_CODE_LENGTH), "Anna", "inwoner")) == "not_found"
+    assert _kind(lambda: join_session(database, created.facilitator_code, "Anna", "inwoner")) == "not_found"
+
+
+def test_a_new_join_code_replaces_the_old_one(database, created):
+    fresh = new_join_code(database, created.facilitator_code)
+    assert _kind(lambda: _join(database, created)) == "not_found"
+    assert join_session(database, fresh, "Anna", "inwoner").member.name == "Anna"
+    assert _kind(lambda: new_join_code(database, created.join_code)) == "forbidden"
+
+
+# --- answering ------------------------------------------------------------------------------------------
+
+
+def test_a_member_saves_a_draft_then_submits(database, created, rules):
+    joined = _join(database, created)
+    draft = save_answers(database, joined.member_code, {"impact": ["hoog"]}, rules)
+    assert draft.answers == {"impact": ("hoog",)} and not draft.submitted
+    done = save_answers(database, joined.member_code, ANNA, rules, submit=True)
+    assert done.submitted
+    assert done.answers == {"impact": ("hoog",), "beleidsruimte": ("open",), "fase": ("agenda", "voorbereiding")}
+    again = save_answers(database, joined.member_code, PIET, rules)  # a later change keeps the submission
+    assert again.submitted and again.answers == {"impact": ("laag",), "beleidsruimte": ("geen",)}
+
+
+def test_answers_are_stored_as_the_engine_reads_them(database, created, rules):
+    joined = _join(database, created)
+    saved = save_answers(database, joined.member_code, {"fase": ["voorbereiding", "agenda"], "impact": ["onbekend"]}, rules)
+    assert saved.answers == {"fase": ("agenda", "voorbereiding")}  # rule-set order; 'weet ik niet' is not stored
+
+
+def test_a_member_changes_only_their_own_answers(database, created, rules):
+    anna, piet = _join(database, created), _join(database, created, "Piet", "raadslid")
+    save_answers(database, anna.member_code, ANNA, rules)
+    save_answers(database, piet.member_code, PIET, rules)
+    members = {m.name: m for m in facilitator_view(database, created.facilitator_code).members}
+    assert members["Anna"].answers["impact"] == ("hoog",) and members["Piet"].answers["impact"] == ("laag",)
+
+
+@pytest.mark.parametrize("code", ["", "K7QM-3XPA-9D2F-ABCD", "join", "facilitator"])
+def test_a_wrong_member_code_may_change_nothing(database, created, rules, code):
+    joined = _join(database, created)
+    save_answers(database, joined.member_code, ANNA, rules)
+    wrong = {"join": created.join_code, "facilitator": created.facilitator_code}.get(code, code)
+    assert _kind(lambda: save_answers(database, wrong, PIET, rules, submit=True)) == "forbidden"
+    assert _kind(lambda: delete_member(database, wrong)) == "forbidden"
+    assert _kind(lambda: member_view(database, wrong)) == "not_found"
+    assert member_view(database, joined.member_code).member.answers["impact"] == ("hoog",)
+
+
+@pytest.mark.parametrize("answers", [
+    {"no_such_question": ["hoog"]},
+    {"impact": ["heel hoog"]},
+    {"impact": ["laag", "hoog"]},  # one answer only
+    {"impact": "hoog"},  # not a list
+])
+def test_an_answer_that_does_not_fit_the_questions_changes_nothing(database, created, rules, answers):
+    joined = _join(database, created)
+    save_answers(database, joined.member_code, ANNA, rules)
+    assert _kind(lambda: save_answers(database, joined.member_code, answers, rules)) == "invalid"
+    assert member_view(database, joined.member_code).member.answers["impact"] == ("hoog",)
+
+
+def test_answers_must_be_for_the_sessions_own_rules(database, created, bundled):
+    joined = _join(database, created)
+    assert _kind(lambda: save_answers(database, joined.member_code, {}, bundled["leusden"])) == "invalid"
+
+
+def test_members_see_the_others_only_after_submitting(database, created, rules):
+    anna, piet = _join(database, created), _join(database, created, "Piet", "raadslid")
+    save_answers(database, piet.member_code, PIET, rules, submit=True)
+    save_answers(database, anna.member_code, ANNA, rules)
+    assert member_view(database, anna.member_code).others == ()
+    save_answers(database, anna.member_code, ANNA, rules, submit=True)
+    others = member_view(database, anna.member_code).others
+    assert [(m.name, m.answers) for m in others] == [("Piet", {"impact": ("laag",), "beleidsruimte": ("geen",)})]
+
+
+def test_the_others_seen_are_only_those_who_submitted(database, created, rules):
+    anna, _ = _join(database, created), _join(database, created, "Piet", "raadslid")
+    save_answers(database, anna.member_code, ANNA, rules, submit=True)
+    assert member_view(database, anna.member_code).others == ()
+
+
+# --- the facilitator ------------------------------------------------------------------------------------
+
+
+def test_the_facilitator_sees_everyone_in_joining_order(database, created, rules):
+    anna, piet = _join(database, created), _join(database, created, "Piet", "raadslid")
+    save_answers(database, anna.member_code, ANNA, rules, submit=True)
+    view = facilitator_view(database, created.facilitator_code)
+    assert [(m.name, m.submitted) for m in view.members] == [("Anna", True), ("Piet", False)]
+    assert view.session == created.session
+    assert piet.member.id == view.members[1].id
+
+
+def test_only_the_facilitator_code_opens_the_overview(database, created):
+    joined = _join(database, created)
+    for wrong in (created.join_code, joined.member_code, "", created.facilitator_code.swapcase()):
+        assert _kind(lambda: facilitator_view(database, wrong)) == "not_found"
+
+
+def test_the_facilitator_sets_joint_answers_with_notes(database, created, rules):
+    s = set_joint_answers(database, created.facilitator_code, {"impact": ["hoog"], "fase": ["beheer", "agenda"]},
+                          {"impact": "  Iedereen merkt het.  ", "fase": ""}, rules)
+    assert s.joint_answers == {"impact": ("hoog",), "fase": ("agenda", "beheer")}
+    assert s.joint_notes == {"impact": "Iedereen merkt het."}
+    assert facilitator_view(database, created.facilitator_code).session == s
+
+
+def test_members_may_not_set_joint_answers(database, created, rules):
+    joined = _join(database, created)
+    for code in (joined.member_code, created.join_code):
+        assert _kind(lambda: set_joint_answers(database, code, {"impact": ["hoog"]}, {}, rules)) == "forbidden"
+        assert _kind(lambda: close_session(database, code)) == "forbidden"
+        assert _kind(lambda: delete_session(database, code)) == "forbidden"
+    assert facilitator_view(database, created.facilitator_code).session.joint_answers is None
+
+
+@pytest.mark.parametrize(("answers", "notes"), [
+    ({"impact": ["hoog"], "no_such_question": ["ja"]}, {}),  # an invalid question among valid ones
+    ({"impact": ["hoog"], "urgentie": ["nu meteen"]}, {"impact": "ok"}),
+    ({"impact": ["hoog"]}, {"no_such_question": "a note"}),
+    ({"impact": ["hoog"]}, {"impact": "x" * (NOTE_LIMIT + 1)}),
+])
+def test_invalid_joint_answers_are_refused_whole_and_the_old_ones_stay(database, created, rules, answers, notes):
+    before = set_joint_answers(database, created.facilitator_code, {"impact": ["laag"]}, {"impact": "eerst"}, rules)
+    assert _kind(lambda: set_joint_answers(database, created.facilitator_code, answers, notes, rules)) == "invalid"
+    assert facilitator_view(database, created.facilitator_code).session == before
+
+
+# --- closing --------------------------------------------------------------------------------------------
+
+
+def test_after_closing_nothing_changes(database, created, rules):
+    joined = _join(database, created)
+    save_answers(database, joined.member_code, ANNA, rules, submit=True)
+    closed = close_session(database, created.facilitator_code)
+    assert closed.closed and closed.closed_at is not None
+    assert _kind(lambda: save_answers(database, joined.member_code, PIET, rules)) == "closed"
+    assert _kind(lambda: _join(database, created, "Laat", "anders")) == "closed"
+    assert _kind(lambda: set_joint_answers(database, created.facilitator_code, {}, {}, rules)) == "closed"
+    assert _kind(lambda: new_join_code(database, created.facilitator_code)) == "closed"
+    assert member_view(database, joined.member_code).member.answers["impact"] == ("hoog",)
+    assert close_session(database, created.facilitator_code) == closed  # closing again changes nothing
+
+
+def test_a_member_may_delete_their_entry_even_after_closing(database, created, rules):
+    anna, piet = _join(database, created), _join(database, created, "Piet", "raadslid")
+    close_session(database, created.facilitator_code)
+    delete_member(database, anna.member_code)
+    assert [m.name for m in facilitator_view(database, created.facilitator_code).members] == ["Piet"]
+    assert _kind(lambda: member_view(database, anna.member_code)) == "not_found"
+    assert member_view(database, piet.member_code).member.name == "Piet"
+
+
+# --- privacy (AVG) --------------------------------------------------------------------------------------
+
+
+def test_a_member_can_export_everything_stored_about_them(database, created, rules):
+    joined = _join(database, created, "<b>x</b> **y**")
+    save_answers(database, joined.member_code, ANNA, rules, submit=True)
+    exported = json.loads(json.dumps(member_export(member_view(database, joined.member_code))))
+    assert exported["member"]["name"] == "<b>x</b> **y**"
+    assert exported["member"]["role"] == "inwoner"
+    assert exported["member"]["answers"]["fase"] == ["agenda", "voorbereiding"]
+    assert exported["member"]["submitted_at"] is not None
+    assert exported["session"]["rule_set_hash"] == rules.content_hash
+    assert "code" not in json.dumps(exported)
+
+
+def test_the_facilitator_deletes_the_whole_session_with_every_member(database, created, rules):
+    other = create_session(database, "Ander project", "", rules)
+    _join(database, created), _join(database, created, "Piet", "raadslid"), _join(database, other, "Kees", "anders")
+    delete_session(database, created.facilitator_code)
+    assert [r.title for r in _rows(database, group_sessions)] == ["Ander project"]
+    assert [r.name for r in _rows(database, group_members)] == ["Kees"]
+    assert _kind(lambda: facilitator_view(database, created.facilitator_code)) == "not_found"
+    assert _kind(lambda: delete_session(database, created.facilitator_code)) == "forbidden"
+
+
+# --- failing safely -------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def failing_updates(database):
+    """Makes the database fail on the next UPDATE of a table, after the reads before it went fine."""
+
+    def fail_on(table: str) -> None:
+        def fail(conn, cursor, statement, parameters, context, executemany):
+            if statement.startswith(f"UPDATE {table}"):
+                raise sa.exc.DataError(statement, parameters, Exception("the disk is full"))
+
+        sa.event.listen(database.engine, "before_cursor_execute", fail)
+
+    return fail_on
+
+
+def test_joint_answers_failing_midway_leave_the_database_as_before(database, created, rules, failing_updates):
+    before = set_joint_answers(database, created.facilitator_code, {"impact": ["laag"]}, {"impact": "eerst"}, rules)
+    failing_updates("group_sessions")
+    assert _kind(lambda: set_joint_answers(database, created.facilitator_code, {"impact": ["hoog"]}, {}, rules)) == "failed"
+    assert facilitator_view(database, created.facilitator_code).session == before
+
+
+def test_a_save_failing_midway_keeps_the_last_saved_answers(database, created, rules, failing_updates):
+    joined = _join(database, created)
+    saved = save_answers(database, joined.member_code, ANNA, rules)
+    failing_updates("group_members")
+    assert _kind(lambda: save_answers(database, joined.member_code, PIET, rules, submit=True)) == "failed"
+    assert member_view(database, joined.member_code).member == saved
+
+
+def test_a_database_that_cannot_be_reached_gives_a_clear_message(rules):
+    gone = Database(sa.create_engine("postgresql+psycopg://postgres@127.0.0.1:1/test", connect_args={"connect_timeout": 2}))
+    for action in (lambda: create_session(gone, "Plein", "", rules), lambda: member_view(gone, "K7QM"),
+                   lambda: join_session(gone, "K7QM", "Anna", "inwoner")):
+        with pytest.raises(StorageError) as raised:
+            action()
+        assert raised.value.kind == "unreachable"
+        assert "niet bereikbaar" in raised.value.message("nl")
+

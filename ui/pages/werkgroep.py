@@ -1,0 +1,562 @@
+"""The Werkgroep page: a facilitator runs a session, members answer on their own, the group settles joint answers.
+
+What a visitor sees depends on the code kept in this browser's session (never in the URL, where it would leak):
+- no code: join with the join code, come back with a personal code, open a session as facilitator, or start one;
+- a member code: the member's own answers (draft, submit); the group's answers by role only after submitting;
+- the facilitator code: who submitted, who answered what, where the group differs, everyone's advice, the joint
+  answers with notes and the joint advice, the report, closing and deleting.
+Everything people typed (titles, names, notes) is shown escaped, in tables, or as plain text. A storage problem
+shows its message and keeps what was typed (answers live in session_state), so trying again works.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from zoneinfo import ZoneInfo
+
+import pandas as pd
+import streamlit as st
+
+from ladder.advice import Advice
+from ladder.errors import AnswerError, RuleSetError
+from ladder.group import DIVERGENCE_MEASURE, ROLES, GroupSummary, Respondent, role_name, summarize
+from ladder.model import UNKNOWN, RuleSet, Trait
+from ladder.report_group import SessionInfo, comparison_sentence, distribution_sentence, render_group_markdown, render_group_pdf
+from ladder.report_markdown import escape_markdown
+from ladder.report_text import Labels
+from storage.database import Database
+from storage.errors import StorageError
+from storage.sessions import (
+    DESCRIPTION_LIMIT,
+    NAME_LIMIT,
+    NOTE_LIMIT,
+    TITLE_LIMIT,
+    FacilitatorView,
+    GroupSession,
+    Member,
+    MemberView,
+    close_session,
+    create_session,
+    delete_member,
+    delete_session,
+    facilitator_view,
+    format_code,
+    join_session,
+    member_export,
+    member_view,
+    new_join_code,
+    save_answers,
+    set_joint_answers,
+)
+from ui import advice_view, state
+from ui.database import database_or_stop, show_storage_error
+from ui.group_charts import distribution_chart, divergence_chart, member_advice_table, spread_chart
+from ui.questions import question_steps, widget_key
+from ui.register_form import register_form
+from ui.texts import t
+
+MEMBER_KEY = "wg_member_code"
+FACILITATOR_KEY = "wg_facilitator_code"
+JOIN_CODES_KEY = "wg_join_codes"  # session id -> the join code made in this browser (only its hash is stored)
+SHOW_FACILITATOR_CODE_KEY = "wg_show_facilitator_code"  # right after creating: show the code once
+SHOW_MEMBER_CODE_KEY = "wg_show_member_code"  # right after joining: open the box with the personal code
+ANSWERS_KEY = "wg_answers"  # member id -> that member's answers in this browser, saved or not yet
+MESSAGE_KEY = "wg_message"  # a confirmation to show after the rerun a write causes
+AUTO_REFRESH_KEY = "wg_auto_refresh"
+REFRESH_SECONDS = 5
+LOCAL_TIME = ZoneInfo("Europe/Amsterdam")  # the municipalities' time
+
+
+def render() -> None:
+    lang = state.language()
+    st.title(t(lang, "nav_werkgroep"), anchor=False)
+    db = database_or_stop(lang)
+    if message := st.session_state.pop(MESSAGE_KEY, None):
+        st.success(message)
+    if FACILITATOR_KEY in st.session_state:
+        _facilitator(db, st.session_state[FACILITATOR_KEY], lang)
+    elif MEMBER_KEY in st.session_state:
+        _member(db, st.session_state[MEMBER_KEY], lang)
+    else:
+        _start(db, lang)
+
+
+# --- without a code -------------------------------------------------------------------------------------
+
+
+def _start(db: Database, lang: str) -> None:
+    st.write(t(lang, "wg_intro"))
+    tabs = st.tabs([t(lang, key) for key in ("wg_tab_join", "wg_tab_back", "wg_tab_facilitate", "wg_tab_new")])
+    with tabs[0]:
+        _join_form(db, lang)
+    with tabs[1]:
+        _come_back_form(db, lang)
+    with tabs[2]:
+        _facilitator_form(db, lang)
+    with tabs[3]:
+        _new_session_form(db, lang)
+
+
+def _join_form(db: Database, lang: str) -> None:
+    st.write(t(lang, "wg_join_intro"))
+    with st.form("wg_join"):
+        code = st.text_input(t(lang, "wg_join_code"), key="wg_join_code_input", max_chars=30,
+                             help=t(lang, "wg_join_code_help"))
+        name = st.text_input(t(lang, "wg_name"), key="wg_name_input", max_chars=NAME_LIMIT, help=t(lang, "wg_name_help"))
+        role = st.selectbox(t(lang, "wg_role"), ROLES, key="wg_role_input", format_func=lambda r: role_name(r, lang))
+        joined = st.form_submit_button(t(lang, "wg_join_button"), type="primary")
+    if not joined:
+        return
+    if not code.strip() or not name.strip():
+        st.error(t(lang, "wg_join_needs"))
+        return
+    try:
+        result = join_session(db, code, name, role)
+    except StorageError as error:
+        show_storage_error(error, lang)
+        return
+    st.session_state[MEMBER_KEY] = result.member_code
+    st.session_state[SHOW_MEMBER_CODE_KEY] = True
+    st.rerun()
+
+
+def _come_back_form(db: Database, lang: str) -> None:
+    st.write(t(lang, "wg_back_intro"))
+    with st.form("wg_back"):
+        code = st.text_input(t(lang, "wg_member_code"), key="wg_member_code_input", max_chars=30)
+        back = st.form_submit_button(t(lang, "wg_back_button"))
+    if back and code.strip():
+        try:
+            member_view(db, code)
+        except StorageError as error:
+            show_storage_error(error, lang)
+            return
+        st.session_state[MEMBER_KEY] = format_code(code)
+        st.rerun()
+
+
+def _facilitator_form(db: Database, lang: str) -> None:
+    st.write(t(lang, "wg_facilitate_intro"))
+    with st.form("wg_facilitate"):
+        code = st.text_input(t(lang, "wg_facilitator_code"), key="wg_facilitator_code_input", type="password",
+                             max_chars=100)
+        opened = st.form_submit_button(t(lang, "wg_facilitate_button"))
+    if opened and code.strip():
+        try:
+            facilitator_view(db, code)
+        except StorageError as error:
+            show_storage_error(error, lang)
+            return
+        st.session_state[FACILITATOR_KEY] = code.strip()
+        st.rerun()
+
+
+def _new_session_form(db: Database, lang: str) -> None:
+    rule_set = state.rule_set_or_stop(lang)
+    st.write(escape_markdown(t(lang, "wg_new_intro", name=rule_set.name.get(lang))))
+    with st.form("wg_new"):
+        title = st.text_input(t(lang, "wg_title"), key="wg_title_input", max_chars=TITLE_LIMIT)
+        description = st.text_area(t(lang, "wg_description"), key="wg_description_input", max_chars=DESCRIPTION_LIMIT)
+        started = st.form_submit_button(t(lang, "wg_new_button"), type="primary")
+    if not started:
+        return
+    if not title.strip():
+        st.error(t(lang, "wg_title_needed"))
+        return
+    try:
+        created = create_session(db, title, description, rule_set)
+    except StorageError as error:
+        show_storage_error(error, lang)
+        return
+    st.session_state[FACILITATOR_KEY] = created.facilitator_code
+    st.session_state.setdefault(JOIN_CODES_KEY, {})[created.session.id] = created.join_code
+    st.session_state[SHOW_FACILITATOR_CODE_KEY] = True
+    st.rerun()
+
+
+# --- shared by both views -------------------------------------------------------------------------------
+
+
+def _rules_or_stop(session: GroupSession, lang: str) -> RuleSet:
+    """The session's municipality's rules; says so when they changed since the session started."""
+    try:
+        rule_set = state.rule_set_for(session.municipality_id)
+    except RuleSetError:
+        st.error(t(lang, "rule_set_error", name=session.municipality_id))
+        st.stop()
+        raise
+    if rule_set.content_hash != session.rule_set_hash:
+        st.warning(escape_markdown(t(lang, "wg_rules_changed", version=session.rule_set_version,
+                                     hash=session.rule_set_hash[:12])))
+    return rule_set
+
+
+def _session_header(session: GroupSession, rule_set: RuleSet, lang: str) -> None:
+    st.header(escape_markdown(session.title), anchor=False)
+    for paragraph in session.description.split("\n\n"):
+        if paragraph.strip():
+            st.markdown(escape_markdown(paragraph))
+    st.caption(escape_markdown(t(lang, "wg_session_line", rules=rule_set.name.get(lang), version=session.rule_set_version,
+                                 date=_when(session.created_at))))
+    if session.closed:
+        st.info(t(lang, "wg_closed", date=_when(session.closed_at)))
+
+
+def _when(moment: dt.datetime | None) -> str:
+    return moment.astimezone(LOCAL_TIME).strftime("%d-%m-%Y %H:%M") if moment else ""
+
+
+def _columns(lang: str) -> dict[str, str]:
+    return {key: t(lang, f"wg_col_{key}") for key in ("answer", "total", "who", "question", "divergence", "answered",
+                                                       "most_common", "tie", "rung", "members", "name", "role")}
+
+
+def _leave(lang: str, key: str) -> None:
+    if st.button(t(lang, "wg_leave"), key="wg_leave", help=t(lang, "wg_leave_help")):
+        st.session_state.pop(key, None)
+        st.rerun()
+
+
+def _group(summary: GroupSummary, labels: Labels, names: bool, key: str) -> None:
+    """Where the group differs, who answered what, and what each one's answers advise."""
+    lang = labels.lang
+    if not summary.respondents:
+        st.info(t(lang, "wg_nobody_yet"))
+        return
+    columns = _columns(lang)
+    st.subheader(t(lang, "wg_divergence_title"), anchor=False)
+    st.write(DIVERGENCE_MEASURE.get(lang))
+    chart = divergence_chart(summary, labels, columns, t(lang, "wg_divergence_chart"))
+    if chart.table.empty:
+        st.info(t(lang, "wg_divergence_none"))
+    else:
+        advice_view.chart(chart, t(lang, "wg_divergence_title"), lang)
+
+    st.subheader(t(lang, "wg_who_what_title"), anchor=False)
+    # The questions in their usual order, so the choice stays put when the ranking moves; first shown: the most divided.
+    st.session_state.setdefault(f"{key}:question", summary.ranking()[0].trait)
+    trait = st.selectbox(t(lang, "wg_who_what_question"), [q.trait for q in summary.questions], key=f"{key}:question",
+                         format_func=labels.question, help=t(lang, "wg_who_what_help"))
+    question = next(q for q in summary.questions if q.trait == trait)
+    advice_view.chart(distribution_chart(question, summary, labels, columns, labels.rule_set.trait(trait).short_name(lang), names),
+           labels.question(trait), lang)
+
+    st.subheader(t(lang, "wg_spread_title"), anchor=False)
+    st.write(t(lang, "wg_spread_intro"))
+    advice_view.chart(spread_chart(summary, labels, columns, t(lang, "wg_spread_chart"), t(lang, "wg_joint_mark"), names),
+           t(lang, "wg_spread_title"), lang)
+    if names:
+        st.markdown(f"**{t(lang, 'wg_member_advice_title')}**")
+        advice_view.table(member_advice_table(summary, labels, columns))
+
+
+# --- a member -------------------------------------------------------------------------------------------
+
+
+def _member(db: Database, code: str, lang: str) -> None:
+    try:
+        view = member_view(db, code)
+    except StorageError as error:
+        show_storage_error(error, lang)
+        _leave(lang, MEMBER_KEY)
+        return
+    session, member = view.session, view.member
+    rule_set = _rules_or_stop(session, lang)
+    labels = Labels(rule_set, lang)
+    _session_header(session, rule_set, lang)
+    st.markdown(escape_markdown(t(lang, "wg_you_are", name=member.name, role=role_name(member.role, lang))))
+    with st.expander(t(lang, "wg_your_code"), expanded=st.session_state.pop(SHOW_MEMBER_CODE_KEY, False)):
+        st.write(t(lang, "wg_your_code_help"))
+        st.code(code, language=None)
+
+    answers = _member_answers(member, rule_set)
+    if session.closed:
+        _answers_table(member.answers, labels)
+    else:
+        if member.submitted:
+            st.success(t(lang, "wg_submitted_at", date=_when(member.submitted_at)))
+        else:
+            st.info(t(lang, "wg_not_submitted"))
+        question_steps(rule_set, answers, labels)
+        _save(db, code, answers, rule_set, member.submitted, lang)
+
+    st.subheader(t(lang, "wg_group_title"), anchor=False)
+    if member.submitted:
+        everyone = [member.respondent(), *(m.respondent() for m in view.others)]
+        st.write(t(lang, "wg_group_intro", count=len(everyone)))
+        _group(_summary_or_stop(rule_set, everyone, None, lang), labels, names=False, key="wg_member")
+    else:
+        st.info(t(lang, "wg_group_after_submit"))
+    _my_data(db, code, view, lang)
+    _leave(lang, MEMBER_KEY)
+
+
+def _member_answers(member: Member, rule_set: RuleSet) -> dict[str, tuple[str, ...]]:
+    """This member's answers in this browser: the saved ones at first, then whatever the widgets hold."""
+    kept = st.session_state.setdefault(ANSWERS_KEY, {})
+    if member.id not in kept:
+        kept[member.id] = dict(member.answers)
+        for trait in rule_set.traits:  # the question widgets start again, from this member's answers
+            st.session_state.pop(widget_key(rule_set, trait), None)
+    return kept[member.id]
+
+
+def _answers_table(answers: dict[str, tuple[str, ...]], labels: Labels) -> None:
+    lang = labels.lang
+    traits = labels.rule_set.traits
+    advice_view.table(pd.DataFrame({t(lang, "wg_col_question"): [labels.question(tr.id) for tr in traits],
+                         t(lang, "wg_col_answer"): [labels.answer(tr.id, answers.get(tr.id, (UNKNOWN,))) for tr in traits]}))
+
+
+def _save(db: Database, code: str, answers: dict[str, tuple[str, ...]], rule_set: RuleSet, submitted: bool,
+          lang: str) -> None:
+    st.caption(t(lang, "wg_save_help"))
+    left, right = st.columns(2)
+    draft = False if submitted else left.button(t(lang, "wg_save_draft"), key="wg_save_draft")
+    send = right.button(t(lang, "wg_submit_again" if submitted else "wg_submit"), key="wg_submit", type="primary")
+    if not (draft or send):
+        return
+    try:
+        save_answers(db, code, answers, rule_set, submit=send)
+    except StorageError as error:
+        show_storage_error(error, lang)  # the answers stay in this browser: trying again sends them
+        return
+    st.session_state[MESSAGE_KEY] = t(lang, "wg_saved_submitted" if send else "wg_saved_draft")
+    st.rerun()
+
+
+def _my_data(db: Database, code: str, view: MemberView, lang: str) -> None:
+    """AVG: what is stored about me, as a download, and removing it."""
+    with st.expander(t(lang, "wg_my_data")):
+        st.write(t(lang, "wg_my_data_intro"))
+        st.download_button(t(lang, "wg_my_data_download"), key="wg_my_data_download", file_name="mijn-gegevens.json",
+                           mime="application/json", on_click="ignore",
+                           data=json.dumps(member_export(view), indent=2, ensure_ascii=False))
+        sure = st.checkbox(t(lang, "wg_delete_me_sure"), key="wg_delete_me_sure")
+        if st.button(t(lang, "wg_delete_me"), key="wg_delete_me", disabled=not sure):
+            try:
+                delete_member(db, code)
+            except StorageError as error:
+                show_storage_error(error, lang)
+                return
+            st.session_state.pop(MEMBER_KEY, None)
+            st.session_state.get(ANSWERS_KEY, {}).pop(view.member.id, None)
+            st.session_state[MESSAGE_KEY] = t(lang, "wg_deleted_me")
+            st.rerun()
+
+
+# --- the facilitator ------------------------------------------------------------------------------------
+
+
+def _facilitator(db: Database, code: str, lang: str) -> None:
+    try:
+        view = facilitator_view(db, code)
+    except StorageError as error:
+        show_storage_error(error, lang)
+        _leave(lang, FACILITATOR_KEY)
+        return
+    session = view.session
+    rule_set = _rules_or_stop(session, lang)
+    labels = Labels(rule_set, lang)
+    _session_header(session, rule_set, lang)
+    _codes(db, code, session, lang)
+
+    st.subheader(t(lang, "wg_overview_title"), anchor=False)
+    auto = False
+    if not session.closed:
+        left, right = st.columns(2)
+        auto = left.toggle(t(lang, "wg_auto_refresh", seconds=REFRESH_SECONDS), key=AUTO_REFRESH_KEY, value=True,
+                           help=t(lang, "wg_auto_refresh_help"))
+        right.button(t(lang, "wg_refresh"), key="wg_refresh", help=t(lang, "wg_refresh_help"))  # a click reruns the page
+    # Only this part polls the database, so the joint-answers form below keeps what the facilitator types.
+    st.fragment(run_every=REFRESH_SECONDS if auto else None)(_overview)(db, code, labels)
+
+    summary = _summary(view, rule_set, lang)
+    if not session.closed:
+        _joint_form(db, code, session, summary, labels)
+    if summary.joint is not None:
+        _joint_advice(summary.joint, summary, labels)
+        register_form(summary.joint, rule_set, lang, key=f"wg_register:{session.id}", project_name=session.title,
+                      source="werkgroep", group_session_id=session.id)
+    _report(summary, session, rule_set, lang)
+    _close_and_delete(db, code, session, lang)
+    _leave(lang, FACILITATOR_KEY)
+
+
+def _summary(view: FacilitatorView, rule_set: RuleSet, lang: str) -> GroupSummary:
+    """The group as the analysis sees it: the members who submitted, and the joint answers once set."""
+    submitted = [m.respondent() for m in view.members if m.submitted]
+    return _summary_or_stop(rule_set, submitted, view.session.joint_answers, lang)
+
+
+def _summary_or_stop(rule_set: RuleSet, respondents: list[Respondent], joint: dict[str, tuple[str, ...]] | None,
+                     lang: str) -> GroupSummary:
+    """Stored answers fit the rules they were given under; if the rules lost an answer since, say so plainly."""
+    try:
+        return summarize(rule_set, respondents, joint)
+    except AnswerError:
+        st.error(t(lang, "wg_answers_do_not_fit"))
+        st.stop()
+        raise
+
+
+def _codes(db: Database, code: str, session: GroupSession, lang: str) -> None:
+    if st.session_state.pop(SHOW_FACILITATOR_CODE_KEY, False):
+        st.warning(t(lang, "wg_facilitator_code_once"))
+        st.code(code, language=None)
+    join_codes = st.session_state.setdefault(JOIN_CODES_KEY, {})
+    if session.closed:
+        return
+    st.subheader(t(lang, "wg_join_code_title"), anchor=False)
+    if session.id in join_codes:
+        st.write(t(lang, "wg_join_code_share"))
+        st.code(join_codes[session.id], language=None)
+    else:
+        st.write(t(lang, "wg_join_code_hidden"))
+    if st.button(t(lang, "wg_new_join_code"), key="wg_new_join_code", help=t(lang, "wg_new_join_code_help")):
+        try:
+            join_codes[session.id] = new_join_code(db, code)
+        except StorageError as error:
+            show_storage_error(error, lang)
+            return
+        st.rerun()
+
+
+def _overview(db: Database, code: str, labels: Labels) -> None:
+    """Read again on every refresh: who joined and submitted, and the group's answers side by side."""
+    lang = labels.lang
+    try:
+        view = facilitator_view(db, code)
+    except StorageError as error:
+        show_storage_error(error, lang)
+        return
+    members = view.members
+    submitted = sum(1 for m in members if m.submitted)
+    st.markdown(f"**{t(lang, 'wg_submitted_count', submitted=submitted, total=len(members))}**")
+    if members:
+        advice_view.table(pd.DataFrame({
+            t(lang, "wg_col_name"): [m.name for m in members],
+            t(lang, "wg_col_role"): [role_name(m.role, lang) for m in members],
+            t(lang, "wg_col_status"): [t(lang, "wg_status_submitted" if m.submitted else "wg_status_draft") for m in members],
+            t(lang, "wg_col_saved"): [_when(m.updated_at) for m in members],
+        }))
+    st.caption(t(lang, "wg_checked_at", time=_when(dt.datetime.now(dt.UTC))))
+    _group(_summary(view, labels.rule_set, lang), labels, names=True, key="wg_facilitator")
+
+
+def _joint_form(db: Database, code: str, session: GroupSession, summary: GroupSummary, labels: Labels) -> None:
+    """One answer and a note per question; it starts from the saved joint answers, else from what most members said."""
+    lang = labels.lang
+    rule_set = labels.rule_set
+    st.subheader(t(lang, "wg_joint_title"), anchor=False)
+    st.write(t(lang, "wg_joint_intro"))
+    spread = {q.trait: q for q in summary.questions}
+    with st.form("wg_joint_form"):
+        for trait in rule_set.traits:
+            question = spread[trait.id]
+            if session.joint_answers is not None:
+                start = session.joint_answers.get(trait.id, (UNKNOWN,))
+            else:
+                start = question.most_common or (UNKNOWN,)
+            with st.container(border=True):
+                left, right = st.columns(2)
+                with left:
+                    _joint_widget(trait, start, labels, f"wg_joint:{session.id}:{trait.id}")
+                    if question.answered:
+                        st.caption(escape_markdown(t(lang, "wg_joint_group_said",
+                                                     answers=distribution_sentence(question, labels))))
+                note_key = f"wg_note:{session.id}:{trait.id}"
+                st.session_state.setdefault(note_key, session.joint_notes.get(trait.id, ""))
+                right.text_input(t(lang, "wg_note", question=trait.short_name(lang)), key=note_key, max_chars=NOTE_LIMIT)
+        saved = st.form_submit_button(t(lang, "wg_joint_save"), type="primary")
+    if not saved:
+        return
+    answers = {tr.id: _chosen(tr, st.session_state[f"wg_joint:{session.id}:{tr.id}"]) for tr in rule_set.traits}
+    notes = {tr.id: st.session_state[f"wg_note:{session.id}:{tr.id}"] for tr in rule_set.traits}
+    try:
+        set_joint_answers(db, code, answers, notes, rule_set)
+    except StorageError as error:
+        show_storage_error(error, lang)  # the form keeps what was chosen and typed
+        return
+    st.session_state[MESSAGE_KEY] = t(lang, "wg_joint_saved")
+    st.rerun()
+
+
+def _joint_widget(trait: Trait, start: tuple[str, ...], labels: Labels, key: str) -> None:
+    """The widget starts from `start`, and follows it when that changes (a new submission, a save), unless the
+    facilitator has already chosen something else here."""
+    lang = labels.lang
+    value: str | list[str] = [o for o in start if o != UNKNOWN] if trait.multiple else start[0]
+    started = st.session_state.get(f"{key}:start")
+    if key not in st.session_state or (value != started and st.session_state[key] == started):
+        st.session_state[key] = value
+    st.session_state[f"{key}:start"] = value
+    if trait.multiple:
+        st.multiselect(trait.question.get(lang), trait.option_ids(), key=key, help=trait.help.get(lang),
+                       placeholder=t(lang, "advies_choose_several"), format_func=lambda o: labels.answer(trait.id, o))
+    else:
+        st.selectbox(trait.question.get(lang), (UNKNOWN, *trait.option_ids()), key=key, help=trait.help.get(lang),
+                     format_func=lambda o: labels.answer(trait.id, o))
+
+
+def _chosen(trait: Trait, value: str | list[str]) -> list[str]:
+    return [value] if isinstance(value, str) else list(value)
+
+
+def _joint_advice(advice: Advice, summary: GroupSummary, labels: Labels) -> None:
+    """The joint advice with its full explanation (as on the Advies page), beside the spread of the members' own."""
+    lang = labels.lang
+    st.subheader(t(lang, "wg_joint_advice_title"), anchor=False)
+    advice_view.headline(advice, labels, extra=comparison_sentence(summary, lang))
+    title = t(lang, "wg_spread_chart")
+    advice_view.chart(spread_chart(summary, labels, _columns(lang), title, t(lang, "wg_joint_mark"), names=False),
+                      title, lang)
+    advice_view.explanation(advice, labels)
+
+
+def _report(summary: GroupSummary, session: GroupSession, rule_set: RuleSet, lang: str) -> None:
+    st.subheader(t(lang, "wg_report_title"), anchor=False)
+    st.write(t(lang, "wg_report_intro"))
+    info = SessionInfo(title=session.title, description=session.description, held_on=session.created_at.date(),
+                       closed=session.closed, notes=session.joint_notes)
+    stem = f"werkgroep-{session.id}"
+    left, right = st.columns(2)
+    left.download_button(t(lang, "wg_download_pdf"), key="wg_download_pdf", file_name=f"{stem}.pdf",
+                         mime="application/pdf", on_click="ignore",
+                         data=lambda: render_group_pdf(summary, rule_set, info, lang))
+    right.download_button(t(lang, "wg_download_md"), key="wg_download_md", file_name=f"{stem}.md",
+                          mime="text/markdown", on_click="ignore",
+                          data=lambda: render_group_markdown(summary, rule_set, info, lang))
+
+
+def _close_and_delete(db: Database, code: str, session: GroupSession, lang: str) -> None:
+    if not session.closed:
+        st.subheader(t(lang, "wg_close_title"), anchor=False)
+        st.write(t(lang, "wg_close_intro"))
+        sure = st.checkbox(t(lang, "wg_close_sure"), key="wg_close_sure")
+        if st.button(t(lang, "wg_close_button"), key="wg_close", disabled=not sure) and _write(
+                lambda: close_session(db, code), t(lang, "wg_closed_done"), lang):
+            st.rerun()
+    st.subheader(t(lang, "wg_delete_title"), anchor=False)
+    st.write(t(lang, "wg_delete_intro"))
+    sure = st.checkbox(t(lang, "wg_delete_sure"), key="wg_delete_sure")
+    if st.button(t(lang, "wg_delete_button"), key="wg_delete", disabled=not sure):
+        if _write(lambda: delete_session(db, code), t(lang, "wg_deleted"), lang):
+            st.session_state.pop(FACILITATOR_KEY, None)
+            st.session_state.get(JOIN_CODES_KEY, {}).pop(session.id, None)
+            st.rerun()
+
+
+def _write(action, done: str, lang: str) -> bool:
+    """Runs one write; on success shows `done` after the rerun, on failure the storage message now."""
+    try:
+        action()
+    except StorageError as error:
+        show_storage_error(error, lang)
+        return False
+    st.session_state[MESSAGE_KEY] = done
+    return True
+
+
+render()
