@@ -44,6 +44,7 @@ def main() -> None:
         st.Page("ui/pages/werkgroep.py", title=t(lang, "nav_werkgroep"), url_path="werkgroep"),
         st.Page("ui/pages/register.py", title=t(lang, "nav_register"), url_path="register"),
         st.Page("ui/pages/vergelijken.py", title=t(lang, "nav_vergelijken"), url_path="vergelijken"),
+        st.Page("ui/pages/portfolio.py", title=t(lang, "nav_portfolio"), url_path="portfolio"),
     ]
     st.navigation(pages, position="top").run()
 

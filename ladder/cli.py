@@ -11,7 +11,7 @@ import json
 import sys
 from pathlib import Path
 
-from ladder import cli_register
+from ladder import cli_batch, cli_register
 from ladder.engine import advise
 from ladder.errors import AnswerError, Problem, RuleSetError
 from ladder.i18n import LANGUAGES, t
@@ -74,6 +74,7 @@ def _parser() -> argparse.ArgumentParser:
     p.set_defaults(run=_schema)
 
     cli_register.add_parser(sub)
+    cli_batch.add_parser(sub)
     return parser
 
 

@@ -19,12 +19,13 @@ from ladder.errors import RuleSetError
 from ladder.i18n import LANGUAGES
 from ladder.loading import load_municipality, municipality_ids
 from ladder.model import RuleSet
-from ladder.register_export import HEADERS, SOURCE_NAMES, RegisterNames, register_table, to_csv, to_xlsx
+from ladder.register_export import HEADERS, SOURCE_NAMES, RegisterNames, register_table
+from ladder.spreadsheet import to_csv, to_xlsx
 
 EXIT_BAD_INPUT = 2
 COLUMN_WIDTH = 40  # a long project name or reason is cut in the terminal; the export keeps it whole
 LIST_COLUMNS = ("number", "date", "municipality", "project", "advised", "chosen", "evaluations")
-EXPORTS = {".csv": to_csv, ".xlsx": to_xlsx}
+EXPORTS = {".csv": to_csv, ".xlsx": lambda table: to_xlsx({"Register": table})}
 
 MESSAGES = {
     "nl": {"empty": "Het register is leeg, of niets past bij deze keuzes.",

@@ -9,19 +9,14 @@ gets a leading ', and in Excel every text cell is written as text, never as a fo
 from __future__ import annotations
 
 import datetime as dt
-import io
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Protocol
 
 import pandas as pd
-from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.styles import Font
 
 from ladder.model import RuleSet
 
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 HASH_SHOWN = 12  # as elsewhere in the app: enough to tell rule sets apart, short enough to read
 
 COLUMNS = ("number", "project", "date", "municipality", "version", "hash", "advised", "chosen", "reason", "contact",
@@ -112,47 +107,3 @@ def register_table(records: Iterable[RegisterRecord], names: RegisterNames, lang
     } for r in records]
     table = pd.DataFrame(rows, columns=list(COLUMNS))
     return table.rename(columns=headers)
-
-
-def safe_cell(value: object) -> object:
-    """A text a spreadsheet would run as a formula gets a leading ' (OWASP's advice for CSV); other values stay."""
-    if isinstance(value, str) and value.startswith(FORMULA_START):
-        return "'" + value
-    return value
-
-
-def to_csv(table: pd.DataFrame) -> bytes:
-    """UTF-8 with a byte-order mark, so Excel reads the accents right; every cell safe against formulas."""
-    safe = table.map(safe_cell)
-    safe.columns = [safe_cell(c) for c in table.columns]
-    return safe.to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig")
-
-
-def to_xlsx(table: pd.DataFrame, sheet: str = "Register") -> bytes:
-    """An Excel workbook: dates as dates, numbers as numbers, and every text as text (never a formula)."""
-    workbook = Workbook()
-    ws = workbook.active
-    ws.title = sheet
-    ws.append([str(c) for c in table.columns])
-    for cell in ws[1]:
-        cell.font = Font(bold=True)
-    for row in table.itertuples(index=False):
-        ws.append([_excel_value(v) for v in row])
-    for row in ws.iter_rows(min_row=1):
-        for cell in row:
-            if isinstance(cell.value, str):
-                cell.data_type = "s"  # openpyxl would otherwise store a text starting with = as a formula
-            elif isinstance(cell.value, dt.date):
-                cell.number_format = "yyyy-mm-dd"
-    ws.freeze_panes = "A2"
-    out = io.BytesIO()
-    workbook.save(out)
-    return out.getvalue()
-
-
-def _excel_value(value: object) -> object:
-    if isinstance(value, str):
-        return ILLEGAL_CHARACTERS_RE.sub("", value)  # control characters cannot be stored in a workbook
-    if hasattr(value, "item"):  # a numpy number from pandas
-        return value.item()
-    return value

@@ -6,7 +6,7 @@ import pytest
 
 PAGES = {"start": ("Start", "Start"), "advies": ("Advies", "Advice"), "de_ladder": ("De ladder", "The ladder"),
          "regels": ("Regels", "Rules"), "werkgroep": ("Werkgroep", "Working group"), "register": ("Register", "Register"),
-         "vergelijken": ("Vergelijken", "Compare")}
+         "vergelijken": ("Vergelijken", "Compare"), "portfolio": ("Portfolio", "Portfolio")}
 
 
 @pytest.mark.parametrize("page", PAGES)

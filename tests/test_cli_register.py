@@ -17,7 +17,7 @@ from conftest import ROOT
 
 from ladder.cli import main
 from ladder.engine import advise
-from ladder.register_export import safe_cell
+from ladder.spreadsheet import safe_cell
 from storage.database import URL_VARIABLE
 from storage.errors import StorageError
 from storage.register import NewEntry, NewEvaluation, add_evaluation, save_entry
@@ -94,7 +94,7 @@ def test_export_csv_has_every_entry_and_is_safe_in_a_spreadsheet(register, tmp_p
     assert "3 regels" in capsys.readouterr().out
     data = out.read_bytes()
     assert data.startswith(b"\xef\xbb\xbf")  # Excel reads UTF-8 only with the byte-order mark
-    rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
+    rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig")), delimiter=";"))  # as Dutch Excel reads it
     assert [r["Project"] for r in rows] == ["Herinrichting marktplein", "Speeltuin\x1b[31m rood", "'" + FORMULA]
     assert rows[2]["Reden andere keuze"] == "'-5 uur per week"
     assert rows[0]["Datum"] == "2026-02-01" and rows[0]["Evaluaties"] == "1"

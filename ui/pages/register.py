@@ -23,9 +23,10 @@ from ladder.register_check import (
     snapshot_rule_set,
     stored_advice,
 )
-from ladder.register_export import SOURCE_NAMES, RegisterNames, register_table, to_csv, to_xlsx
+from ladder.register_export import SOURCE_NAMES, RegisterNames, register_table
 from ladder.report_markdown import escape_markdown
 from ladder.report_text import Labels, margin_sentence, render_text, why_sentence
+from ladder.spreadsheet import to_csv, to_xlsx
 from storage.database import Database
 from storage.errors import StorageError
 from storage.register import (
@@ -105,7 +106,7 @@ def _overview(entries: list[EntrySummary], total: int, names: RegisterNames, lan
                          mime="text/csv", on_click="ignore", data=lambda: to_csv(table))
     right.download_button(t(lang, "reg_download_xlsx"), key="reg_download_xlsx", file_name="register.xlsx",
                           mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                          on_click="ignore", data=lambda: to_xlsx(table))
+                          on_click="ignore", data=lambda: to_xlsx({"Register": table}))
 
     st.header(t(lang, "reg_charts_title"), anchor=False)
     st.caption(t(lang, "reg_charts_caption"))

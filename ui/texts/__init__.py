@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from ladder.i18n import LANGUAGES
 from ladder.i18n import MESSAGES as REPORT_MESSAGES
-from ui.texts import advies, common, ladder_page, regels, register, start, vergelijken, werkgroep
+from ui.texts import advies, common, ladder_page, portfolio, regels, register, start, vergelijken, werkgroep
 
 CATALOGUES = {"report": REPORT_MESSAGES, "common": common.TEXTS, "start": start.TEXTS, "advies": advies.TEXTS,
               "ladder_page": ladder_page.TEXTS, "regels": regels.TEXTS, "werkgroep": werkgroep.TEXTS,
-              "register": register.TEXTS, "vergelijken": vergelijken.TEXTS}
+              "register": register.TEXTS, "vergelijken": vergelijken.TEXTS, "portfolio": portfolio.TEXTS}
 
 
 def _merged(lang: str) -> dict[str, str]:
