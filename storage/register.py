@@ -13,13 +13,13 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 import sqlalchemy as sa
-from sqlalchemy.dialects import postgresql, sqlite
 
 from ladder.advice import Advice
 from ladder.model import VALUES, RuleSet
 from storage.database import Database
 from storage.errors import StorageError
-from storage.tables import register_entries, register_evaluations, rule_set_snapshots
+from storage.snapshots import keep_snapshot
+from storage.tables import register_entries, register_evaluations
 
 Source = Literal["advies", "werkgroep"]
 SOURCES: tuple[Source, ...] = ("advies", "werkgroep")
@@ -116,7 +116,7 @@ def save_entry(db: Database, entry: NewEntry, advice: Advice, rule_set: RuleSet)
     now = _now()
     reason = entry.choice_reason.strip() if entry.chosen_rung != advice.recommended else ""
     with db.transaction() as conn:
-        _keep_snapshot(conn, rule_set, now)
+        keep_snapshot(conn, rule_set, now)
         return conn.execute(register_entries.insert().values(
             project_name=entry.project_name.strip(),
             saved_on=entry.saved_on,
@@ -133,19 +133,6 @@ def save_entry(db: Database, entry: NewEntry, advice: Advice, rule_set: RuleSet)
             group_session_id=entry.group_session_id,
             created_at=now,
         ).returning(register_entries.c.id)).scalar_one()
-
-
-def _keep_snapshot(conn: sa.Connection, rule_set: RuleSet, now: dt.datetime) -> None:
-    """Inserts the rule set unless its hash is stored already; two saves at once never collide (ON CONFLICT)."""
-    stored = conn.execute(sa.select(rule_set_snapshots.c.content_hash)
-                          .where(rule_set_snapshots.c.content_hash == rule_set.content_hash)).first()
-    if stored is not None:  # the usual case: skip sending the whole rule set again
-        return
-    dialect_insert = postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert
-    conn.execute(dialect_insert(rule_set_snapshots).values(
-        content_hash=rule_set.content_hash, rule_set_id=rule_set.id, version=rule_set.version,
-        rule_set=rule_set.model_dump(mode="json"), saved_at=now,
-    ).on_conflict_do_nothing(index_elements=[rule_set_snapshots.c.content_hash]))
 
 
 def list_entries(db: Database, where: RegisterFilter | None = None) -> list[EntrySummary]:
@@ -169,13 +156,6 @@ def get_entry(db: Database, entry_id: int) -> Entry | None:
         ).mappings().all()
     return Entry(summary=_summary(row), answers=dict(row["answers"]), advice=dict(row["advice"]),
                  evaluations=tuple(_evaluation(e) for e in evaluations))
-
-
-def get_snapshot(db: Database, content_hash: str) -> dict[str, Any] | None:
-    """The resolved rule set (as JSON data) stored for this content hash, if any."""
-    with db.transaction() as conn:
-        return conn.execute(sa.select(rule_set_snapshots.c.rule_set)
-                            .where(rule_set_snapshots.c.content_hash == content_hash)).scalar_one_or_none()
 
 
 def update_choice(db: Database, entry_id: int, chosen_rung: str, choice_reason: str, contact_person: str) -> None:

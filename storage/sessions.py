@@ -32,6 +32,7 @@ from ladder.group import ROLES, Respondent, Role
 from ladder.model import UNKNOWN, RuleSet
 from storage.database import Database
 from storage.errors import StorageError
+from storage.snapshots import keep_snapshot
 from storage.tables import group_members, group_sessions
 
 # Crockford's base 32: no I, L, O or U, so a code read aloud or from a screen is typed right. When typed,
@@ -148,16 +149,19 @@ def code_hash(kind: Literal["join", "member", "facilitator"], code: str) -> str:
 
 
 def create_session(db: Database, title: str, description: str, rule_set: RuleSet) -> Created:
-    """A new open session for a project under this rule set (its version and content hash are kept with it)."""
+    """A new open session for a project under this rule set (kept with it: version, content hash and snapshot)."""
     title = _text(title, TITLE_LIMIT, "title", required=True)
     description = _text(description, DESCRIPTION_LIMIT, "description")
     join_code, facilitator_code = new_code(JOIN_CODE_LENGTH), secrets.token_urlsafe(FACILITATOR_CODE_BYTES)
+    now = _now()
     with db.transaction() as conn:
+        # the session keeps to these rules to the end, even when the municipality's YAML changes meanwhile
+        keep_snapshot(conn, rule_set, now)
         row = conn.execute(group_sessions.insert().values(
             title=title, description=description, municipality_id=rule_set.id, rule_set_version=rule_set.version,
             rule_set_hash=rule_set.content_hash, join_code_hash=code_hash("join", join_code),
             facilitator_code_hash=code_hash("facilitator", facilitator_code), status="open",
-            created_at=_now()).returning(*group_sessions.c)).one()
+            created_at=now).returning(*group_sessions.c)).one()
     return Created(session=_session(row), join_code=join_code, facilitator_code=facilitator_code)
 
 

@@ -342,3 +342,23 @@ def test_the_joint_advice_can_be_saved_to_the_register(facilitator, open_app, db
     [entry] = list_entries(db)
     assert (entry.source, entry.group_session_id, entry.project_name) == ("werkgroep", session.id,
                                                                          "Herinrichting Stationsplein")
+
+
+def test_a_session_keeps_the_rules_it_started_with_when_the_municipality_changes_them(open_app, bundled, db):
+    # The session started under rules that have since changed: every member must still be weighed by the old ones.
+    live = bundled["voorbeeldgemeente"]
+    reversed_weights = {trait: {option: w.model_copy(update={"points": {r: -p for r, p in w.points.items()}})
+                                for option, w in options.items()}
+                        for trait, options in live.weights.items()}
+    then = live.model_copy(update={"weights": reversed_weights, "version": "0.9", "content_hash": "e" * 64})
+    created = sessions.create_session(db, "Speeltuin Wilgenhof", "", then)
+    sessions.set_joint_answers(db, created.facilitator_code, {"impact": ["hoog"]}, {}, then)
+
+    at = open_app("werkgroep")
+    at.text_input(key="wg_facilitator_code_input").input(created.facilitator_code)
+    click(at, "Sessie openen")
+    assert not at.exception, at.exception
+    assert any("blijft werken met de regels van toen: versie 0.9" in i.value for i in at.info)
+    expected = advise(then, {"impact": "hoog"}).recommended
+    assert expected != advise(live, {"impact": "hoog"}).recommended  # otherwise this test could not tell
+    assert f"Geadviseerde vorm: {then.rung(expected).name.get('nl')}" in [h.value for h in at.subheader]

@@ -14,7 +14,8 @@ from conftest import CASES
 from ladder.engine import advise
 from ladder.loading import load_municipality, load_rule_set, municipality_ids
 from ladder.register_check import check_reproducible, compare_with_current, rung_name, stored_advice
-from storage.register import NewEntry, get_entry, get_snapshot, save_entry
+from storage.register import NewEntry, get_entry, save_entry
+from storage.snapshots import get_snapshot
 
 PROJECTS = [yaml.safe_load(c.read_text(encoding="utf-8"))["project"] for c in CASES]
 OPEN_PLAN = {"beleidsruimte": "open", "initiatiefnemer": "gemeente", "impact": "hoog"}

@@ -22,11 +22,11 @@ from storage.register import (
     add_evaluation,
     delete_entry,
     get_entry,
-    get_snapshot,
     list_entries,
     save_entry,
     update_choice,
 )
+from storage.snapshots import get_snapshot
 from storage.tables import register_entries, register_evaluations, rule_set_snapshots
 
 TYPED = "<b>x</b> **y**"  # what someone might type: stored and given back exactly as typed

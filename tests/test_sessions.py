@@ -36,6 +36,7 @@ from storage.sessions import (
     save_answers,
     set_joint_answers,
 )
+from storage.snapshots import get_snapshot
 from storage.tables import group_members, group_sessions
 
 ANNA = {"impact": ["hoog"], "beleidsruimte": ["open"], "fase": ["agenda", "voorbereiding"]}
@@ -110,9 +111,10 @@ def test_the_facilitator_code_is_long(created):
 # --- creating and joining -------------------------------------------------------------------------------
 
 
-def test_a_new_session_keeps_the_rule_set_version_and_content_hash(created, rules):
+def test_a_new_session_keeps_the_rule_set_version_content_hash_and_the_rules_themselves(database, created, rules):
     s = created.session
     assert (s.municipality_id, s.rule_set_version, s.rule_set_hash) == (rules.id, rules.version, rules.content_hash)
+    assert get_snapshot(database, rules.content_hash) == rules.model_dump(mode="json")
     assert s.status == "open" and not s.closed and s.joint_answers is None and s.joint_notes == {}
 
 

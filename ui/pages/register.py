@@ -37,10 +37,10 @@ from storage.register import (
     add_evaluation,
     delete_entry,
     get_entry,
-    get_snapshot,
     list_entries,
     update_choice,
 )
+from storage.snapshots import get_snapshot
 from ui import state
 from ui.advice_charts import Chart
 from ui.chart_style import escape_table

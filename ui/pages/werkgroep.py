@@ -49,6 +49,7 @@ from storage.sessions import (
     save_answers,
     set_joint_answers,
 )
+from storage.snapshots import get_snapshot
 from ui import advice_view, state
 from ui.database import database_or_stop, show_storage_error
 from ui.group_charts import distribution_chart, divergence_chart, member_advice_table, spread_chart
@@ -178,17 +179,33 @@ def _new_session_form(db: Database, lang: str) -> None:
 # --- shared by both views -------------------------------------------------------------------------------
 
 
-def _rules_or_stop(session: GroupSession, lang: str) -> RuleSet:
-    """The session's municipality's rules; says so when they changed since the session started."""
+@st.cache_resource(max_entries=16, show_spinner=False)
+def _snapshot(content_hash: str, _db: Database) -> RuleSet:
+    """A stored rule set never changes under its hash: safe to share between visitors."""
+    stored = get_snapshot(_db, content_hash)
+    if stored is None:  # not cached: the next run asks again
+        raise StorageError("not_found")
+    return RuleSet.model_validate(stored)
+
+
+def _rules_or_stop(db: Database, session: GroupSession, lang: str) -> RuleSet:
+    """The rules the session started with, kept with it: every member is weighed by the same rules to the end.
+
+    When the municipality's rules have changed since, the page says so.
+    """
     try:
-        rule_set = state.rule_set_for(session.municipality_id)
-    except RuleSetError:
-        st.error(t(lang, "rule_set_error", name=session.municipality_id))
+        rule_set = _snapshot(session.rule_set_hash, db)
+    except StorageError as error:
+        show_storage_error(error, lang)
         st.stop()
         raise
-    if rule_set.content_hash != session.rule_set_hash:
-        st.warning(escape_markdown(t(lang, "wg_rules_changed", version=session.rule_set_version,
-                                     hash=session.rule_set_hash[:12])))
+    try:
+        current = state.rule_set_for(session.municipality_id).content_hash
+    except RuleSetError:
+        current = None  # broken YAML today does not matter to a session that has its own copy
+    if current is not None and current != session.rule_set_hash:
+        st.info(escape_markdown(t(lang, "wg_rules_changed", version=session.rule_set_version,
+                                  hash=session.rule_set_hash[:12])))
     return rule_set
 
 
@@ -262,7 +279,7 @@ def _member(db: Database, code: str, lang: str) -> None:
         _leave(lang, MEMBER_KEY)
         return
     session, member = view.session, view.member
-    rule_set = _rules_or_stop(session, lang)
+    rule_set = _rules_or_stop(db, session, lang)
     labels = Labels(rule_set, lang)
     _session_header(session, rule_set, lang)
     st.markdown(escape_markdown(t(lang, "wg_you_are", name=member.name, role=role_name(member.role, lang))))
@@ -357,7 +374,7 @@ def _facilitator(db: Database, code: str, lang: str) -> None:
         _leave(lang, FACILITATOR_KEY)
         return
     session = view.session
-    rule_set = _rules_or_stop(session, lang)
+    rule_set = _rules_or_stop(db, session, lang)
     labels = Labels(rule_set, lang)
     _session_header(session, rule_set, lang)
     _codes(db, code, session, lang)
