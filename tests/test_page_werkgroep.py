@@ -66,11 +66,12 @@ def facilitator(open_app, database_file):
     return at, facilitator_code, join_code
 
 
-def join(open_app, join_code: str, name: str, role: str = "inwoner", lang: str = "nl"):
+def join(open_app, join_code: str, name: str, role: str | None = "inwoner", lang: str = "nl"):
     at = open_app("werkgroep", lang=lang)
     at.text_input(key="wg_join_code_input").input(join_code)
     at.text_input(key="wg_name_input").input(name)
-    at.selectbox(key="wg_role_input").set_value(role)
+    if role is not None:
+        at.selectbox(key="wg_role_input").set_value(role)
     click(at, "Meedoen" if lang == "nl" else "Join")
     assert not at.exception, at.exception
     return at
@@ -131,9 +132,12 @@ def test_a_wrong_join_code_gives_a_clear_message(open_app, database_file, lang):
     assert at.text_input(key="wg_name_input").value == "Anna"  # what was typed stays
 
 
-def test_joining_without_a_name_says_what_is_missing(facilitator, open_app):
-    at = join(open_app, facilitator[2], "  ")
-    assert [e.value for e in at.error] == ["Vul de code van de sessie en uw naam in."]
+@pytest.mark.parametrize(("name", "role"), [("  ", "inwoner"), ("Anna", None)])
+def test_joining_without_a_name_or_a_role_says_what_is_missing(facilitator, open_app, name, role):
+    # no role is chosen for you: a default would count you in the wrong group
+    at = join(open_app, facilitator[2], name, role)
+    assert [e.value for e in at.error] == ["Vul de code van de sessie en uw naam in, en kies uw rol."]
+    assert at.selectbox(key="wg_role_input").value == role
 
 
 def test_a_member_comes_back_on_another_device_with_the_personal_code(facilitator, open_app):

@@ -22,6 +22,7 @@ RUNG_COLOURS = ("#deebf7", "#c6dbef", "#9ecae1", "#6baed6", "#4292c6", "#2171b5"
 PATTERNS = ("/", "\\", "x", "-", "|", "+", ".", "")
 DARK_FROM = 5  # from this colour on, the count inside a segment is written in white (contrast 4.5:1 either way)
 _ROW_PX = 56
+_LEGEND_LINE_PX = 24
 
 
 def percent(share: float) -> str:
@@ -45,9 +46,12 @@ def distribution_chart(counts: pd.DataFrame, lang: str, title: str) -> Chart:
                                 "fgcolor": "#555" if i < DARK_FROM else "#ccc"}},
             hovertemplate="%{y}<br>%{fullData.name}: %{x}<extra></extra>",
         ))
-    figure.update_layout(barmode="stack", title={"text": title}, height=140 + _ROW_PX * len(frameworks),
+    # The legend stands beside the bars, one form per line, low to high as on the ladder: below them it
+    # overlapped the axis when there were few frameworks
+    height = max(140 + _ROW_PX * len(frameworks), 80 + _LEGEND_LINE_PX * len(counts.columns))
+    figure.update_layout(barmode="stack", title={"text": title}, height=height,
                          margin={"l": 10, "r": 10, "t": 50, "b": 10}, font={"size": 14}, plot_bgcolor="white",
-                         legend={"orientation": "h", "y": -0.25, "traceorder": "normal"},
+                         legend={"orientation": "v", "x": 1.02, "y": 1, "yanchor": "top", "traceorder": "normal"},
                          uniformtext={"minsize": 11, "mode": "hide"})
     figure.update_xaxes(title={"text": t(lang, "pf_axis_projects"), "font": {"color": TEXT}})
     figure.update_yaxes(autorange="reversed")

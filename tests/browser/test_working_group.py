@@ -29,6 +29,9 @@ def _join_and_submit(page: Page, url: str, join_code: str) -> None:
     open_page(page, url, "werkgroep")
     page.get_by_label("Code van de sessie", exact=True).filter(visible=True).fill(join_code)  # tab Meedoen is open
     page.get_by_label("Uw naam", exact=True).filter(visible=True).fill("Anna")
+    # inside a form: choosing does not run the script, so no rerun to wait for
+    page.get_by_role("combobox", name="Uw rol in deze werkgroep").filter(visible=True).click()
+    page.get_by_role("option", name="Inwoner", exact=True).click()
     page.get_by_role("button", name="Meedoen").click()
     submit = page.get_by_role("button", name="Antwoorden insturen")
     expect(submit).to_be_visible()

@@ -105,11 +105,13 @@ def _join_form(db: Database, lang: str) -> None:
         code = st.text_input(t(lang, "wg_join_code"), key="wg_join_code_input", max_chars=30,
                              help=t(lang, "wg_join_code_help"))
         name = st.text_input(t(lang, "wg_name"), key="wg_name_input", max_chars=NAME_LIMIT, help=t(lang, "wg_name_help"))
-        role = st.selectbox(t(lang, "wg_role"), ROLES, key="wg_role_input", format_func=lambda r: role_name(r, lang))
+        # No default: a role filled in for you would put you in the wrong group in every chart
+        role = st.selectbox(t(lang, "wg_role"), ROLES, key="wg_role_input", format_func=lambda r: role_name(r, lang),
+                            index=None, placeholder=t(lang, "wg_role_placeholder"))
         joined = st.form_submit_button(t(lang, "wg_join_button"), type="primary")
     if not joined:
         return
-    if not code.strip() or not name.strip():
+    if not code.strip() or not name.strip() or role is None:
         st.error(t(lang, "wg_join_needs"))
         return
     try:
