@@ -27,6 +27,10 @@ from browser.harness import (
 OUT = ROOT / "docs" / "screenshots"
 # The advice page as a shared link opens it, with a few answers, so it shows an advice and not only empty questions
 ADVICE_LINK = {"beleidsruimte": "open", "initiatiefnemer": "gemeente", "impact": "hoog", "fase": "agenda,voorbereiding"}
+# Golden case 15: Amersfoort caps strict legal frames at Adviseren where the others allow more
+COMPARE_ANSWERS = {"initiatiefnemer": "samen", "beleidsruimte": "ruim", "wettelijke_kaders": "strikt", "complexiteit": "hoog",
+                   "impact": "hoog", "capaciteit_samenleving": "hoog", "vertrouwen": "hoog", "middelen": "hoog",
+                   "fase": "voorbereiding"}
 # (file stem, page, query, text to scroll to the top: the views below the fold worth a picture of their own)
 SHOTS = (
     ("start", PAGES["start"], {}, None),
@@ -34,6 +38,10 @@ SHOTS = (
     ("advies_uitleg", PAGES["advies"], ADVICE_LINK, "Wat duwde naar"),
     ("de_ladder", PAGES["de_ladder"], {}, None),
     ("regels", PAGES["regels"], {}, None),
+    ("vergelijken", PAGES["vergelijken"], {"vergelijk": "voorbeeldgemeente,amersfoort,leusden", **COMPARE_ANSWERS},
+     "Het advies per gemeente"),
+    ("werkgroep", PAGES["werkgroep"], {}, None),
+    ("portfolio", PAGES["portfolio"], {}, None),
 )
 
 
