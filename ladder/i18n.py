@@ -35,6 +35,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "factor_note": "weegt hier {factor}× zo zwaar: {why}",
         "robustness": "Hoe stevig is het advies: {label}",
         "margin": "{margin} punten voorsprong op {runner_up}",
+        "margin_one": "1 punt voorsprong op {runner_up}",
         "robust_robuust": "stevig",
         "robust_redelijk": "redelijk stevig",
         "robust_krap": "krap",
@@ -134,6 +135,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "factor_note": "weighs {factor}× as much here: {why}",
         "robustness": "How firm is the advice: {label}",
         "margin": "{margin} points ahead of {runner_up}",
+        "margin_one": "1 point ahead of {runner_up}",
         "robust_robuust": "firm",
         "robust_redelijk": "fairly firm",
         "robust_krap": "narrow",
@@ -212,3 +214,9 @@ MESSAGES: dict[str, dict[str, str]] = {
 def t(lang: str, key: str, **values: object) -> str:
     catalogue = MESSAGES["en" if lang == "en" else "nl"]
     return catalogue[key].format(**values)
+
+
+def number_text(value: float, lang: str) -> str:
+    """A number as people write it: 1.5 in English, 1,5 in Dutch; no trailing zeros, never -0."""
+    text = f"{round(value, 2) + 0.0:g}"
+    return text if lang == "en" else text.replace(".", ",")

@@ -6,7 +6,7 @@ Only presents what the engine concluded; every number and conclusion comes from 
 from __future__ import annotations
 
 from ladder.advice import Advice, FiredKader, Flip, MethodAdvice, UnknownEffect
-from ladder.i18n import t
+from ladder.i18n import number_text, t
 from ladder.model import UNKNOWN, VALUES, Contact, RuleSet
 from ladder.report_charts import MARK_KEYS, contribution_rows, ladder_rows, runner_up_of
 
@@ -42,7 +42,9 @@ def margin_sentence(advice: Advice, labels: Labels) -> str | None:
     runner_up = runner_up_of(advice)
     if advice.margin is None or runner_up is None:
         return None
-    return t(labels.lang, "margin", margin=f"{advice.margin:g}", runner_up=labels.rung(runner_up))
+    if advice.margin == 1:
+        return t(labels.lang, "margin_one", runner_up=labels.rung(runner_up))
+    return t(labels.lang, "margin", margin=number_text(advice.margin, labels.lang), runner_up=labels.rung(runner_up))
 
 
 def why_sentence(advice: Advice, labels: Labels) -> str:

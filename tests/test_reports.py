@@ -481,3 +481,19 @@ def test_an_advice_fixed_by_the_kaders_has_no_runner_up_in_either_report(plein):
     assert t("nl", "report_for", rung=advised) in flat(text) and t("nl", "report_against", rung=advised) in flat(text)
     assert t("nl", "robust_vastgelegd") in flat(text)
     assert t("nl", "score_runner_up") not in text.splitlines()
+
+
+@pytest.mark.parametrize(("margin", "lang", "expected"), [
+    (1.5, "nl", "1,5 punten voorsprong op"),  # a Dutch sentence writes a decimal comma
+    (1.5, "en", "1.5 points ahead of"),
+    (1.0, "nl", "1 punt voorsprong op"),  # not "1 punten"
+    (1.0, "en", "1 point ahead of"),
+    (2.0, "nl", "2 punten voorsprong op"),
+])
+def test_the_margin_sentence_writes_numbers_as_people_do(bundled, margin, lang, expected):
+    from ladder.engine import advise
+    from ladder.report_text import Labels, margin_sentence
+
+    rule_set = bundled["voorbeeldgemeente"]
+    advice = advise(rule_set, {"beleidsruimte": "open"}).model_copy(update={"margin": margin})
+    assert margin_sentence(advice, Labels(rule_set, lang)).startswith(expected)

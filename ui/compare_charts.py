@@ -29,11 +29,12 @@ from ladder.compare import (
     TraitOnlyIn,
     weight_difference,
 )
+from ladder.i18n import number_text
 from ladder.model import Kader, RuleSet
 from ladder.report_text import Labels, kader_heading, margin_sentence
 from ui.advice_charts import Chart
 from ui.chart_style import plain, readable
-from ui.rule_charts import condition_words, number_text
+from ui.rule_charts import condition_words
 from ui.texts import t
 
 _CELL_PX = 30

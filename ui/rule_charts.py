@@ -13,6 +13,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ladder.errors import Problem
+from ladder.i18n import number_text
 from ladder.model import POINTS_LIMIT, Condition, Kader, RuleSet, Trait, TraitWeights
 from ladder.problem_text import problem_message
 from ladder.report_text import Labels
@@ -21,12 +22,6 @@ from ui.texts import t
 
 SHORT_HASH = 12  # as in the advice header and `python -m ladder municipalities`
 _CELL_PX = 26
-
-
-def number_text(value: float, lang: str) -> str:
-    """A number as people write it: 1.5 in English, 1,5 in Dutch; no trailing zeros, never -0."""
-    text = f"{round(value, 2) + 0.0:g}"
-    return text if lang == "en" else text.replace(".", ",")
 
 
 def weight_table(rule_set: RuleSet, lang: str) -> pd.DataFrame:

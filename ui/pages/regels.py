@@ -13,6 +13,7 @@ import streamlit as st
 from pandas.io.formats.style import Styler
 
 from ladder.errors import Problem, RuleSetError
+from ladder.i18n import number_text
 from ladder.loading import ROOT, load_rule_set_bytes, load_rule_set_text
 from ladder.model import RuleSet
 from ladder.problem_text import describe_problem
@@ -95,7 +96,7 @@ def _weights(rule_set: RuleSet, lang: str) -> None:
     st.write(t(lang, "regels_weights_table"))
     rungs = [rung.name.get(lang) for rung in rule_set.rungs]
     # A styler shows the numbers as the heatmap writes them (1,5 in Dutch) and keeps them sortable.
-    styled = table.style.format(lambda value: charts.number_text(value, lang), subset=rungs)
+    styled = table.style.format(lambda value: number_text(value, lang), subset=rungs)
     widths = {rung: st.column_config.NumberColumn(width="small") for rung in rungs}
     _table(styled, column_config=widths | {t(lang, "regels_col_why"): st.column_config.TextColumn(width="large")})
 
