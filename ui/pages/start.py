@@ -10,7 +10,9 @@ from ui.texts import t
 BUILDING_BLOCKS = 5
 STEPS = 4
 LINKS = (("ui/pages/advies.py", "start_link_advies"), ("ui/pages/de_ladder.py", "start_link_ladder"),
-         ("ui/pages/regels.py", "start_link_regels"))
+         ("ui/pages/regels.py", "start_link_regels"), ("ui/pages/werkgroep.py", "start_link_werkgroep"),
+         ("ui/pages/register.py", "start_link_register"), ("ui/pages/vergelijken.py", "start_link_vergelijken"),
+         ("ui/pages/portfolio.py", "start_link_portfolio"))
 
 
 def render() -> None:

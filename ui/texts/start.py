@@ -72,6 +72,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "start_link_advies": "Advies: beantwoord vragen over uw project",
         "start_link_ladder": "De ladder: alle vormen van samenwerking en werkvormen",
         "start_link_regels": "Regels: hoe de regels van een gemeente wegen",
+        "start_link_werkgroep": "Werkgroep: beoordeel een project samen, ieder eerst apart",
+        "start_link_register": "Register: bewaarde adviezen, wat er gekozen is en hoe het ging",
+        "start_link_vergelijken": "Vergelijken: de regels van twee tot vijf gemeenten naast elkaar",
+        "start_link_portfolio": "Portfolio: veel projecten tegelijk scoren",
         "start_illustration_note": (
             "De gemeenten in deze tool zijn voorbeelden. Hun regels zijn geïnspireerd op openbare bronnen. Het is "
             "geen beleid dat deze gemeenten hebben vastgesteld."
@@ -147,6 +151,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "start_link_advies": "Advice: answer questions about your project",
         "start_link_ladder": "The ladder: every form of cooperation and working method",
         "start_link_regels": "Rules: how the rules of a municipality weigh",
+        "start_link_werkgroep": "Working group: assess a project together, each on their own first",
+        "start_link_register": "Register: saved advice, what was chosen and how it went",
+        "start_link_vergelijken": "Compare: the rules of two to five municipalities side by side",
+        "start_link_portfolio": "Portfolio: score many projects at once",
         "start_illustration_note": (
             "The municipalities in this tool are examples. Their rules are inspired by public sources. They are not "
             "policy these municipalities have adopted."
