@@ -79,13 +79,18 @@ def keep_in_url(extra: dict[str, str] | None = None) -> None:
 
 
 
+def show_rule_set_error(municipality_id: str, error: RuleSetError, lang: str) -> None:
+    """Why a municipality's rules cannot be loaded: every problem with its file, line and path."""
+    st.error(t(lang, "rule_set_error", name=municipality_id))
+    st.code("\n".join(describe_problem(p, lang) for p in error.problems), language=None)
+
+
 def rule_set_or_stop(lang: str) -> RuleSet:
     """The chosen municipality's rules; when its YAML is broken, every problem is shown and the page stops."""
     municipality_id = municipality()
     try:
         return rule_set_for(municipality_id)
     except RuleSetError as error:
-        st.error(t(lang, "rule_set_error", name=municipality_id))
-        st.code("\n".join(describe_problem(p, lang) for p in error.problems), language=None)
+        show_rule_set_error(municipality_id, error, lang)
         st.stop()
         raise  # st.stop() raises; this line only tells type checkers that nothing returns here

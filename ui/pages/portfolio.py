@@ -31,7 +31,6 @@ from ladder.portfolio import (
     score_file,
     write_results,
 )
-from ladder.problem_text import describe_problem
 from ladder.report_markdown import escape_markdown
 from ladder.spreadsheet import to_csv
 from ui import portfolio_charts as charts
@@ -175,8 +174,7 @@ def _choose_rule_sets(lang: str) -> list[RuleSet]:
         try:
             rule_sets.append(state.rule_set_for(municipality_id))
         except RuleSetError as error:
-            st.error(t(lang, "rule_set_error", name=municipality_id))
-            st.code("\n".join(describe_problem(p, lang) for p in error.problems), language=None)
+            state.show_rule_set_error(municipality_id, error, lang)
             st.stop()
     return rule_sets
 

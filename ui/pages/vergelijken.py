@@ -30,7 +30,6 @@ from ladder.engine import advise
 from ladder.errors import RuleSetError
 from ladder.loading import municipality_ids
 from ladder.model import UNKNOWN, RuleSet
-from ladder.problem_text import describe_problem
 from ladder.report_markdown import escape_markdown
 from ladder.report_text import Labels
 from ui import compare_charts as charts
@@ -101,8 +100,7 @@ def _load(chosen: list[str], lang: str) -> list[RuleSet]:
         try:
             rule_sets.append(state.rule_set_for(municipality_id))
         except RuleSetError as error:
-            st.error(t(lang, "rule_set_error", name=municipality_id))
-            st.code("\n".join(describe_problem(p, lang) for p in error.problems), language=None)
+            state.show_rule_set_error(municipality_id, error, lang)
     return rule_sets
 
 
