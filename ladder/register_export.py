@@ -1,6 +1,6 @@
 """The register as a table: the same rows on the Register page, in the CSV and Excel exports and in the terminal.
 
-Pure: takes register records (storage.register.EntrySummary fits the protocol below) and the rule sets that name
+Pure: takes register records (ladder.register_entry.EntrySummary) and the rule sets that name
 rungs and municipalities; builds a pandas table and its file bytes. People type project names and reasons, and a
 spreadsheet reads a cell that starts with = + - @ (or a tab or carriage return) as a formula: in CSV such a cell
 gets a leading ', and in Excel every text cell is written as text, never as a formula.
@@ -8,14 +8,13 @@ gets a leading ', and in Excel every text cell is written as text, never as a fo
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Protocol
 
 import pandas as pd
 
 from ladder.model import RuleSet
+from ladder.register_entry import EntrySummary
 
 HASH_SHOWN = 12  # as elsewhere in the app: enough to tell rule sets apart, short enough to read
 
@@ -35,21 +34,6 @@ SOURCE_NAMES: dict[str, dict[str, str]] = {
     "nl": {"advies": "Advies", "werkgroep": "Werkgroep"},
     "en": {"advies": "Advice", "werkgroep": "Working group"},
 }
-
-
-class RegisterRecord(Protocol):
-    id: int
-    project_name: str
-    saved_on: dt.date
-    municipality_id: str
-    rule_set_version: str
-    content_hash: str
-    advised_rung: str
-    chosen_rung: str | None
-    choice_reason: str | None
-    contact_person: str | None
-    source: str
-    evaluations: int
 
 
 @dataclass(frozen=True)
@@ -87,7 +71,7 @@ class RegisterNames:
         return sorted(set(rung_ids), key=lambda r: (known.get(r, len(known)), r))
 
 
-def register_table(records: Iterable[RegisterRecord], names: RegisterNames, lang: str) -> pd.DataFrame:
+def register_table(records: Iterable[EntrySummary], names: RegisterNames, lang: str) -> pd.DataFrame:
     """One row per entry, with readable names; the columns in COLUMNS order, headed in the language."""
     headers = HEADERS["en" if lang == "en" else "nl"]
     sources = SOURCE_NAMES["en" if lang == "en" else "nl"]

@@ -16,6 +16,7 @@ import sqlalchemy as sa
 
 from ladder.advice import Advice
 from ladder.model import VALUES, RuleSet
+from ladder.register_entry import EntrySummary
 from storage.database import Database
 from storage.errors import StorageError
 from storage.snapshots import keep_snapshot
@@ -53,30 +54,6 @@ class Evaluation:
     how_it_went: str
     scores: dict[str, int | None]
     lessons: str
-
-
-@dataclass(frozen=True)
-class EntrySummary:
-    """One row of the register table: everything but the stored answers and advice."""
-
-    id: int
-    project_name: str
-    saved_on: dt.date
-    municipality_id: str
-    rule_set_version: str
-    content_hash: str
-    advised_rung: str
-    chosen_rung: str | None
-    choice_reason: str | None
-    contact_person: str | None
-    source: str
-    group_session_id: int | None
-    created_at: dt.datetime
-    evaluations: int
-
-    @property
-    def chose_differently(self) -> bool:
-        return self.chosen_rung is not None and self.chosen_rung != self.advised_rung
 
 
 @dataclass(frozen=True)

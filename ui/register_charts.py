@@ -13,14 +13,15 @@ from collections.abc import Sequence
 import pandas as pd
 import plotly.graph_objects as go
 
-from ladder.register_export import RegisterNames, RegisterRecord
+from ladder.register_entry import EntrySummary
+from ladder.register_export import RegisterNames
 from ui.advice_charts import ADVISED, AWAY, Chart
 from ui.chart_style import plain, readable
 
 CHOSEN = AWAY  # orange against dark blue stays distinct for the common colour-vision deficiencies
 
 
-def rungs_chart(records: Sequence[RegisterRecord], names: RegisterNames, columns: tuple[str, str, str],
+def rungs_chart(records: Sequence[EntrySummary], names: RegisterNames, columns: tuple[str, str, str],
                 title: str) -> Chart:
     """Per rung (low to high): how often it was advised, and how often it was the form actually chosen.
 
@@ -35,7 +36,7 @@ def rungs_chart(records: Sequence[RegisterRecord], names: RegisterNames, columns
     return Chart(_grouped_bars([plain(label) for label in labels], table, columns[1:], title), table)
 
 
-def years_chart(records: Sequence[RegisterRecord], columns: tuple[str, str, str], title: str) -> Chart:
+def years_chart(records: Sequence[EntrySummary], columns: tuple[str, str, str], title: str) -> Chart:
     """Per year: how many advices were saved, and in how many the form chosen differs from the advice.
 
     columns: the year, saved, chosen differently.

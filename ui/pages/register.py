@@ -23,6 +23,7 @@ from ladder.register_check import (
     snapshot_rule_set,
     stored_advice,
 )
+from ladder.register_entry import EntrySummary
 from ladder.register_export import SOURCE_NAMES, RegisterNames, register_table
 from ladder.report_markdown import escape_markdown
 from ladder.report_text import Labels, margin_sentence, render_text, why_sentence
@@ -31,7 +32,6 @@ from storage.database import Database
 from storage.errors import StorageError
 from storage.register import (
     Entry,
-    EntrySummary,
     NewEvaluation,
     RegisterFilter,
     add_evaluation,
