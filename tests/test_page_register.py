@@ -10,6 +10,7 @@ import json
 
 import pytest
 import sqlalchemy as sa
+from proef_rules import OPEN_PLAN, PROEF, PROEF_CAPPED
 
 from ladder.engine import advise
 from ladder.loading import load_rule_set
@@ -20,23 +21,6 @@ from storage.register import NewEntry, NewEvaluation, add_evaluation, get_entry,
 from storage.tables import register_evaluations
 
 TYPED = "<b>x</b> **y**"
-OPEN_PLAN = {"beleidsruimte": "open", "initiatiefnemer": "gemeente", "impact": "hoog"}
-PROEF = """\
-extends: base
-name: Proefgemeente
-version: "{version}"
-date: 2026-06-01
-status: concept
-"""
-PROEF_CAPPED = PROEF + """\
-kaders:
-  - id: proef_hooguit_adviseren
-    when:
-      trait: beleidsruimte
-      equals: open
-    max: adviseren
-    reason: "Proef: bij open beleidsruimte hooguit adviseren."
-"""
 
 
 @pytest.fixture

@@ -10,6 +10,7 @@ import json
 import pytest
 import yaml
 from conftest import CASES
+from proef_rules import OPEN_PLAN, PROEF, PROEF_CAPPED, PROEF_RENAMED
 
 from ladder.engine import advise
 from ladder.loading import load_municipality, load_rule_set, municipality_ids
@@ -18,31 +19,6 @@ from storage.register import NewEntry, get_entry, save_entry
 from storage.snapshots import get_snapshot
 
 PROJECTS = [yaml.safe_load(c.read_text(encoding="utf-8"))["project"] for c in CASES]
-OPEN_PLAN = {"beleidsruimte": "open", "initiatiefnemer": "gemeente", "impact": "hoog"}
-
-PROEF = """\
-extends: base
-name: Proefgemeente
-version: "{version}"
-date: 2026-06-01
-status: concept
-"""
-# Version 1.3 caps every project with room to decide at adviseren: a change in the rules that changes advice.
-PROEF_CAPPED = PROEF + """\
-kaders:
-  - id: proef_hooguit_adviseren
-    when:
-      trait: beleidsruimte
-      equals: open
-    max: adviseren
-    reason: "Proef: bij open beleidsruimte hooguit adviseren."
-"""
-# Version 1.2 only renames a rung: other rules (another content hash), the same advice.
-PROEF_RENAMED = PROEF + """\
-rename_rungs:
-  informeren:
-    name: "Informeren (hernoemd)"
-"""
 
 
 def _as_stored(value):
