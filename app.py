@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ladder.errors import RuleSetError
-from ladder.i18n import LANGUAGES
-from ladder.loading import municipality_ids
+from ladder.rules.problems import RuleSetError
+from ladder.text import LANGUAGES
+from ladder.rules.loading import municipality_ids
 from ui import state
 from ui.texts import t
 

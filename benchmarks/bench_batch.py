@@ -3,7 +3,7 @@
     .venv/bin/python benchmarks/bench_batch.py [--rows 1000000] [--repeat 3] [--sample 2000] [--advise-sample 400]
 
 - batch: 1,000,000 random projects (seeded), a DataFrame of strings (pandas' default string dtype), scored
-  under the 5 bundled frameworks with ladder.batch.advise_many_each (the frame is read once for all five),
+  under the 5 bundled frameworks with ladder.engine.batch.advise_many_each (the frame is read once for all five),
   and with five separate advise_many calls; then the same projects as object columns (as from Excel).
   Median of --repeat runs each.
 - loop: a plain per-project loop of the engine under the same 5 frameworks, with recommend() (rung and
@@ -31,9 +31,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from ladder import loading  # noqa: E402
-from ladder.batch import MULTI_SEPARATOR, advise_many, advise_many_each, parse_cell  # noqa: E402
-from ladder.engine import advise, recommend  # noqa: E402
-from ladder.model import UNKNOWN, RuleSet  # noqa: E402
+from ladder.engine.batch import MULTI_SEPARATOR, advise_many, advise_many_each, parse_cell  # noqa: E402
+from ladder.engine.advisor import advise, recommend  # noqa: E402
+from ladder.rules.model import UNKNOWN, RuleSet  # noqa: E402
 
 SEED = 20261123
 UNKNOWN_SHARE = 0.1  # share of cells left onbekend: a third written 'onbekend', a third empty, a third missing

@@ -21,8 +21,10 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from ladder import engine, loading  # noqa: E402
-from ladder.engine import advise, recommend  # noqa: E402
+from ladder import loading  # noqa: E402
+
+from ladder.engine import advisor as engine
+from ladder.engine.advisor import advise, recommend  # noqa: E402
 
 
 def median_ms(fn, repeat: int) -> float:
@@ -51,7 +53,7 @@ def main() -> None:
     recommend_ms = [median_ms(lambda rs=rs, p=p: recommend(rs, p, ignore_unknown_traits=True), 15) for rs, p in pairs]
     load_ms = median_ms(load_all, 15)
     cold = subprocess.run(
-        [sys.executable, "-c", "import time; t=time.perf_counter(); import ladder.loading as l; "
+        [sys.executable, "-c", "import time; t=time.perf_counter(); import ladder.rules.loading as l; "
          "[l.load_municipality(m) for m in l.municipality_ids()]; print((time.perf_counter()-t)*1000)"],
         capture_output=True, text=True, cwd=ROOT, check=True,
     )

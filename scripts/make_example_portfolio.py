@@ -22,8 +22,8 @@ sys.path.insert(0, str(ROOT))
 
 import pandas as pd  # noqa: E402
 
-from ladder.loading import RULES_DIR, load_rule_set  # noqa: E402
-from ladder.portfolio import PROJECT_COLUMN, columns_markdown, template_csv, to_csv  # noqa: E402
+from ladder.rules.loading import RULES_DIR, load_rule_set  # noqa: E402
+from ladder.analysis.portfolio import PROJECT_COLUMN, columns_markdown, template_csv, to_csv  # noqa: E402
 
 EXAMPLE = ROOT / "examples" / "portfolio.csv"
 TEMPLATE = ROOT / "docs" / "portfolio-sjabloon.csv"

@@ -12,7 +12,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
 
-from ladder.model import RuleSet
+from ladder.rules.model import RuleSet
 from storage.database import Database
 from storage.tables import rule_set_snapshots
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-from ladder.model import VALUES
+from ladder.rules.model import VALUES
 
 metadata = sa.MetaData(naming_convention={
     "ix": "ix_%(column_0_label)s",

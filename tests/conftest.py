@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from ladder.loading import load_municipality, load_rule_set, municipality_ids
-from ladder.model import RuleSet
+from ladder.rules.loading import load_municipality, load_rule_set, municipality_ids
+from ladder.rules.model import RuleSet
 
 TESTS = Path(__file__).parent
 ROOT = TESTS.parent
@@ -63,7 +63,7 @@ def bundle_municipality(monkeypatch, tmp_path: Path):
         folder = tmp_path / "municipalities"
         shutil.copytree(ROOT / "municipalities", folder)
         (folder / "proefgemeente.yaml").write_text(text, encoding="utf-8")
-        monkeypatch.setattr("ladder.loading.MUNICIPALITIES_DIR", folder)
+        monkeypatch.setattr("ladder.rules.loading.MUNICIPALITIES_DIR", folder)
         monkeypatch.setattr("ui.state.MUNICIPALITIES_DIR", folder)
 
     return bundle

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from ladder.engine import normalize_answers
-from ladder.errors import AnswerError
-from ladder.model import UNKNOWN, RuleSet
+from ladder.engine.advisor import normalize_answers
+from ladder.rules.problems import AnswerError
+from ladder.rules.model import UNKNOWN, RuleSet
 
 MUNICIPALITY_PARAM = "gemeente"
 LANGUAGE_PARAM = "lang"

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ladder.errors import RuleSetError
-from ladder.i18n import LANGUAGES
-from ladder.loading import MUNICIPALITIES_DIR, RULES_DIR, load_municipality, municipality_ids
-from ladder.model import UNKNOWN, RuleSet
-from ladder.problem_text import describe_problem
+from ladder.rules.problems import RuleSetError
+from ladder.text import LANGUAGES
+from ladder.rules.loading import MUNICIPALITIES_DIR, RULES_DIR, load_municipality, municipality_ids
+from ladder.rules.model import UNKNOWN, RuleSet
+from ladder.rules.problem_text import describe_problem
 from ui.share_link import LANGUAGE_PARAM, MUNICIPALITY_PARAM, answers_from_params
 from ui.texts import t
 

@@ -7,9 +7,9 @@ import re
 from playwright.sync_api import Page, expect
 
 from browser.harness import download, open_page, select_option, wait_for_app
-from ladder.engine import advise
-from ladder.loading import load_municipality
-from ui.questions import QUESTIONS_PER_STEP
+from ladder.engine.advisor import advise
+from ladder.rules.loading import load_municipality
+from ui.views.questions import QUESTIONS_PER_STEP
 
 ANSWERS = {"initiatiefnemer": "samenleving", "beleidsruimte": "open", "bestaand_initiatief": "ja"}
 

@@ -11,12 +11,12 @@ from urllib.parse import urlencode, urlsplit, urlunsplit
 import pandas as pd
 import streamlit as st
 
-from ladder.advice import Advice
-from ladder.engine import advise
-from ladder.model import UNKNOWN, VALUES, RuleSet
-from ladder.report_markdown import escape_markdown, render_markdown
-from ladder.report_pdf import render_pdf
-from ladder.report_text import (
+from ladder.engine.advice import Advice
+from ladder.engine.advisor import advise
+from ladder.rules.model import UNKNOWN, VALUES, RuleSet
+from ladder.reports.markdown import escape_markdown, render_markdown
+from ladder.reports.pdf import render_pdf
+from ladder.reports.plain_text import (
     Labels,
     margin_sentence,
     method_heading,
@@ -24,10 +24,11 @@ from ladder.report_text import (
     render_text,
     route_sentences,
 )
-from ui import advice_view, state
-from ui.advice_charts import values_chart
-from ui.questions import question_steps, widget_key
-from ui.register_form import register_form
+from ui import state
+from ui.views import advice as advice_view
+from ui.charts.advice import values_chart
+from ui.views.questions import question_steps, widget_key
+from ui.views.register_form import register_form
 from ui.share_link import answers_to_params
 from ui.texts import t
 

@@ -12,11 +12,11 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from ladder.model import VALUES, RuleSet, Rung
-from ladder.report_markdown import escape_markdown
-from ui import catalogue_charts as charts
+from ladder.rules.model import VALUES, RuleSet, Rung
+from ladder.reports.markdown import escape_markdown
+from ui.charts import catalogue as charts
 from ui import state
-from ui.chart_style import escape_table
+from ui.charts.style import escape_table
 from ui.texts import t
 
 

@@ -1,6 +1,6 @@
 """The Portfolio page: upload many projects, score them under one to five frameworks, compare, download.
 
-Everything is computed by ladder.portfolio (and the batch engine behind it); this page arranges it. The scored
+Everything is computed by ladder.analysis.portfolio (and the batch engine behind it); this page arranges it. The scored
 result is kept in session_state, keyed by the file's bytes and the rule sets' content hashes: Streamlit reruns
 this script on every click, and only a new file or another choice of rules scores again. Project names come
 from the user's file: they are shown only in data tables (st.dataframe), which never read Markdown or HTML.
@@ -14,10 +14,10 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
-from ladder.errors import RuleSetError
-from ladder.loading import ROOT, municipality_ids
-from ladder.model import RuleSet
-from ladder.portfolio import (
+from ladder.rules.problems import RuleSetError
+from ladder.rules.loading import ROOT, municipality_ids
+from ladder.rules.model import RuleSet
+from ladder.analysis.portfolio import (
     CHECK_STAGE,
     TOP_DISAGREEMENTS,
     PortfolioError,
@@ -31,13 +31,13 @@ from ladder.portfolio import (
     score_file,
     write_results,
 )
-from ladder.report_markdown import escape_markdown
-from ladder.spreadsheet import to_csv
-from ui import portfolio_charts as charts
+from ladder.reports.markdown import escape_markdown
+from ladder.reports.spreadsheet import to_csv
+from ui.charts import portfolio as charts
 from ui import state
-from ui.advice_charts import Chart
-from ui.catalogue_charts import table_height
-from ui.chart_style import escape_table
+from ui.charts.advice import Chart
+from ui.charts.catalogue import table_height
+from ui.charts.style import escape_table
 from ui.texts import t
 
 EXAMPLE = ROOT / "examples" / "portfolio.csv"

@@ -12,14 +12,15 @@ import pandas as pd
 import streamlit as st
 from pandas.io.formats.style import Styler
 
-from ladder.errors import Problem, RuleSetError
-from ladder.i18n import number_text
-from ladder.loading import ROOT, load_rule_set_bytes, load_rule_set_text
-from ladder.model import RuleSet
-from ladder.problem_text import describe_problem
-from ladder.report_markdown import escape_markdown
-from ui import catalogue_charts, state
-from ui import rule_charts as charts
+from ladder.rules.problems import Problem, RuleSetError
+from ladder.text import number_text
+from ladder.rules.loading import ROOT, load_rule_set_bytes, load_rule_set_text
+from ladder.rules.model import RuleSet
+from ladder.rules.problem_text import describe_problem
+from ladder.reports.markdown import escape_markdown
+from ui import state
+from ui.charts import catalogue as catalogue_charts
+from ui.charts import rules as charts
 from ui.texts import t
 
 TEMPLATE = ROOT / "docs" / "sjabloon-gemeente.yaml"

@@ -13,21 +13,21 @@ from collections.abc import Callable
 import pandas as pd
 import streamlit as st
 
-from ladder.errors import RuleSetError
-from ladder.loading import municipality_ids
-from ladder.model import VALUES, RuleSet
-from ladder.register_check import (
+from ladder.rules.problems import RuleSetError
+from ladder.rules.loading import municipality_ids
+from ladder.rules.model import VALUES, RuleSet
+from ladder.analysis.register_check import (
     check_reproducible,
     compare_with_current,
     rung_name,
     snapshot_rule_set,
     stored_advice,
 )
-from ladder.register_entry import EntrySummary
-from ladder.register_export import SOURCE_NAMES, RegisterNames, register_table
-from ladder.report_markdown import escape_markdown
-from ladder.report_text import Labels, margin_sentence, render_text, why_sentence
-from ladder.spreadsheet import to_csv, to_xlsx
+from ladder.analysis.register_entry import EntrySummary
+from ladder.reports.register_table import SOURCE_NAMES, RegisterNames, register_table
+from ladder.reports.markdown import escape_markdown
+from ladder.reports.plain_text import Labels, margin_sentence, render_text, why_sentence
+from ladder.reports.spreadsheet import to_csv, to_xlsx
 from storage.database import Database
 from storage.errors import StorageError
 from storage.register import (
@@ -42,10 +42,10 @@ from storage.register import (
 )
 from storage.snapshots import get_snapshot
 from ui import state
-from ui.advice_charts import Chart
-from ui.chart_style import escape_table
+from ui.charts.advice import Chart
+from ui.charts.style import escape_table
 from ui.database import database_or_stop, show_storage_error
-from ui.register_charts import rungs_chart, years_chart
+from ui.charts.register import rungs_chart, years_chart
 from ui.texts import t
 
 FLASH_KEY = "reg_flash"

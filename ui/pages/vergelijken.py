@@ -1,6 +1,6 @@
 """The Vergelijken page: one project under two to five frameworks, side by side, and how their rules differ.
 
-Every advice comes from the engine (ladder.engine.advise); the differences from ladder/compare.py; the words,
+Every advice comes from the engine (ladder.engine.advisor.advise); the differences from ladder/compare.py; the words,
 tables and heatmap from ui/compare_charts.py. This page only arranges them. Rule-set texts are escaped before
 Markdown renders them, and tables go through escape_table.
 
@@ -16,8 +16,8 @@ from itertools import combinations
 import pandas as pd
 import streamlit as st
 
-from ladder.advice import Advice
-from ladder.compare import (
+from ladder.engine.advice import Advice
+from ladder.analysis.compare import (
     MAX_FRAMEWORKS,
     MIN_FRAMEWORKS,
     advice_difference,
@@ -26,17 +26,17 @@ from ladder.compare import (
     question_union,
     rule_differences,
 )
-from ladder.engine import advise
-from ladder.errors import RuleSetError
-from ladder.loading import municipality_ids
-from ladder.model import UNKNOWN, RuleSet
-from ladder.report_markdown import escape_markdown
-from ladder.report_text import Labels
-from ui import compare_charts as charts
+from ladder.engine.advisor import advise
+from ladder.rules.problems import RuleSetError
+from ladder.rules.loading import municipality_ids
+from ladder.rules.model import UNKNOWN, RuleSet
+from ladder.reports.markdown import escape_markdown
+from ladder.reports.plain_text import Labels
+from ui.charts import compare as charts
 from ui import state
-from ui.chart_style import escape_table
-from ui.compare_charts import Sentence, short_name
-from ui.questions import question_steps, widget_key
+from ui.charts.style import escape_table
+from ui.charts.compare import Sentence, short_name
+from ui.views.questions import question_steps, widget_key
 from ui.share_link import answers_from_params, answers_to_params
 from ui.texts import t
 

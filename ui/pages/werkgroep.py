@@ -18,13 +18,13 @@ from zoneinfo import ZoneInfo
 import pandas as pd
 import streamlit as st
 
-from ladder.advice import Advice
-from ladder.errors import AnswerError, RuleSetError
-from ladder.group import DIVERGENCE_MEASURE, ROLES, GroupSummary, Respondent, role_name, summarize
-from ladder.model import UNKNOWN, RuleSet, Trait
-from ladder.report_group import SessionInfo, comparison_sentence, distribution_sentence, render_group_markdown, render_group_pdf
-from ladder.report_markdown import escape_markdown
-from ladder.report_text import Labels
+from ladder.engine.advice import Advice
+from ladder.rules.problems import AnswerError, RuleSetError
+from ladder.analysis.group import DIVERGENCE_MEASURE, ROLES, GroupSummary, Respondent, role_name, summarize
+from ladder.rules.model import UNKNOWN, RuleSet, Trait
+from ladder.reports.group import SessionInfo, comparison_sentence, distribution_sentence, render_group_markdown, render_group_pdf
+from ladder.reports.markdown import escape_markdown
+from ladder.reports.plain_text import Labels
 from storage.database import Database
 from storage.errors import StorageError
 from storage.sessions import (
@@ -50,11 +50,12 @@ from storage.sessions import (
     set_joint_answers,
 )
 from storage.snapshots import get_snapshot
-from ui import advice_view, state
+from ui import state
+from ui.views import advice as advice_view
 from ui.database import database_or_stop, show_storage_error
-from ui.group_charts import distribution_chart, divergence_chart, member_advice_table, spread_chart
-from ui.questions import question_steps, widget_key
-from ui.register_form import register_form
+from ui.charts.group import distribution_chart, divergence_chart, member_advice_table, spread_chart
+from ui.views.questions import question_steps, widget_key
+from ui.views.register_form import register_form
 from ui.texts import t
 
 MEMBER_KEY = "wg_member_code"

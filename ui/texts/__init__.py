@@ -5,8 +5,8 @@ Per call, never global: several people use the app at once, each in their own la
 
 from __future__ import annotations
 
-from ladder.i18n import LANGUAGES
-from ladder.i18n import MESSAGES as REPORT_MESSAGES
+from ladder.text import LANGUAGES
+from ladder.reports.texts import TEXTS as REPORT_MESSAGES
 from ui.texts import advies, common, ladder_page, portfolio, regels, register, start, vergelijken, werkgroep
 
 CATALOGUES = {"report": REPORT_MESSAGES, "common": common.TEXTS, "start": start.TEXTS, "advies": advies.TEXTS,

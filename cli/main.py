@@ -1,0 +1,182 @@
+"""Command line: advise, validate, municipalities, explain-rung, schema.
+
+Exit codes: 0 done; 1 `validate` found problems; 2 the input could not be used (a bad project file,
+bad answers, an unknown or broken rule set). User mistakes print one clear line each, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from cli import batch as cli_batch
+
+from cli import register as cli_register
+from ladder.engine.advisor import advise
+from ladder.rules.problems import AnswerError, Problem, RuleSetError
+from ladder.reports.texts import t
+from ladder.text import LANGUAGES
+from ladder.rules.loading import (
+    load_municipality,
+    load_rule_set,
+    municipality_ids,
+    validate_file,
+)
+from ladder.rules.model import VALUES, RuleSet, RuleSetFile
+from ladder.rules.project import read_project
+from ladder.reports.plain_text import render_text
+
+EXIT_PROBLEMS = 1
+EXIT_BAD_INPUT = 2
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.run(args)
+    except RuleSetError as exc:
+        _print_problems(exc.problems)
+        return EXIT_BAD_INPUT
+    except BrokenPipeError:  # `... | head` closed the pipe; nothing is wrong
+        return 0
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m ladder", description="Participatieladder 3.0")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("advise", help="advise on a project file (YAML or JSON)")
+    p.add_argument("project", type=Path)
+    source = p.add_mutually_exclusive_group()
+    source.add_argument("--municipality", "-m", default="voorbeeldgemeente", help="rule-set id (see: municipalities)")
+    source.add_argument("--rules", type=Path, help="a rule-set file instead of a bundled municipality")
+    p.add_argument("--json", action="store_true", help="print the full Advice as JSON")
+    p.add_argument("--lang", choices=LANGUAGES, default="nl")
+    p.set_defaults(run=_advise)
+
+    p = sub.add_parser("validate", help="check rule-set files; exit 1 when any has problems")
+    p.add_argument("files", type=Path, nargs="+")
+    p.add_argument("--lang", choices=LANGUAGES, default="nl")
+    p.set_defaults(run=_validate)
+
+    p = sub.add_parser("municipalities", help="list the bundled rule sets")
+    p.add_argument("--lang", choices=LANGUAGES, default="nl")
+    p.set_defaults(run=_municipalities)
+
+    p = sub.add_parser("explain-rung", help="explain one rung of the ladder")
+    p.add_argument("rung")
+    p.add_argument("--municipality", "-m", default="voorbeeldgemeente")
+    p.add_argument("--lang", choices=LANGUAGES, default="nl")
+    p.set_defaults(run=_explain_rung)
+
+    p = sub.add_parser("schema", help="print the JSON Schema of a rule-set file")
+    p.add_argument("--output", "-o", type=Path)
+    p.set_defaults(run=_schema)
+
+    cli_register.add_parser(sub)
+    cli_batch.add_parser(sub)
+    return parser
+
+
+def _advise(args: argparse.Namespace) -> int:
+    rule_set = load_rule_set(args.rules) if args.rules else load_municipality(args.municipality)
+    project, doc, problems = read_project(args.project)
+    if project is None:
+        _print_problems(problems)
+        return EXIT_BAD_INPUT
+    try:
+        advice = advise(rule_set, project.answers)
+    except AnswerError as exc:
+        for trait, message in exc.problems:
+            line = doc.key_line(("answers", trait)) if doc else None
+            _print_problems([Problem(str(args.project), line, f"answers.{trait}", message)])
+        return EXIT_BAD_INPUT
+    if args.json:
+        print(advice.to_json())
+    else:
+        print(render_text(advice, rule_set, project.title, args.lang), end="")
+    return 0
+
+
+def _validate(args: argparse.Namespace) -> int:
+    failed = False
+    for path in args.files:
+        problems = validate_file(path)
+        if problems:
+            failed = True
+            _print_problems(problems)
+        else:
+            print(t(args.lang, "validate_ok", file=path))
+    return EXIT_PROBLEMS if failed else 0
+
+
+def _municipalities(args: argparse.Namespace) -> int:
+    print(t(args.lang, "municipalities_header"))
+    for municipality_id in municipality_ids():
+        rs = load_municipality(municipality_id)
+        note = f"  ({t(args.lang, 'illustration_short')})" if rs.illustration else ""
+        print(f"  {rs.id:<20} {rs.name.get(args.lang)}  v{rs.version} {rs.status} {rs.content_hash[:12]}{note}")
+    return 0
+
+
+def _explain_rung(args: argparse.Namespace) -> int:
+    rule_set = load_municipality(args.municipality)
+    lang = args.lang
+    if args.rung not in rule_set.rung_ids():
+        print(t(lang, "unknown_rung", rung=args.rung, known=", ".join(rule_set.rung_ids())), file=sys.stderr)
+        return EXIT_BAD_INPUT
+    print(_rung_text(rule_set, args.rung, lang), end="")
+    return 0
+
+
+def _rung_text(rule_set: RuleSet, rung_id: str, lang: str) -> str:
+    rung = rule_set.rung(rung_id)
+    lines = [rung.name.get(lang).upper(), rung.description.get(lang), ""]
+    lines.append(f"{t(lang, 'rung_stance')}: {rung.stance.get(lang)}")
+    lines.append(f"{t(lang, 'rung_role')}: {rung.role.get(lang)}")
+    lines.append(f"{t(lang, 'promise')}: {rung.promise.get(lang)}")
+    lines.append(f"{t(lang, 'commitment')}: {rung.commitment.get(lang)}")
+    c = rung.crosswalk
+    lines.append(t(lang, "rung_crosswalk", iap2=c.iap2, arnstein=c.arnstein, klassiek=c.klassieke_ladder))
+    lines.append("")
+    lines.append(t(lang, "values_single", rung=rung.name.get(lang)))
+    for value in VALUES:
+        rating = getattr(rung.values, value)
+        lines.append(f"  {t(lang, 'value_' + value):<14} {rating.score}  {rating.why.get(lang)}")
+    if rung.pitfalls:
+        lines.append("")
+        lines.append(t(lang, "rung_pitfalls"))
+        lines.extend(f"  - {p.get(lang)}" for p in rung.pitfalls)
+    roles = {rule.role for rule in rule_set.role_rules if rung_id in rule.rungs}
+    if roles:
+        lines.append("")
+        lines.append(t(lang, "roles_header"))
+        for role in rule_set.roles:
+            if role.id in roles:
+                lines.append(f"  - {role.name.get(lang)}: {role.description.get(lang)}")
+                lines.append(f"    {t(lang, 'fits_when')}: {role.fits_when.get(lang)}")
+    return "\n".join(lines) + "\n"
+
+
+def rule_set_schema() -> dict:
+    schema = RuleSetFile.model_json_schema(by_alias=True)
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "Participatieladder 3.0 rule set"
+    return schema
+
+
+def _schema(args: argparse.Namespace) -> int:
+    text = json.dumps(rule_set_schema(), indent=2, ensure_ascii=False) + "\n"
+    if args.output:
+        args.output.write_text(text, encoding="utf-8")
+    else:
+        print(text, end="")
+    return 0
+
+
+def _print_problems(problems: list[Problem]) -> None:
+    for problem in problems:
+        print(problem, file=sys.stderr)

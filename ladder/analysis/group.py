@@ -1,0 +1,187 @@
+"""A working group's answers side by side: who answered what, where the group differs, and what each would advise.
+
+Pure and deterministic, like the engine: no storage, no Streamlit, no clock. Every advice comes from
+ladder.engine.advisor; this module only counts and compares. Disagreement is information, not noise: the
+facilitator uses it to decide what to discuss before the group settles its joint answers.
+
+How different the group is on one question (`divergence`): take every pair of members who answered it
+(not 'weet ik niet'), and count how often the two gave a different answer. 0 means everyone agrees;
+1 means no two members gave the same answer. For a question that takes several answers (like the
+phase), a pair counts as partly different: the share of their chosen options they do not share
+(the Jaccard distance), so {agenda, voorbereiding} against {agenda} is half different.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from itertools import combinations
+from typing import Literal
+
+from ladder.engine.advice import Advice
+from ladder.engine.advisor import advise, normalize_answers, recommend
+from ladder.rules.model import UNKNOWN, RuleSet, Text
+
+Role = Literal["raadslid", "inwoner", "ambtenaar", "ondernemer", "anders"]
+ROLES: tuple[Role, ...] = ("raadslid", "inwoner", "ambtenaar", "ondernemer", "anders")
+ROLE_NAMES: dict[str, Text] = {
+    "raadslid": Text(nl="Raadslid", en="Council member"),
+    "inwoner": Text(nl="Inwoner", en="Resident"),
+    "ambtenaar": Text(nl="Ambtenaar", en="Civil servant"),
+    "ondernemer": Text(nl="Ondernemer", en="Entrepreneur"),
+    "anders": Text(nl="Anders", en="Other"),
+}
+# The measure in plain words, for the page and the report (B1: short sentences).
+DIVERGENCE_MEASURE = Text(
+    nl="Hoe verdeeld is de groep? Neem steeds twee deelnemers die de vraag beantwoordden. Het getal zegt hoe vaak"
+       " hun antwoorden verschillen. 0% betekent: iedereen gaf hetzelfde antwoord. 100% betekent: geen twee"
+       " deelnemers gaven hetzelfde antwoord. 'Weet ik niet' telt niet mee. Bij een vraag met meer antwoorden"
+       " telt een gedeeltelijke overeenkomst half of deels mee.",
+    en="How divided is the group? Take any two members who answered the question. The number says how often"
+       " their answers differ. 0% means: everyone gave the same answer. 100% means: no two members gave the same"
+       " answer. 'Don't know' does not count. For a question with several answers, a partial match counts"
+       " in part.",
+)
+
+
+def role_name(role: str, lang: str) -> str:
+    return ROLE_NAMES[role].get(lang)
+
+
+@dataclass(frozen=True)
+class Respondent:
+    """One member's answers, as the group analysis needs them: no codes, no dates."""
+
+    name: str
+    role: Role
+    answers: Mapping[str, Sequence[str]]
+
+
+@dataclass(frozen=True)
+class AnswerCount:
+    """How many members chose one option of a question (or 'weet ik niet'), and who."""
+
+    option: str  # an option id, or UNKNOWN
+    respondents: tuple[int, ...]  # indexes into the summary's respondents
+    by_role: dict[str, int]  # every role, in ROLES order, also when 0
+
+    @property
+    def total(self) -> int:
+        return len(self.respondents)
+
+
+@dataclass(frozen=True)
+class QuestionSpread:
+    trait: str
+    counts: tuple[AnswerCount, ...]  # the options in the rule set's order, 'weet ik niet' last
+    answered: int  # members who gave an answer other than 'weet ik niet'
+    divergence: float | None  # 0..1; None when fewer than two members answered
+    most_common: tuple[str, ...] | None  # the answer most members gave; None on a tie or when nobody answered
+
+
+@dataclass(frozen=True)
+class MemberAdvice:
+    respondent: int
+    rung: str
+    scores: dict[str, float]
+
+
+@dataclass(frozen=True)
+class RungCount:
+    """How many members' answers advise this rung, and who."""
+
+    rung: str
+    respondents: tuple[int, ...]
+    by_role: dict[str, int]
+
+    @property
+    def total(self) -> int:
+        return len(self.respondents)
+
+
+@dataclass(frozen=True)
+class JointComparison:
+    """The joint advice against the individual ones: how many advise the same rung, a lower or a higher one."""
+
+    rung: str
+    same: int
+    lower: int
+    higher: int
+
+
+@dataclass(frozen=True)
+class GroupSummary:
+    respondents: tuple[Respondent, ...]
+    questions: tuple[QuestionSpread, ...]  # the rule set's question order
+    advices: tuple[MemberAdvice, ...]  # one per respondent, same order
+    spread: tuple[RungCount, ...]  # every rung, low to high
+    joint: Advice | None  # the advice for the joint answers, once they are set
+    comparison: JointComparison | None
+
+    def ranking(self) -> tuple[QuestionSpread, ...]:
+        """The questions where the group differs most first; unanswered last; ties keep the question order."""
+        return tuple(sorted(self.questions, key=lambda q: 1.0 if q.divergence is None else -q.divergence))
+
+
+def normalized(rule_set: RuleSet, answers: Mapping[str, Sequence[str]]) -> dict[str, tuple[str, ...]]:
+    """Every question of the rule set with its chosen options (`onbekend` when unanswered), as the engine reads them."""
+    return normalize_answers(rule_set, answers, ignore_unknown_traits=True)[0]
+
+
+def divergence(answers: Sequence[tuple[str, ...]]) -> float | None:
+    """The mean difference over every pair of answers given (see the module text); None for fewer than two."""
+    given = [frozenset(a) for a in answers if a != (UNKNOWN,)]
+    pairs = list(combinations(given, 2))
+    if not pairs:
+        return None
+    return sum(1 - len(a & b) / len(a | b) for a, b in pairs) / len(pairs)
+
+
+def _by_role(respondents: Sequence[Respondent], indexes: Sequence[int]) -> dict[str, int]:
+    return {role: sum(1 for i in indexes if respondents[i].role == role) for role in ROLES}
+
+
+def question_spread(rule_set: RuleSet, respondents: Sequence[Respondent], trait_id: str,
+                    answers: Sequence[Mapping[str, tuple[str, ...]]] | None = None) -> QuestionSpread:
+    """Who answered what on one question. `answers` are the respondents' normalized answers, when already known."""
+    given = [a[trait_id] for a in (answers if answers is not None else [normalized(rule_set, r.answers) for r in respondents])]
+    options = (*rule_set.trait(trait_id).option_ids(), UNKNOWN)
+    counts = []
+    for option in options:
+        indexes = tuple(i for i, chosen in enumerate(given) if option in chosen)
+        counts.append(AnswerCount(option=option, respondents=indexes, by_role=_by_role(respondents, indexes)))
+    answered = [a for a in given if a != (UNKNOWN,)]
+    tally = {a: answered.count(a) for a in dict.fromkeys(answered)}
+    top = max(tally.values(), default=0)
+    leaders = [a for a, n in tally.items() if n == top]
+    return QuestionSpread(trait=trait_id, counts=tuple(counts), answered=len(answered),
+                          divergence=divergence(given), most_common=leaders[0] if len(leaders) == 1 else None)
+
+
+def summarize(rule_set: RuleSet, respondents: Sequence[Respondent],
+              joint_answers: Mapping[str, Sequence[str]] | None = None) -> GroupSummary:
+    """Everything the facilitator and the report show, for these members (normally those who submitted)."""
+    people = tuple(respondents)
+    answers = [normalized(rule_set, r.answers) for r in people]
+    questions = tuple(question_spread(rule_set, people, t.id, answers) for t in rule_set.traits)
+    advices = []
+    for i, a in enumerate(answers):
+        rung, scores = recommend(rule_set, a)  # the engine's own decision; the full explanation is not needed here
+        advices.append(MemberAdvice(respondent=i, rung=rung, scores=scores))
+    spread = []
+    for rung in rule_set.rung_ids():
+        indexes = tuple(m.respondent for m in advices if m.rung == rung)
+        spread.append(RungCount(rung=rung, respondents=indexes, by_role=_by_role(people, indexes)))
+    joint = advise(rule_set, normalized(rule_set, joint_answers)) if joint_answers is not None else None
+    return GroupSummary(respondents=people, questions=questions, advices=tuple(advices), spread=tuple(spread),
+                        joint=joint, comparison=_compare(rule_set, joint, advices))
+
+
+def _compare(rule_set: RuleSet, joint: Advice | None, advices: Sequence[MemberAdvice]) -> JointComparison | None:
+    if joint is None:
+        return None
+    order = rule_set.rung_ids()
+    at = order.index(joint.recommended)
+    return JointComparison(rung=joint.recommended, same=sum(1 for m in advices if m.rung == joint.recommended),
+                           lower=sum(1 for m in advices if order.index(m.rung) < at),
+                           higher=sum(1 for m in advices if order.index(m.rung) > at))

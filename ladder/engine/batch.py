@@ -1,0 +1,271 @@
+"""Scoring many projects at once: per project the recommended rung and the score of every rung, exactly as
+the engine's advise() gives them (Advice.recommended, Advice.scores), computed column-wise with numpy.
+
+How the batch path stays exactly equal to the engine (the tests compare with ==):
+- Every distinct cell value of a trait's column is checked and normalized by the engine itself
+  (normalize_answers), and its points per rung come from the engine too (trait_points).
+- The totals add those points trait by trait in the engine's order, so every floating-point addition is
+  the one the engine does. An unanswered trait adds 0.0 here where the engine adds nothing; that is the
+  same, since a running total that starts at +0.0 is never -0.0 and x + 0.0 == x for every other x.
+  Leading traits whose points add up without any rounding (whole multiples of a small power of two, as
+  all bundled weights are) are added a few at a time from a table of their sums: exact sums do not depend
+  on the order (see _Scorer._blocks).
+- Kader conditions are evaluated by the engine's holds(), once per combination of the answers they read.
+- Projects are grouped by which kaders fire (few patterns); the engine's allowed_rungs() says which rungs
+  a pattern allows. The best allowed rung is the first maximum (np.argmax): the lower rung wins a tie, as
+  in the engine.
+- Scores are rounded like Python's round(x, ROUNDING): rint(x * 10**d) / 10**d gives the same double,
+  except when x * 10**d lies within rounding error of a half; those few values Python rounds itself.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable, Hashable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from ladder.rules.conditions import holds, traits_in
+from ladder.engine.advisor import ROUNDING, allowed_rungs, normalize_answers, trait_points
+from ladder.rules.problems import AnswerError
+from ladder.rules.model import UNKNOWN, Kader, RuleSet
+
+MULTI_SEPARATOR = "+"  # several answers in one cell for a trait with multiple=True (fase): "voorbereiding+uitvoering"
+CHUNK_ROWS = 100_000  # rows scored at a time: bounds memory and paces the progress callback
+MAX_REPORTED_ROWS = 10  # an AnswerError names at most this many bad cells (the first ones)
+_DENSE_LIMIT = 1 << 16  # combinations of answers a kader condition is tabulated over; beyond it, per distinct row
+_BLOCK_LIMIT = 1 << 12  # combinations of answers of traits whose points are added as one table
+_EXACT_BITS = 32  # points that are whole multiples of 2**-32 add up without rounding (see _Scorer._blocks)
+_PATTERN_BITS = 16  # up to this many kaders, the rungs allowed are tabulated over every pattern of fired kaders
+
+
+@dataclass(frozen=True)
+class BatchResult:
+    rule_set_id: str
+    content_hash: str
+    rung_ids: tuple[str, ...]  # rule_set.rung_ids(), ladder order
+    recommended: np.ndarray  # int index into rung_ids, shape (n,)
+    scores: np.ndarray  # float64, shape (n, len(rung_ids)): Advice.scores per project, rounded as there
+
+    def recommended_ids(self) -> np.ndarray:
+        """The recommended rung id per project (dtype object)."""
+        return np.asarray(self.rung_ids, dtype=object)[self.recommended]
+
+
+def parse_cell(cell: Any) -> Any:
+    """A cell as the engine's raw answer: None for onbekend ('' or NaN/None), a list for joined answers."""
+    if isinstance(cell, str):
+        return None if cell == "" else cell.split(MULTI_SEPARATOR) if MULTI_SEPARATOR in cell else cell
+    return None if pd.isna(cell) else cell  # anything else but a missing value is an invalid answer
+
+
+def advise_many(
+    rule_set: RuleSet, answers: pd.DataFrame, progress: Callable[[int, int], None] | None = None
+) -> BatchResult:
+    """Score every project (row) under one rule set.
+
+    answers: one row per project, one column per trait id (columns for other ids are ignored; a trait with
+    no column counts as 'onbekend'). Cells are strings: an option id, 'onbekend', '' or NaN/None (both =
+    'onbekend'), or for multiple-answer traits several option ids joined with MULTI_SEPARATOR. Invalid values
+    raise AnswerError naming the first bad rows by their index label. progress(done_rows, total_rows) is
+    called after each chunk of CHUNK_ROWS rows.
+    """
+    return advise_many_each((rule_set,), answers, progress)[0]
+
+
+def advise_many_each(
+    rule_sets: Sequence[RuleSet], answers: pd.DataFrame, progress: Callable[[int, int], None] | None = None
+) -> tuple[BatchResult, ...]:
+    """advise_many under several rule sets, reading each chunk of the frame once (one result per rule set)."""
+    n = len(answers)
+    scorers = [_Scorer(rs) for rs in rule_sets]
+    wanted = {t for s in scorers for t in s.traits}
+    columns = [c for c in answers.columns if c in wanted]
+    recommended = [np.zeros(n, dtype=np.intp) for _ in scorers]
+    scores = [np.zeros((n, len(s.rungs)), dtype=np.float64) for s in scorers]
+    for start in range(0, n, CHUNK_ROWS):
+        stop = min(start + CHUNK_ROWS, n)
+        # Distinct values per column, found once for all rule sets; NaN and None become values of their own.
+        cells = {c: pd.factorize(answers[c].array[start:stop], use_na_sentinel=False) for c in columns}
+        for scorer, best, score in zip(scorers, recommended, scores):
+            best[start:stop] = scorer.score(cells, answers.index[start:stop], score[start:stop])
+        if progress is not None:
+            progress(stop, n)
+    return tuple(
+        BatchResult(s.rule_set.id, s.rule_set.content_hash, s.rungs, best, score)
+        for s, best, score in zip(scorers, recommended, scores)
+    )
+
+
+class _Trait:
+    """One trait's answers as codes: code 0 is onbekend; the others are added as new answers turn up."""
+
+    def __init__(self, rule_set: RuleSet, trait: str):
+        self.rule_set = rule_set
+        self.trait = trait
+        self.answers: list[tuple[str, ...]] = [(UNKNOWN,)]
+        self.points: list[tuple[float, ...]] = [(0.0,) * len(rule_set.rungs)]
+        self.weighed = False  # whether any answer seen so far adds points
+        self._code: dict[tuple[str, ...], int] = {(UNKNOWN,): 0}
+        self._by_cell: dict[Hashable, int | str] = {}  # a cell value: its code, or why it is invalid
+
+    def codes(self, uniques: Any) -> tuple[np.ndarray, dict[int, str]]:
+        """The code of each distinct cell value, and the invalid ones (position: message)."""
+        table = np.zeros(len(uniques), dtype=np.intp)
+        bad: dict[int, str] = {}
+        for i, cell in enumerate(uniques):
+            found = self._by_cell.get(cell)
+            if found is None:
+                found = self._by_cell[cell] = self._encode(cell)
+            if isinstance(found, str):
+                bad[i] = found
+            else:
+                table[i] = found
+        return table, bad
+
+    def _encode(self, cell: Any) -> int | str:
+        raw = parse_cell(cell)
+        try:
+            normalized, _ = normalize_answers(self.rule_set, {} if raw is None else {self.trait: raw})
+        except AnswerError as error:
+            return error.problems[0][1]
+        chosen = normalized[self.trait]
+        if chosen not in self._code:
+            self._code[chosen] = len(self.answers)
+            self.answers.append(chosen)
+            vector = trait_points(self.rule_set, self.trait, chosen)
+            self.points.append((0.0,) * len(self.rule_set.rungs) if vector is None else vector)
+            self.weighed |= vector is not None
+        return self._code[chosen]
+
+
+class _Scorer:
+    """One rule set's batch scoring; holds the answer codes seen so far (one call of advise_many_each)."""
+
+    def __init__(self, rule_set: RuleSet):
+        self.rule_set = rule_set
+        self.rungs = rule_set.rung_ids()
+        self.traits = {t.id: _Trait(rule_set, t.id) for t in rule_set.traits}
+        # Warnings never change the advice; the other kaders do, through the rungs they allow.
+        self.kaders = tuple(k for k in rule_set.kaders if not k.warning)
+        self._holds: dict[tuple[str, tuple[int, ...]], np.ndarray] = {}
+        self._allowed: dict[tuple[int, ...], np.ndarray] = {}  # by the positions of the fired kaders
+
+    def score(self, cells: dict[str, tuple[np.ndarray, Any]], labels: pd.Index, scores: np.ndarray) -> np.ndarray:
+        """The recommended rung per project of this chunk; fills `scores` (zeros, shape (n, rungs)) in place."""
+        n = len(labels)
+        codes = self._codes(cells, n, labels)
+        for block in self._blocks(codes):
+            table = np.zeros((1, len(self.rungs)))
+            for trait in block:  # every combination of the block's answers, summed in the engine's order
+                table = (table[:, None, :] + np.asarray(trait.points)[None, :, :]).reshape(-1, len(self.rungs))
+            key = np.ravel_multi_index([codes[t.trait] for t in block], [len(t.points) for t in block])
+            scores += table.take(key, axis=0)
+        allowed = self._allowed_mask(codes, n)
+        best = np.argmax(np.where(allowed, scores, -np.inf), axis=1)  # first maximum: the lower rung wins a tie
+        _round(scores)
+        return best
+
+    def _blocks(self, codes: dict[str, np.ndarray]) -> list[list[_Trait]]:
+        """The weighed traits with a column in the engine's order, in blocks that are added as one table.
+
+        A block of several traits adds their sum at once, where the engine adds them one by one. That is the
+        same only while every sum is exact: so traits are grouped only as long as all their points are whole
+        multiples of 2**-_EXACT_BITS and the sum of their largest sizes stays below 2**(53 - _EXACT_BITS), where
+        every partial sum, in any order, is a double without rounding. From the first trait that breaks this
+        on (fase, once it averages three phases), each trait is a block of its own, added in order.
+        """
+        blocks: list[list[_Trait]] = []
+        exact, bound, combinations = True, 0.0, _BLOCK_LIMIT + 1  # the first trait starts a block
+        for trait_id, trait in self.traits.items():
+            if not (trait.weighed and trait_id in codes):
+                continue  # it adds nothing, as in the engine
+            points = np.ldexp(np.asarray(trait.points), _EXACT_BITS)
+            bound += float(np.abs(points).max())
+            exact = exact and bool(np.all(points == np.trunc(points))) and bound < 2.0**53
+            if exact and combinations * len(trait.points) <= _BLOCK_LIMIT:
+                blocks[-1].append(trait)
+                combinations *= len(trait.points)
+            else:
+                blocks.append([trait])
+                combinations = len(trait.points) if exact else _BLOCK_LIMIT + 1
+        return blocks
+
+    def _codes(self, cells: dict[str, tuple[np.ndarray, Any]], n: int, labels: pd.Index) -> dict[str, np.ndarray]:
+        """Answer codes per trait that has a column; invalid cells raise AnswerError, first rows first."""
+        codes: dict[str, np.ndarray] = {}
+        problems: list[tuple[int, int, str, str]] = []
+        for order, (trait_id, trait) in enumerate(self.traits.items()):
+            if trait_id not in cells:
+                continue
+            cell_codes, uniques = cells[trait_id]
+            table, bad = trait.codes(uniques)
+            if bad:
+                rows = np.flatnonzero(np.isin(cell_codes, list(bad)))[:MAX_REPORTED_ROWS]
+                problems.extend((int(row), order, trait_id, bad[cell_codes[row]]) for row in rows)
+            codes[trait_id] = table.take(cell_codes)
+        if problems:
+            problems.sort()
+            raise AnswerError([(t, f"row {labels[row]}: {message}") for row, _, t, message in problems[:MAX_REPORTED_ROWS]])
+        return codes
+
+    def _allowed_mask(self, codes: dict[str, np.ndarray], n: int) -> np.ndarray:
+        """Which rungs each project's fired kaders allow: shape (n, rungs)."""
+        if len(self.kaders) <= _PATTERN_BITS:  # a pattern is a number: bit j set when kader j fires
+            pattern = np.zeros(n, dtype=np.intp)
+            for bit, kader in enumerate(self.kaders):
+                pattern |= self._fires(kader, codes, n).astype(np.intp) << bit
+            table = np.zeros((1 << len(self.kaders), len(self.rungs)), dtype=bool)
+            for p in np.flatnonzero(np.bincount(pattern, minlength=len(table))):
+                table[p] = self._allowed_by(tuple(bit for bit in range(len(self.kaders)) if p >> bit & 1))
+            return table.take(pattern, axis=0)
+        fired = np.stack([self._fires(k, codes, n) for k in self.kaders], axis=1)
+        patterns, inverse = np.unique(fired, axis=0, return_inverse=True)
+        table = np.stack([self._allowed_by(tuple(np.flatnonzero(p).tolist())) for p in patterns])
+        return table.take(inverse.ravel(), axis=0)
+
+    def _allowed_by(self, fired: tuple[int, ...]) -> np.ndarray:
+        """The rungs allowed when the kaders at these positions fire, as the engine decides it."""
+        if fired not in self._allowed:
+            mask = np.zeros(len(self.rungs), dtype=bool)
+            mask[list(allowed_rungs(self.rule_set, tuple(self.kaders[i] for i in fired)))] = True
+            self._allowed[fired] = mask
+        return self._allowed[fired]
+
+    def _fires(self, kader: Kader, codes: dict[str, np.ndarray], n: int) -> np.ndarray:
+        """Whether the kader's condition holds, per project, evaluated by holds() per combination of answers."""
+        read = sorted(traits_in(kader.when) & codes.keys())  # a trait without a column is onbekend everywhere
+        sizes = tuple(len(self.traits[t].answers) for t in read)
+        if not read:
+            return np.full(n, holds(kader.when, {}), dtype=bool)
+        if np.prod(sizes, dtype=np.float64) > _DENSE_LIMIT:
+            combos, inverse = np.unique(np.stack([codes[t] for t in read]), axis=1, return_inverse=True)
+            return self._holds_for(kader, read, combos.T)[inverse.ravel()]
+        key = (kader.id, sizes)
+        if key not in self._holds:  # the answers seen so far only grow, so a table stays valid for its sizes
+            self._holds[key] = self._holds_for(kader, read, itertools.product(*(range(s) for s in sizes)))
+        return self._holds[key][np.ravel_multi_index([codes[t] for t in read], sizes)]
+
+    def _holds_for(self, kader: Kader, read: list[str], combos: Any) -> np.ndarray:
+        return np.array(
+            [holds(kader.when, {t: self.traits[t].answers[c] for t, c in zip(read, combo)}) for combo in combos], dtype=bool
+        )
+
+
+def _round(totals: np.ndarray) -> None:
+    """Python's round(x, ROUNDING) for every x, bit for bit and in place (see the module docstring)."""
+    scale = 10.0**ROUNDING
+    scaled = totals * scale
+    whole = np.rint(scaled)  # rint rounds half to even, as Python's round does
+    # scaled is off the exact x * 10**d by at most half a spacing of the largest |scaled|: only where it is
+    # that close to a half may the exact value round the other way.
+    top = max(float(scaled.max(initial=0.0)), -float(scaled.min(initial=0.0)))
+    np.subtract(scaled, whole, out=scaled)
+    near_half = np.abs(scaled, out=scaled) >= 0.5 - 4 * np.spacing(top)
+    exceptions = [(i, round(float(totals[i]), ROUNDING)) for i in zip(*np.nonzero(near_half))] if near_half.any() else []
+    np.divide(whole, scale, out=totals)  # the closest double to whole / 10**d, as round() returns
+    for index, value in exceptions:
+        totals[index] = value

@@ -1,0 +1,647 @@
+"""Loading rule sets: read each YAML file safely, validate it, follow `extends`, and resolve the chain.
+
+Every problem names the file, the line and the path inside it. All problems of a file are reported at
+once: each top-level section is validated on its own, and cross-references are checked on every section
+that is itself well-formed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+import json
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
+from pathlib import Path
+from typing import Annotated, Any, get_args
+
+from pydantic import TypeAdapter, ValidationError
+
+from ladder.rules.conditions import holds, traits_in
+from ladder.rules.problems import Problem, RuleSetError
+from ladder.rules.locations import Loc, format_path
+from ladder.rules.model import (
+    BASE_ONLY,
+    BASE_REQUIRED,
+    EXTENDS_ONLY,
+    UNKNOWN,
+    Condition,
+    Cost,
+    Duration,
+    GroupSize,
+    Kader,
+    RuleSet,
+    RuleSetFile,
+    Rung,
+    SourceFile,
+    TraitWeights,
+)
+from ladder.rules.validation_messages import describe
+from ladder.rules.yaml_source import MAX_BYTES, YamlDocument, decode_yaml_bytes, parse_yaml
+
+ROOT = Path(__file__).resolve().parents[2]
+RULES_DIR = ROOT / "rules"
+MUNICIPALITIES_DIR = ROOT / "municipalities"
+# One adapter per top-level section (with the field's own constraints), so each validates on its own.
+_SECTION_ADAPTERS: dict[str, TypeAdapter[Any]] = {
+    name: TypeAdapter(Annotated[f.annotation, f])  # type: ignore[arg-type]
+    for name, f in RuleSetFile.model_fields.items()
+}
+# How many answer combinations may be tried to decide whether two kader conditions are the same.
+_EQUIVALENCE_BUDGET = 20_000
+
+
+@dataclass(frozen=True)
+class ParsedFile:
+    """One file read and validated on its own; `sections` holds every section that is well-formed."""
+
+    name: str
+    path: Path | None
+    sha256: str
+    doc: YamlDocument | None
+    sections: Mapping[str, Any]
+    problems: tuple[Problem, ...]
+
+    @cached_property
+    def content_sha256(self) -> str:
+        """Of the parsed content as canonical JSON; computed once, as the parsed file itself is cached."""
+        return _sha256(_canonical(self.doc.data if self.doc else None))
+
+    def problem(self, loc: Loc, message: str, key_line: bool = False) -> Problem:
+        data = self.doc.data if self.doc else None
+        line = None
+        if self.doc is not None:
+            line = self.doc.key_line(loc) if key_line else self.doc.line_of(loc)
+        return Problem(self.name, line, format_path(data, loc), message)
+
+
+def display_name(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(ROOT))
+    except ValueError:
+        return str(path)
+
+
+def parse_rule_file(text: str, name: str, path: Path | None = None) -> ParsedFile:
+    return _parse_cached(text, name, path)
+
+
+@lru_cache(maxsize=64)
+def _parse_cached(text: str, name: str, path: Path | None) -> ParsedFile:
+    sha = _sha256(text)
+    doc, problems = parse_yaml(text, name)
+    if doc is None:
+        return ParsedFile(name, path, sha, None, {}, tuple(problems))
+    pf = ParsedFile(name, path, sha, doc, {}, ())
+    if not isinstance(doc.data, dict):
+        found = "an empty file" if doc.data is None else f"{type(doc.data).__name__}"
+        return ParsedFile(name, path, sha, doc, {}, (pf.problem((), f"expected a mapping of sections, got {found}"),))
+    sections: dict[str, Any] = {}
+    misplaced = BASE_ONLY if "extends" in doc.data else EXTENDS_ONLY  # reported once, in _apply
+    for key, value in doc.data.items():
+        if key in misplaced:
+            continue
+        if key not in _SECTION_ADAPTERS:
+            problems.append(pf.problem((str(key),), f"unknown key '{key}'", key_line=True))
+            continue
+        if value is None:
+            message = "expected a value, got nothing (leave the key out to keep what the rule set it extends has)"
+            problems.append(pf.problem((key,), message, key_line=True))
+            continue
+        try:
+            sections[key] = _SECTION_ADAPTERS[key].validate_python(value)
+        except ValidationError as exc:
+            problems.extend(_validation_problems(pf, key, exc))
+    return ParsedFile(name, path, sha, doc, sections, tuple(problems))
+
+
+def _validation_problems(pf: ParsedFile, key: str, exc: ValidationError) -> list[Problem]:
+    errors = exc.errors()
+    locs = [(key, *(s for s in e["loc"] if s != "[key]")) for e in errors]
+    problems = []
+    for error, loc in zip(errors, locs):
+        # pydantic repeats an item's error as "too short" on its list; the item's own error says it all.
+        if error["type"] == "too_short" and any(other[: len(loc)] == loc and other != loc for other in locs):
+            continue
+        problems.append(pf.problem(loc, describe(error), key_line=error["type"] == "extra_forbidden"))
+    return problems
+
+
+def read_rule_file(path: Path) -> ParsedFile:
+    name = display_name(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            message = f"file is {size:,} bytes; at most {MAX_BYTES:,} bytes are read"
+            return ParsedFile(name, path, "", None, {}, (Problem(name, None, "", message),))
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return ParsedFile(name, path, "", None, {}, (Problem(name, None, "", "file not found"),))
+    except UnicodeDecodeError:
+        return ParsedFile(name, path, "", None, {}, (Problem(name, None, "", "expected UTF-8 text"),))
+    return parse_rule_file(text, name, path.resolve())
+
+
+# --- following `extends` -------------------------------------------------------------------------
+
+
+def find_rule_set(rule_set_id: str, near: Path | None = None) -> Path | None:
+    """Where a rule set id lives: next to the file that names it, then rules/, then municipalities/."""
+    folders = ([near] if near else []) + [RULES_DIR, MUNICIPALITIES_DIR]
+    return next((d / f"{rule_set_id}.yaml" for d in folders if (d / f"{rule_set_id}.yaml").is_file()), None)
+
+
+def _chain(first: ParsedFile) -> tuple[list[ParsedFile], list[Problem]]:
+    """The files from `first` up to its base, base first; problems for cycles and missing parents."""
+    chain = [first]
+    while True:
+        current = chain[-1]
+        parent_id = current.sections.get("extends")
+        if parent_id is None:
+            return list(reversed(chain)), []
+        near = current.path.parent if current.path else None
+        parent_path = find_rule_set(parent_id, near)
+        if parent_path is None:
+            where = "next to this file, in rules/ or in municipalities/"
+            message = f"extends '{parent_id}', but no {parent_id}.yaml was found {where}"
+            return [], [current.problem(("extends",), message)]
+        if any(pf.path == parent_path.resolve() for pf in chain):
+            names = " -> ".join([pf.name for pf in chain] + [display_name(parent_path)])
+            return [], [current.problem(("extends",), f"the rule sets extend each other in a circle: {names}")]
+        chain.append(read_rule_file(parent_path))
+
+
+# --- resolving a chain ---------------------------------------------------------------------------
+
+
+def load_rule_set(path: Path) -> RuleSet:
+    """Load and resolve the rule set in `path`; raises RuleSetError with every problem found."""
+    return resolve(read_rule_file(path))
+
+
+def load_rule_set_text(text: str, name: str) -> RuleSet:
+    """Load a rule set from text (pasted or uploaded); `extends` is looked up in the bundled folders."""
+    return resolve(parse_rule_file(text, name))
+
+
+def load_rule_set_bytes(data: bytes, name: str) -> RuleSet:
+    """Load an uploaded rule set: the same size and encoding checks as for a file on disk."""
+    text, problems = decode_yaml_bytes(data, name)
+    if text is None:
+        raise RuleSetError(problems)
+    return load_rule_set_text(text, name)
+
+
+def resolve(first: ParsedFile) -> RuleSet:
+    unusable = first.doc is None or not isinstance(first.doc.data, dict)
+    extends_broken = "extends" in _raw_keys(first) and "extends" not in first.sections
+    if first.problems and (unusable or extends_broken):
+        # Without a mapping, or without a valid `extends`, every other check would only add noise.
+        raise RuleSetError(list(first.problems))
+    chain, problems = _chain(first)
+    problems = list(first.problems) + problems
+    if not chain:
+        raise RuleSetError(problems)
+    rule_set: RuleSet | None = None
+    for pf in chain:
+        own = [] if pf is first else list(pf.problems)
+        built, found = _apply(rule_set, pf)
+        problems.extend(own + found)
+        if own or found or built is None:
+            if pf is not first:
+                problems.insert(0, first.problem(("extends",), f"the rule set it extends, {pf.name}, has errors"))
+            raise RuleSetError(problems)
+        rule_set = built
+    if problems:
+        raise RuleSetError(problems)
+    assert rule_set is not None
+    return rule_set
+
+
+def validate_file(path: Path) -> list[Problem]:
+    try:
+        load_rule_set(path)
+    except RuleSetError as exc:
+        return exc.problems
+    return []
+
+
+@dataclass
+class _Draft:
+    """The rule set while a file is applied to its parent: plain, mutable, checked before it is frozen."""
+
+    meta: dict[str, Any]
+    rungs: list[Any]
+    traits: list[Any]
+    disabled_traits: list[str]
+    weights: dict[str, dict[str, TraitWeights]]
+    kaders: list[Any]
+    werkvormen: list[Any]
+    guidance: list[Any]
+    problems: list[Problem] = field(default_factory=list)
+
+
+def _apply(parent: RuleSet | None, pf: ParsedFile) -> tuple[RuleSet | None, list[Problem]]:
+    s = pf.sections
+    problems: list[Problem] = []
+    wrong_place = EXTENDS_ONLY if parent is None else BASE_ONLY
+    for key in wrong_place:
+        if key in _raw_keys(pf):
+            hint = "only a file with 'extends' may use it" if parent is None else _base_only_hint(key)
+            problems.append(pf.problem((key,), f"'{key}' is not allowed here: {hint}", key_line=True))
+    if parent is None:
+        for key in BASE_REQUIRED:
+            if key not in s and key not in _raw_keys(pf):
+                problems.append(pf.problem((), f"missing required key '{key}' (a base rule set defines it)"))
+    draft = _start_draft(parent, pf)
+    _merge_rungs(draft, pf, parent)
+    _merge_traits(draft, pf, parent)
+    _merge_weights(draft, pf)
+    _merge_listed(draft, pf, parent, "kaders", "disable_kaders")
+    _merge_listed(draft, pf, parent, "werkvormen", "disable_werkvormen")
+    _merge_listed(draft, pf, parent, "guidance", "disable_guidance")
+    problems.extend(_check_references(draft, pf, parent))
+    problems.extend(draft.problems)
+    if problems or pf.problems:
+        return None, problems
+    return _freeze(draft, pf, parent), []
+
+
+def _raw_keys(pf: ParsedFile) -> set[str]:
+    return set(pf.doc.data) if pf.doc and isinstance(pf.doc.data, dict) else set()
+
+
+def _base_only_hint(key: str) -> str:
+    return {
+        "rungs": "use add_rungs or rename_rungs in a file with 'extends'",
+        "traits": "use add_traits or disable_traits in a file with 'extends'",
+    }.get(key, "only a base rule set (without 'extends') defines it")
+
+
+def _start_draft(parent: RuleSet | None, pf: ParsedFile) -> _Draft:
+    s = pf.sections
+    meta_keys = ("name", "description", "version", "date", "status", "illustration", "disclaimer", "sources",
+                 "contacts", "escalation", "policy_references", "robustness", "roles", "role_rules",
+                 "goal_route", "werkvorm_fit")
+    if parent is None:
+        meta = {k: s.get(k) for k in meta_keys}
+        return _Draft(meta, list(s.get("rungs") or ()), list(s.get("traits") or ()), [], {}, [], [], [])
+    meta = {k: getattr(parent, k) for k in meta_keys}
+    meta.update({k: s[k] for k in meta_keys if k in s and k not in BASE_ONLY})
+    return _Draft(
+        meta,
+        list(parent.rungs),
+        list(parent.traits),
+        list(parent.disabled_traits),
+        {t: dict(opts) for t, opts in parent.weights.items()},
+        list(parent.kaders),
+        list(parent.werkvormen),
+        list(parent.guidance),
+    )
+
+
+def _merge_rungs(draft: _Draft, pf: ParsedFile, parent: RuleSet | None) -> None:
+    s = pf.sections
+    _unique_ids(draft, pf, "rungs", s.get("rungs") or ())
+    for rung_id, rename in (s.get("rename_rungs") or {}).items():
+        index = next((i for i, r in enumerate(draft.rungs) if r.id == rung_id), None)
+        if index is None:
+            draft.problems.append(pf.problem(("rename_rungs", rung_id), f"unknown rung '{rung_id}'{_known(draft.rungs)}", key_line=True))
+            continue
+        changes = {"name": rename.name} | ({"description": rename.description} if rename.description else {})
+        draft.rungs[index] = draft.rungs[index].model_copy(update=changes)
+    for i, added in enumerate(s.get("add_rungs") or ()):
+        ids = [r.id for r in draft.rungs]
+        if added.id in ids:
+            draft.problems.append(pf.problem(("add_rungs", i, "id"), f"rung '{added.id}' already exists"))
+        elif added.after not in ids:
+            draft.problems.append(pf.problem(("add_rungs", i, "after"), f"unknown rung '{added.after}'{_known(draft.rungs)}"))
+        else:
+            rung = Rung(**{k: getattr(added, k) for k in Rung.model_fields})
+            draft.rungs.insert(ids.index(added.after) + 1, rung)
+
+
+def _merge_traits(draft: _Draft, pf: ParsedFile, parent: RuleSet | None) -> None:
+    s = pf.sections
+    _unique_ids(draft, pf, "traits", s.get("traits") or ())
+    for i, trait_id in enumerate(s.get("disable_traits") or ()):
+        if trait_id not in [t.id for t in draft.traits]:
+            draft.problems.append(pf.problem(("disable_traits", i), f"unknown trait '{trait_id}'{_known(draft.traits)}"))
+            continue
+        draft.traits = [t for t in draft.traits if t.id != trait_id]
+        draft.weights.pop(trait_id, None)
+        draft.disabled_traits.append(trait_id)
+    _unique_ids(draft, pf, "add_traits", s.get("add_traits") or ())
+    for i, trait in enumerate(s.get("add_traits") or ()):
+        if trait.id in [t.id for t in draft.traits] or trait.id in draft.disabled_traits:
+            draft.problems.append(pf.problem(("add_traits", i, "id"), f"trait '{trait.id}' already exists"))
+        else:
+            draft.traits.append(trait)
+
+
+def _merge_weights(draft: _Draft, pf: ParsedFile) -> None:
+    """Listed rungs replace the points as written; factors (earlier files' and this file's) multiply them."""
+    for trait_id, options in (pf.sections.get("weights") or {}).items():
+        for option_id, given in options.items():
+            old = draft.weights.get(trait_id, {}).get(option_id)
+            written = (dict(old.given) if old else {}) | given.points()
+            factors = old.factors if old else ()
+            draft.weights.setdefault(trait_id, {})[option_id] = _weighted(written, given.why, factors)
+    for factor in pf.sections.get("weight_factors") or ():
+        for option_id, old in list(draft.weights.get(factor.trait, {}).items()):
+            if factor.options is None or option_id in factor.options:
+                draft.weights[factor.trait][option_id] = _weighted(old.given, old.why, (*old.factors, factor))
+
+
+def _weighted(given: dict[str, float], why: Any, factors: tuple[Any, ...]) -> TraitWeights:
+    scale = 1.0
+    for factor in factors:
+        scale *= factor.factor
+    return TraitWeights(points={r: p * scale for r, p in given.items()}, given=given, why=why, factors=factors)
+
+
+def _merge_listed(draft: _Draft, pf: ParsedFile, parent: RuleSet | None, key: str, disable_key: str) -> None:
+    """Kaders, working methods and guidance: a new id adds, a known id replaces, disable_ removes."""
+    items: list[Any] = getattr(draft, key)
+    for i, item_id in enumerate(pf.sections.get(disable_key) or ()):
+        if item_id not in [x.id for x in items]:
+            draft.problems.append(pf.problem((disable_key, i), f"unknown id '{item_id}' in {key}"))
+        items[:] = [x for x in items if x.id != item_id]
+    given = pf.sections.get(key) or ()
+    _unique_ids(draft, pf, key, given)
+    for item in given:
+        index = next((i for i, x in enumerate(items) if x.id == item.id), None)
+        if index is None:
+            items.append(item)
+        else:
+            items[index] = item
+
+
+def _unique_ids(draft: _Draft, pf: ParsedFile, key: str, items: Iterable[Any]) -> None:
+    seen: set[str] = set()
+    for i, item in enumerate(items):
+        if item.id in seen:
+            draft.problems.append(pf.problem((key, i, "id"), f"id '{item.id}' is used twice in {key}"))
+        seen.add(item.id)
+
+
+def _known(items: Iterable[Any]) -> str:
+    ids = [x.id for x in items]
+    return f"; expected one of {', '.join(ids)}" if ids else ""
+
+
+# --- cross-references ---------------------------------------------------------------------------
+
+
+def _check_references(draft: _Draft, pf: ParsedFile, parent: RuleSet | None) -> list[Problem]:
+    s = pf.sections
+    rung_ids = [r.id for r in draft.rungs]
+    traits = {t.id: t.option_ids() for t in draft.traits}
+    disabled = set(draft.disabled_traits)
+    meta = draft.meta
+    goal = meta.get("goal_route")
+    problems: list[Problem] = []
+
+    def rung(loc: Loc, value: str) -> None:
+        if value not in rung_ids:
+            problems.append(pf.problem(loc, f"unknown rung '{value}'; expected one of {', '.join(rung_ids)}"))
+
+    def trait(loc: Loc, value: str, key_line: bool = False) -> bool:
+        if value in traits:
+            return True
+        why = "is disabled in this rule set" if value in disabled else "is not a trait of this rule set"
+        problems.append(pf.problem(loc, f"'{value}' {why}; expected one of {', '.join(traits)}", key_line))
+        return False
+
+    def option(loc: Loc, trait_id: str, value: str, allow_unknown: bool, key_line: bool = False) -> None:
+        allowed = traits[trait_id] + ((UNKNOWN,) if allow_unknown else ())
+        if value not in allowed:
+            problems.append(pf.problem(loc, f"unknown option '{value}' of trait '{trait_id}'; expected one of {', '.join(allowed)}", key_line))
+
+    def condition(loc: Loc, cond: Condition) -> None:
+        if cond.trait is not None:
+            if trait((*loc, "trait"), cond.trait):
+                if cond.equals is not None:
+                    option((*loc, "equals"), cond.trait, cond.equals, allow_unknown=True)
+                for j, value in enumerate(cond.in_ or ()):
+                    option((*loc, "in", j), cond.trait, value, allow_unknown=True)
+            return
+        for name, parts in (("all", cond.all), ("any", cond.any)):
+            for j, part in enumerate(parts or ()):
+                condition((*loc, name, j), part)
+        if cond.not_ is not None:
+            condition((*loc, "not"), cond.not_)
+
+    for trait_id, options in (s.get("weights") or {}).items():
+        if not trait(("weights", trait_id), trait_id, key_line=True):
+            continue
+        if goal and trait_id == goal.trait:
+            problems.append(pf.problem(("weights", trait_id), f"'{trait_id}' is the goal route's trait; it is not weighed in the situation route", True))
+            continue
+        for option_id, given in options.items():
+            option(("weights", trait_id, option_id), trait_id, option_id, allow_unknown=False, key_line=True)
+            for rung_id in given.points():
+                if rung_id not in rung_ids:
+                    problems.append(pf.problem(("weights", trait_id, option_id, rung_id), f"unknown rung '{rung_id}'; expected one of {', '.join(rung_ids)} or why", True))
+    for i, factor in enumerate(s.get("weight_factors") or ()):
+        if trait(("weight_factors", i, "trait"), factor.trait):
+            for j, option_id in enumerate(factor.options or ()):
+                option(("weight_factors", i, "options", j), factor.trait, option_id, allow_unknown=False)
+    for i, kader in enumerate(s.get("kaders") or ()):
+        condition(("kaders", i, "when"), kader.when)
+        for key in ("max", "min"):
+            if getattr(kader, key) is not None:
+                rung(("kaders", i, key), getattr(kader, key))
+        for j, rung_id in enumerate(kader.exclude or ()):
+            rung(("kaders", i, "exclude", j), rung_id)
+        if kader.exclude and set(rung_ids) <= set(kader.exclude):
+            problems.append(pf.problem(("kaders", i, "exclude"), "excludes every rung; at least one must stay possible"))
+    for i, method in enumerate(s.get("werkvormen") or ()):
+        for j, rung_id in enumerate(method.rungs):
+            rung(("werkvormen", i, "rungs", j), rung_id)
+        if "schaal" in traits:
+            for j, scale in enumerate(method.schaal):
+                option(("werkvormen", i, "schaal", j), "schaal", scale, allow_unknown=False)
+    for i, item in enumerate(s.get("guidance") or ()):
+        for j, rung_id in enumerate(item.rungs or ()):
+            rung(("guidance", i, "rungs", j), rung_id)
+        if item.when is not None:
+            condition(("guidance", i, "when"), item.when)
+    if parent is None:
+        role_ids = [r.id for r in s.get("roles") or ()]
+        _unique_ids(draft, pf, "roles", s.get("roles") or ())
+        for i, rule in enumerate(s.get("role_rules") or ()):
+            if rule.role not in role_ids:
+                problems.append(pf.problem(("role_rules", i, "role"), f"unknown role '{rule.role}'; expected one of {', '.join(role_ids)}"))
+            for j, rung_id in enumerate(rule.rungs):
+                rung(("role_rules", i, "rungs", j), rung_id)
+            if rule.when is not None:
+                condition(("role_rules", i, "when"), rule.when)
+        if goal is not None and trait(("goal_route", "trait"), goal.trait):
+            for option_id, link in goal.links.items():
+                option(("goal_route", "links", option_id), goal.trait, option_id, allow_unknown=False, key_line=True)
+                rung(("goal_route", "links", option_id, "rung"), link.rung)
+            missing = [o for o in traits[goal.trait] if o not in goal.links]
+            if missing:
+                problems.append(pf.problem(("goal_route", "links"), f"every answer needs a rung; missing {', '.join(missing)}"))
+        for i, fit in enumerate(s.get("werkvorm_fit") or ()):
+            if trait(("werkvorm_fit", i, "trait"), fit.trait):
+                for option_id in fit.prefer:
+                    option(("werkvorm_fit", i, "prefer", option_id), fit.trait, option_id, allow_unknown=False, key_line=True)
+            allowed_values = _attribute_values(fit.attribute, traits)
+            for option_id, values in fit.prefer.items():
+                for j, value in enumerate(values):
+                    if value not in allowed_values:
+                        problems.append(pf.problem(("werkvorm_fit", i, "prefer", option_id, j), f"unknown {fit.attribute} '{value}'; expected one of {', '.join(allowed_values)}"))
+    problems.extend(_contradictions(draft, pf, rung_ids, traits))
+    problems.extend(_disabled_but_used(draft, pf, meta))
+    return problems
+
+
+def _attribute_values(attribute: str, traits: Mapping[str, tuple[str, ...]]) -> tuple[str, ...]:
+    """The values a working method's attribute can take (schaal takes the schaal trait's options)."""
+    literal = {"groepsgrootte": GroupSize, "kosten": Cost, "duur": Duration}.get(attribute)
+    return tuple(get_args(literal)) if literal else traits.get("schaal", ())
+
+
+def _disabled_but_used(draft: _Draft, pf: ParsedFile, meta: Mapping[str, Any]) -> Iterator[Problem]:
+    """A trait this file disables must not be needed by a rule that stays: it would silently act as unknown."""
+    for i, trait_id in enumerate(pf.sections.get("disable_traits") or ()):
+        users = [f"kaders[{k.id}]" for k in draft.kaders if trait_id in traits_in(k.when)]
+        users += [f"guidance[{g.id}]" for g in draft.guidance if g.when is not None and trait_id in traits_in(g.when)]
+        users += [f"role_rules[{r.role}]" for r in meta.get("role_rules") or () if r.when is not None and trait_id in traits_in(r.when)]
+        users += ["werkvorm_fit" for f in meta.get("werkvorm_fit") or () if f.trait == trait_id]
+        goal = meta.get("goal_route")
+        users += ["goal_route"] if goal is not None and goal.trait == trait_id else []
+        if users:
+            listed = ", ".join(dict.fromkeys(users))
+            yield pf.problem(
+                ("disable_traits", i),
+                f"trait '{trait_id}' is still used by {listed}; disable those kaders and guidance too (disable_kaders, "
+                "disable_guidance), or keep the trait",
+            )
+
+
+def _contradictions(draft: _Draft, pf: ParsedFile, rung_ids: list[str], traits: Mapping[str, tuple[str, ...]]) -> Iterator[Problem]:
+    """Kaders that under the same condition leave no rung can never all be met: name both.
+
+    A floor above a cap, or a floor or cap whose every allowed rung another kader excludes.
+    """
+    own = {k.id: i for i, k in enumerate(pf.sections.get("kaders") or ())}
+    multiple = {t.id for t in draft.traits if t.multiple}
+    floors = [k for k in draft.kaders if k.min in rung_ids]
+    caps = [k for k in draft.kaders if k.max in rung_ids]
+    exclusions = [k for k in draft.kaders if k.exclude]
+
+    def clash(a: Kader, b: Kader, message: str) -> Iterator[Problem]:
+        if a.id not in own and b.id not in own:
+            return  # reported where the parent defined them
+        if _same_condition(a.when, b.when, traits, multiple):
+            yield pf.problem(("kaders", own[a.id if a.id in own else b.id], "when"), message)
+
+    for low, high in itertools.product(floors, caps):
+        if rung_ids.index(low.min) > rung_ids.index(high.max):
+            yield from clash(low, high, f"kaders '{low.id}' (min {low.min}) and '{high.id}' (max {high.max}) contradict: "
+                                        "under the same condition the minimum is above the maximum")
+    for bound, excluding in itertools.product([*floors, *caps], exclusions):
+        limit = bound.min if bound.min is not None else bound.max
+        at = rung_ids.index(limit)
+        allowed = rung_ids[at:] if bound.min is not None else rung_ids[:at + 1]
+        if set(allowed) <= set(excluding.exclude or ()):
+            yield from clash(bound, excluding, f"kaders '{bound.id}' ({bound.effect} {limit}) and '{excluding.id}' "
+                                               f"(exclude {', '.join(excluding.exclude or ())}) contradict: under the "
+                                               f"same condition every rung the {bound.effect} allows is excluded")
+
+
+def _possible_answers(options: tuple[str, ...], multiple: bool) -> list[tuple[str, ...]]:
+    """Every answer a user can give: one option, or for multi-answer traits any non-empty set of them."""
+    if not multiple:
+        return [(o,) for o in (*options, UNKNOWN)]
+    subsets = (combo for size in range(1, len(options) + 1) for combo in itertools.combinations(options, size))
+    return [*subsets, (UNKNOWN,)]
+
+
+def _same_condition(a: Condition, b: Condition, traits: Mapping[str, tuple[str, ...]], multiple: set[str]) -> bool:
+    names = sorted(traits_in(a) | traits_in(b))
+    choices = [_possible_answers(traits.get(n, ()), n in multiple) for n in names]
+    count = 1
+    for choice in choices:
+        count *= len(choice)
+    if count > _EQUIVALENCE_BUDGET:
+        return a == b
+    for combo in itertools.product(*choices):
+        answers = dict(zip(names, combo, strict=True))
+        if holds(a, answers) != holds(b, answers):
+            return False
+    return True
+
+
+# --- the frozen result ----------------------------------------------------------------------------
+
+
+def _freeze(draft: _Draft, pf: ParsedFile, parent: RuleSet | None) -> RuleSet:
+    meta = draft.meta
+    rule_set_id = pf.path.stem if pf.path else Path(pf.name).stem
+    own = SourceFile(file=pf.name, sha256=pf.sha256, content_sha256=pf.content_sha256)
+    lineage = (*(parent.lineage if parent else ()), own)
+    return RuleSet(
+        id=rule_set_id,
+        name=meta["name"],
+        description=meta["description"],
+        version=meta["version"],
+        date=meta["date"],
+        status=meta["status"],
+        illustration=bool(meta["illustration"]),
+        disclaimer=meta["disclaimer"],
+        sources=meta["sources"] or (),
+        contacts=meta["contacts"] or (),
+        escalation=meta["escalation"],
+        policy_references=meta["policy_references"] or (),
+        robustness=meta["robustness"],
+        rungs=tuple(draft.rungs),
+        traits=tuple(draft.traits),
+        disabled_traits=tuple(draft.disabled_traits),
+        roles=meta["roles"] or (),
+        role_rules=meta["role_rules"] or (),
+        goal_route=meta["goal_route"],
+        werkvorm_fit=meta["werkvorm_fit"] or (),
+        weights=draft.weights,
+        kaders=tuple(draft.kaders),
+        werkvormen=tuple(draft.werkvormen),
+        guidance=tuple(draft.guidance),
+        lineage=lineage,
+        content_hash=content_hash(lineage),
+    )
+
+
+def content_hash(lineage: Iterable[SourceFile]) -> str:
+    """What identifies a rule set for reproducible advice: the parsed content of its files, base first.
+
+    Built from the YAML content itself rather than from this program's internal models, so the same
+    files keep the same hash across versions of the code; comments, layout and file names do not count.
+    """
+    return _sha256("\n".join(f.content_sha256 for f in lineage))
+
+
+def _canonical(data: Any) -> str:
+    return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str)
+
+
+def _sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+# --- what is bundled -----------------------------------------------------------------------------
+
+
+def municipality_ids() -> list[str]:
+    return sorted(p.stem for p in MUNICIPALITIES_DIR.glob("*.yaml"))
+
+
+def load_municipality(municipality_id: str) -> RuleSet:
+    path = find_rule_set(municipality_id)
+    if path is None:
+        known = ", ".join(municipality_ids())
+        raise RuleSetError([Problem(municipality_id, None, "", f"no rule set with this id; bundled: {known}")])
+    return load_rule_set(path)

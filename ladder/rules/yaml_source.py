@@ -1,0 +1,233 @@
+"""Reading YAML defensively: bounded in size and aliases, no duplicate keys, and with line numbers.
+
+PyYAML's safe loader refuses Python tags, but it still silently keeps the last of duplicate keys,
+expands alias "bombs" when the data is walked, and reads `no`/`on`/`yes` as booleans (YAML 1.1).
+Rule sets are written by hand by people who are not YAML experts, so each of those is refused or
+avoided here, with the line where it happens.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.events import AliasEvent
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from ladder.rules.problems import Problem
+
+MAX_BYTES = 1_000_000
+MAX_ALIASES = 100
+# Bounds what aliases can expand to once walked; a real rule set has a few thousand nodes.
+MAX_EXPANDED_NODES = 250_000
+
+
+# LibYAML's C parser is about six times faster on the base rule set; the pure-Python one is the fallback.
+_SafeBase = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_SafeBase):  # type: ignore[misc, valid-type]
+    """A safe loader with YAML 1.2 booleans: only true/false, so option ids like `no` or `on` stay text."""
+
+
+# YAML 1.2 core schema for booleans and numbers: 1.1's `no`/`on` booleans, octal `010` (= 8) and
+# sexagesimal `12:30` (= 750) are read as the text they look like.
+_REPLACED = ("tag:yaml.org,2002:bool", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float")
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag not in _REPLACED]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+_Loader.add_implicit_resolver("tag:yaml.org,2002:int", re.compile(r"^[-+]?[0-9]+$"), list("-+0123456789"))
+_Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:float",
+    re.compile(r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"),
+    list("-+.0123456789"),
+)
+
+
+
+def _decimal_int(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> int:
+    """Whole numbers are decimal: PyYAML's own constructor reads a leading 0 as octal."""
+    text = loader.construct_scalar(node)
+    try:
+        return int(text, 10)
+    except ValueError:
+        raise yaml.constructor.ConstructorError(None, None, f"expected a whole number, got {text!r}", node.start_mark) from None
+
+
+_Loader.add_constructor("tag:yaml.org,2002:int", _decimal_int)
+
+
+@dataclass(frozen=True)
+class YamlDocument:
+    """A parsed document together with its node tree, so any path can be traced to a line."""
+
+    file: str
+    data: Any
+    root: Node | None
+
+    def line_of(self, path: tuple[str | int, ...]) -> int | None:
+        """1-based line of the deepest node on `path` that exists (a missing key points at its parent)."""
+        node = self.root
+        if node is None:
+            return None
+        for step in path:
+            child = _child(node, step)
+            if child is None:
+                break
+            node = child
+        return node.start_mark.line + 1
+
+    def key_line(self, path: tuple[str | int, ...]) -> int | None:
+        """Line of the key itself for mapping entries (useful for 'unknown key' messages)."""
+        if not path:
+            return self.line_of(path)
+        parent = self.root
+        for step in path[:-1]:
+            parent = _child(parent, step) if parent is not None else None
+        if isinstance(parent, MappingNode):
+            for key, _ in parent.value:
+                if isinstance(key, ScalarNode) and key.value == str(path[-1]):
+                    return key.start_mark.line + 1
+        return self.line_of(path)
+
+
+def _child(node: Node, step: str | int) -> Node | None:
+    if isinstance(node, MappingNode):
+        for key, value in node.value:
+            if isinstance(key, ScalarNode) and key.value == str(step):
+                return value
+        return None
+    if isinstance(node, SequenceNode) and isinstance(step, int) and 0 <= step < len(node.value):
+        return node.value[step]
+    return None
+
+
+def read_yaml(path: Path, display_name: str | None = None) -> tuple[YamlDocument | None, list[Problem]]:
+    """Read one YAML file. Returns the document, or None with the problems that stopped reading."""
+    name = display_name or str(path)
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        return None, [Problem(name, None, "", f"cannot read the file ({exc.strerror})")]
+    if size > MAX_BYTES:  # checked before reading: a huge file is never loaded into memory
+        return None, [_too_big(name, size)]
+    text, problems = decode_yaml_bytes(path.read_bytes(), name)
+    return (None, problems) if text is None else parse_yaml(text, name)
+
+
+def decode_yaml_bytes(data: bytes, name: str) -> tuple[str | None, list[Problem]]:
+    """Bytes from a file or an upload as text: at most MAX_BYTES, UTF-8."""
+    if len(data) > MAX_BYTES:
+        return None, [_too_big(name, len(data))]
+    try:
+        return data.decode("utf-8"), []
+    except UnicodeDecodeError:
+        return None, [Problem(name, None, "", "expected UTF-8 text, found bytes that are not UTF-8")]
+
+
+def _too_big(name: str, size: int) -> Problem:
+    return Problem(name, None, "", f"file is {size:,} bytes; at most {MAX_BYTES:,} bytes are read")
+
+
+def parse_yaml(text: str, name: str) -> tuple[YamlDocument | None, list[Problem]]:
+    """Parse YAML text (already within the size limit) under all the safety rules above."""
+    if len(text.encode("utf-8")) > MAX_BYTES:
+        return None, [Problem(name, None, "", f"text is over {MAX_BYTES:,} bytes; refused before parsing")]
+    try:
+        aliases = 0
+        for event in yaml.parse(text, Loader=_Loader):
+            if isinstance(event, AliasEvent):
+                aliases += 1
+                if aliases > MAX_ALIASES:
+                    line = event.start_mark.line + 1
+                    return None, [
+                        Problem(name, line, "", f"more than {MAX_ALIASES} YAML aliases (*name); refused")
+                    ]
+        loader = _Loader(text)
+        try:
+            root = loader.get_single_node()
+            if root is None:
+                return YamlDocument(name, None, None), []
+            problems = _duplicate_keys(root, name)
+            expanded = _expanded_size(root, {})
+            if expanded > MAX_EXPANDED_NODES:
+                return None, [
+                    Problem(name, None, "", f"aliases expand to more than {MAX_EXPANDED_NODES:,} values; refused")
+                ]
+            if problems:
+                return None, problems
+            data = loader.construct_document(root)
+        finally:
+            loader.dispose()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        started = ""
+        if exc.context_mark is not None and exc.problem_mark is not None and exc.context_mark.line != exc.problem_mark.line:
+            started = f" ({exc.context} that starts at line {exc.context_mark.line + 1})"
+        return None, [Problem(name, line, "", f"not valid YAML: {exc.problem or exc.context}{started}")]
+    except yaml.YAMLError as exc:
+        return None, [Problem(name, None, "", f"not valid YAML: {exc}")]
+    except RecursionError:
+        return None, [Problem(name, None, "", "not valid YAML: nested too deeply")]
+    except (ValueError, KeyError, TypeError, AttributeError, OverflowError) as exc:
+        # PyYAML's constructors raise these for values like `2026-13-45` or `!!float abc`
+        detail = f" ({exc})" if isinstance(exc, ValueError) else ""  # the others' texts mean nothing to a reader
+        return None, [Problem(name, None, "", f"not valid YAML: a value does not fit its type{detail}")]
+    return YamlDocument(name, data, root), []
+
+
+def _duplicate_keys(root: Node, name: str) -> list[Problem]:
+    problems: list[Problem] = []
+    seen_nodes: set[int] = set()
+
+    def walk(node: Node, path: tuple[str, ...]) -> None:
+        if id(node) in seen_nodes:
+            return
+        seen_nodes.add(id(node))
+        if isinstance(node, MappingNode):
+            first_line: dict[str, int] = {}
+            for key, value in node.value:
+                label = key.value if isinstance(key, ScalarNode) else "?"
+                if label in first_line:
+                    problems.append(
+                        Problem(
+                            name,
+                            key.start_mark.line + 1,
+                            ".".join((*path, label)),
+                            f"duplicate key '{label}' (first at line {first_line[label]}); "
+                            "each key may appear once",
+                        )
+                    )
+                else:
+                    first_line[label] = key.start_mark.line + 1
+                walk(value, (*path, label))
+        elif isinstance(node, SequenceNode):
+            for index, item in enumerate(node.value):
+                walk(item, (*path, str(index)))
+
+    walk(root, ())
+    return problems
+
+
+def _expanded_size(node: Node, memo: dict[int, int]) -> int:
+    """How many values the tree holds once every alias is expanded (memoised, so linear in nodes)."""
+    key = id(node)
+    if key in memo:
+        return memo[key]
+    memo[key] = MAX_EXPANDED_NODES + 1  # a cycle counts as too large
+    if isinstance(node, MappingNode):
+        size = 1 + sum(_expanded_size(k, memo) + _expanded_size(v, memo) for k, v in node.value)
+    elif isinstance(node, SequenceNode):
+        size = 1 + sum(_expanded_size(item, memo) for item in node.value)
+    else:
+        size = 1
+    memo[key] = min(size, MAX_EXPANDED_NODES + 1)
+    return memo[key]

@@ -1,0 +1,137 @@
+"""The working group's answers side by side (ladder.analysis.group): golden examples of who answered what, how divided
+the group is, what each member's answers advise, and how the joint advice compares."""
+
+from __future__ import annotations
+
+import pytest
+
+from ladder.engine.advisor import advise, recommend
+from ladder.analysis.group import (
+    DIVERGENCE_MEASURE,
+    ROLE_NAMES,
+    ROLES,
+    Respondent,
+    divergence,
+    question_spread,
+    role_name,
+    summarize,
+)
+from ladder.rules.model import UNKNOWN
+
+U = (UNKNOWN,)
+
+# A small group on the voorbeeldgemeente questions (4 members, 3 roles).
+GROUP = (
+    Respondent("Anna", "inwoner", {"beleidsruimte": ["open"], "initiatiefnemer": ["samenleving"],
+                                   "bestaand_initiatief": ["ja"]}),
+    Respondent("Piet", "raadslid", {"beleidsruimte": ["geen"], "initiatiefnemer": ["gemeente"]}),
+    Respondent("Kees", "ambtenaar", {"beleidsruimte": ["beperkt"], "initiatiefnemer": ["gemeente"],
+                                     "fase": ["agenda", "voorbereiding"]}),
+    Respondent("Fatima", "inwoner", {"beleidsruimte": ["open"], "initiatiefnemer": ["samen"], "fase": ["agenda"]}),
+)
+
+
+@pytest.fixture(scope="module")
+def rules(bundled):
+    return bundled["voorbeeldgemeente"]
+
+
+@pytest.mark.parametrize(("answers", "expected"), [
+    ([("a",), ("a",), ("a",)], 0.0),  # everyone agrees
+    ([("a",), ("b",), ("c",)], 1.0),  # no two agree
+    ([("a",), ("a",), ("b",), ("b",)], 4 / 6),  # 4 of the 6 pairs differ
+    ([("a",), ("a",), ("a",), ("b",)], 3 / 6),
+    ([("a",), ("b",)], 1.0),
+    ([("a",), ("b",), U, U], 1.0),  # 'weet ik niet' does not count
+    ([("a", "b"), ("a",)], 0.5),  # several answers: they share one of two options
+    ([("a", "b"), ("b", "c")], 2 / 3),  # share one of three
+    ([("a", "b"), ("a", "b")], 0.0),
+])
+def test_divergence_is_how_often_two_members_answered_differently(answers, expected):
+    assert divergence(answers) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize("answers", [[], [("a",)], [("a",), U], [U, U, U]])
+def test_divergence_needs_two_members_who_answered(answers):
+    assert divergence(answers) is None
+
+
+def test_who_answered_what_per_option_and_role(rules):
+    spread = question_spread(rules, GROUP, "initiatiefnemer")
+    counts = {c.option: c for c in spread.counts}
+    assert [c.option for c in spread.counts] == [*rules.trait("initiatiefnemer").option_ids(), UNKNOWN]
+    assert counts["gemeente"].respondents == (1, 2)  # Piet and Kees
+    assert counts["gemeente"].by_role == {"raadslid": 1, "inwoner": 0, "ambtenaar": 1, "ondernemer": 0, "anders": 0}
+    assert counts["samen"].respondents == (3,) and counts["samenleving"].respondents == (0,)
+    assert counts[UNKNOWN].total == 0
+    assert spread.answered == 4
+    assert spread.divergence == pytest.approx(5 / 6)
+    assert spread.most_common == ("gemeente",)
+
+
+def test_a_question_with_several_answers_counts_each_chosen_option(rules):
+    spread = question_spread(rules, GROUP, "fase")
+    counts = {c.option: c.respondents for c in spread.counts}
+    assert counts["agenda"] == (2, 3) and counts["voorbereiding"] == (2,) and counts[UNKNOWN] == (0, 1)
+    assert spread.answered == 2 and spread.divergence == pytest.approx(0.5)
+    assert spread.most_common is None  # one each: a tie
+
+
+def test_a_question_nobody_answered(rules):
+    spread = question_spread(rules, GROUP, "urgentie")
+    assert spread.answered == 0 and spread.divergence is None and spread.most_common is None
+    assert spread.counts[-1].respondents == (0, 1, 2, 3)
+
+
+def test_the_ranking_puts_the_most_divided_questions_first_and_the_unanswered_last(rules):
+    ranking = summarize(rules, GROUP).ranking()
+    assert [q.trait for q in ranking[:3]] == ["initiatiefnemer", "beleidsruimte", "fase"]  # ties keep question order
+    assert [q.divergence for q in ranking[:3]] == pytest.approx([5 / 6, 5 / 6, 0.5])
+    assert all(q.divergence is None for q in ranking[3:])
+    assert {q.trait for q in ranking} == {t.id for t in rules.traits}
+
+
+def test_each_members_advice_is_the_engines(rules):
+    summary = summarize(rules, GROUP)
+    assert [m.rung for m in summary.advices] == [advise(rules, r.answers).recommended for r in GROUP]
+    assert [m.rung for m in summary.advices] == ["overheidsparticipatie", "informeren", "raadplegen", "meebeslissen"]
+    assert summary.advices[0].scores == recommend(rules, GROUP[0].answers)[1]
+
+
+def test_the_spread_counts_every_rung_low_to_high(rules):
+    spread = summarize(rules, GROUP).spread
+    assert [r.rung for r in spread] == list(rules.rung_ids())
+    assert {r.rung: r.respondents for r in spread if r.total} == {
+        "informeren": (1,), "raadplegen": (2,), "meebeslissen": (3,), "overheidsparticipatie": (0,)}
+    assert sum(r.total for r in spread) == len(GROUP)
+    assert next(r for r in spread if r.rung == "overheidsparticipatie").by_role["inwoner"] == 1
+
+
+def test_the_joint_advice_is_the_engines_advice_on_the_joint_answers(rules):
+    joint = {"beleidsruimte": ["ruim"], "initiatiefnemer": ["gemeente"]}
+    summary = summarize(rules, GROUP, joint)
+    assert summary.joint == advise(rules, joint)
+    assert summary.comparison is not None and summary.comparison.rung == summary.joint.recommended == "adviseren"
+    assert (summary.comparison.same, summary.comparison.lower, summary.comparison.higher) == (0, 2, 2)
+
+
+def test_without_joint_answers_there_is_no_joint_advice(rules):
+    summary = summarize(rules, GROUP)
+    assert summary.joint is None and summary.comparison is None
+
+
+def test_an_empty_group(rules):
+    summary = summarize(rules, ())
+    assert summary.advices == () and all(r.total == 0 for r in summary.spread)
+    assert all(q.divergence is None for q in summary.questions)
+
+
+def test_the_same_group_gives_the_same_summary(rules):
+    assert summarize(rules, GROUP, {"impact": ["hoog"]}) == summarize(rules, GROUP, {"impact": ["hoog"]})
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_every_role_and_the_measure_have_words_in_both_languages(lang):
+    assert set(ROLE_NAMES) == set(ROLES)
+    assert len({role_name(r, lang) for r in ROLES}) == len(ROLES)
+    assert DIVERGENCE_MEASURE.en and "%" in DIVERGENCE_MEASURE.get(lang)

@@ -1,0 +1,250 @@
+"""The working-group report (ladder.reports.group): what a reader finds in the Markdown and the PDF, that what
+people typed cannot change the document, that no member is named, and that the PDF stays one to three pages."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import re
+
+import pytest
+from test_reports import ANSWER_SETS, NASTY_TITLES, flat, page_count, pdf_text
+
+from ladder.analysis.group import DIVERGENCE_MEASURE, ROLES, Respondent, summarize
+from ladder.reports.texts import t
+from ladder.rules.loading import municipality_ids
+from ladder.rules.model import RuleSet
+from ladder.reports.group import (
+    TEXTS,
+    SessionInfo,
+    compared,
+    comparison_sentence,
+    gt,
+    members_sentence,
+    percent,
+    render_group_markdown,
+    render_group_pdf,
+)
+from ladder.reports.markdown import escape_markdown
+from ladder.reports.plain_text import Labels, flip_sentence
+from storage.sessions import DESCRIPTION_LIMIT, NOTE_LIMIT, TITLE_LIMIT
+
+HELD_ON = dt.date(2026, 11, 24)
+PIPE = re.compile(r"(?<!\\)\|")  # a column border: a pipe that is not escaped
+NAMES = ("Anna Jansen", "Piet de Vries", "Kees Bakker", "Fatima El Amrani", "Joost van Dam")
+
+
+def group(rule_set: RuleSet, size: int, seed: int = 7) -> tuple[Respondent, ...]:
+    """Members who answered most questions, some several phases; seeded, so every run sees the same group."""
+    rng = random.Random(seed)
+    people = []
+    for i in range(size):
+        answers = {}
+        for trait in rule_set.traits:
+            if rng.random() < 0.85:
+                options = trait.option_ids()
+                answers[trait.id] = sorted(rng.sample(options, 2)) if trait.multiple else [rng.choice(options)]
+        people.append(Respondent(f"{NAMES[i % len(NAMES)]} {i}", ROLES[i % len(ROLES)], answers))
+    return tuple(people)
+
+
+def info(title: str = "Herinrichting Stationsplein", description: str = "Een nieuw plein.",
+         notes: dict[str, str] | None = None, closed: bool = False) -> SessionInfo:
+    return SessionInfo(title=title, description=description, held_on=HELD_ON, closed=closed, notes=notes or {})
+
+
+@pytest.fixture(scope="module")
+def rules(bundled) -> RuleSet:
+    return bundled["voorbeeldgemeente"]
+
+
+@pytest.fixture(scope="module")
+def summary(rules):
+    return summarize(rules, group(rules, 8), ANSWER_SETS["marktplein"])
+
+
+@pytest.fixture(scope="module")
+def markdown(summary, rules) -> str:
+    return render_group_markdown(summary, rules, info(notes={"impact": "Iedereen merkt het."}))
+
+
+def line_kinds(document: str) -> list[str]:
+    """The structure of a Markdown document: per line its kind (heading level, table width, list, quote or text)."""
+    kinds = []
+    for line in document.splitlines():
+        if line.startswith("#"):
+            kinds.append(line.split(" ", 1)[0])
+        elif line.startswith("|"):
+            kinds.append(f"table{len(PIPE.findall(line))}")
+        elif re.match(r"(-|\d+\.) ", line):
+            kinds.append("list")
+        else:
+            kinds.append({"": "blank", ">": "quote"}.get(line[:1], "text"))
+    return kinds
+
+
+# --- Markdown -------------------------------------------------------------------------------------------
+
+
+def test_markdown_ranks_the_questions_by_how_divided_the_group_is(summary, rules, markdown):
+    labels = Labels(rules, "nl")
+    assert escape_markdown(DIVERGENCE_MEASURE.get("nl")) in markdown
+    rows = [line for line in markdown.splitlines() if line.startswith("| ") and ("█" in line or "░" in line)]
+    ranked = compared(summary)
+    assert len(ranked) >= 10
+    for row, question in zip(rows, ranked):
+        assert row.startswith(f"| {escape_markdown(labels.question(question.trait))} | {percent(question.divergence)} |")
+
+
+def test_markdown_says_who_answered_what_by_role(summary, rules, markdown):
+    labels = Labels(rules, "nl")
+    question = compared(summary)[0]
+    section = markdown.split(f"**{escape_markdown(labels.question(question.trait))}**", 1)[1].split("\n\n", 2)[1]
+    header = section.splitlines()[0]
+    assert header == "| Antwoord | Totaal | Raadslid | Inwoner | Ambtenaar | Ondernemer | Anders |"
+    for count in question.counts:
+        if count.total:
+            cells = [str(count.total), *(str(count.by_role[r]) for r in ROLES)]
+            assert f"| {escape_markdown(labels.answer(question.trait, count.option))} | {' | '.join(cells)} |" in section
+
+
+def test_markdown_shows_the_spread_of_individual_advices_and_marks_the_joint_one(summary, rules, markdown):
+    labels = Labels(rules, "nl")
+    for rung in summary.spread:
+        name = escape_markdown(labels.rung(rung.rung))
+        line = next(line for line in markdown.splitlines() if line.startswith(f"| {name}"))
+        assert f"| {rung.total} |" in line
+        assert ("(**gezamenlijk advies**)" in line) == (rung.rung == summary.joint.recommended)
+    assert escape_markdown(comparison_sentence(summary, "nl")) in markdown
+
+
+def test_markdown_has_the_joint_answers_with_notes_and_the_full_joint_advice(summary, rules, markdown):
+    labels = Labels(rules, "nl")
+    assert f"| {escape_markdown(labels.question('impact'))} | {escape_markdown(labels.answer('impact', summary.joint.answers['impact']))} | Iedereen merkt het. |" in markdown
+    # The advice report itself, one level down: its sections and reasons are all there.
+    assert f"### Geadviseerde vorm: {escape_markdown(labels.rung(summary.joint.recommended))}" in markdown
+    assert "## Advies voor: Herinrichting Stationsplein" in markdown
+    assert f"### {escape_markdown(t('nl', 'robustness', label=t('nl', 'robust_' + summary.joint.robustness)))}" in markdown
+    for k in summary.joint.kaders:
+        assert escape_markdown(k.reason.get("nl")) in markdown
+
+
+def test_markdown_tables_are_well_formed(markdown):
+    tables = [block for block in markdown.split("\n\n") if block.startswith("| ")]
+    assert len(tables) > 10
+    for table in tables:
+        assert len({len(PIPE.findall(line)) for line in table.splitlines()}) == 1, table
+
+
+def test_without_joint_answers_the_report_says_so(rules):
+    summary = summarize(rules, group(rules, 3))
+    document = render_group_markdown(summary, rules, info())
+    assert escape_markdown(gt("nl", "grp_no_joint")) in document
+    assert "Geadviseerde vorm" not in document and "gezamenlijk advies**" not in document
+
+
+def test_a_session_nobody_submitted_to(rules):
+    document = render_group_markdown(summarize(rules, ()), rules, info())
+    assert escape_markdown(gt("nl", "grp_members_none")) in document
+    assert gt("nl", "grp_spread") not in document
+
+
+@pytest.mark.parametrize("nasty", NASTY_TITLES + ["<b>x</b> **y**"])
+def test_what_people_typed_cannot_change_the_markdown_structure(summary, rules, nasty):
+    notes = {trait.id: "Een notitie." for trait in rules.traits}
+    plain = render_group_markdown(summary, rules, info("Titel", "Omschrijving", notes))
+    typed = render_group_markdown(summary, rules, info(nasty, "Omschrijving", {k: nasty for k in notes}))
+    assert line_kinds(typed) == line_kinds(plain)
+    assert "<b>" not in typed and "**y**" not in typed
+
+
+def test_the_description_keeps_its_paragraphs_and_nothing_else(summary, rules):
+    document = render_group_markdown(summary, rules, info(description="Eerste alinea.\n\n# Geen kop\n- geen lijst"))
+    assert "Eerste alinea.\n\n\\# Geen kop - geen lijst\n" in document  # one line: the dash starts nothing
+
+
+def test_the_report_names_no_member(summary, rules, markdown):
+    text = flat(pdf_text(render_group_pdf(summary, rules, info())))
+    for respondent in summary.respondents:
+        assert respondent.name not in markdown and respondent.name not in text
+    assert escape_markdown(members_sentence(summary, "nl")) in markdown
+
+
+def test_markdown_in_english(summary, rules):
+    document = render_group_markdown(summary, rules, info("Market square"), "en")
+    assert document.startswith("# Working group: Market square\n")
+    assert "## Where the group differs most" in document and "### Advised form:" in document
+    assert "Waar de groep" not in document
+
+
+# --- PDF ------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("joint", ["marktplein", "krap", "alles_onbekend"])
+@pytest.mark.parametrize("municipality", municipality_ids())
+def test_pdf_is_one_to_three_pages_even_with_the_longest_texts_and_twenty_members(bundled, municipality, joint):
+    rule_set = bundled[municipality]
+    summary = summarize(rule_set, group(rule_set, 20), ANSWER_SETS[joint])
+    notes = {trait.id: ("Waarom de groep dit koos, in een paar zinnen. " * 10)[:NOTE_LIMIT] for trait in rule_set.traits}
+    longest = info(("Herinrichting van het marktplein, fase " * 10)[:TITLE_LIMIT],
+                   ("Bewoners en ondernemers denken mee. " * 100)[:DESCRIPTION_LIMIT], notes)
+    data = render_group_pdf(summary, rule_set, longest)
+    assert data.startswith(b"%PDF-") and 1 <= page_count(data) <= 3
+
+
+def test_when_even_small_type_runs_over_the_pdf_points_to_the_markdown_for_the_single_changes(bundled):
+    rule_set = bundled["voorbeeldgemeente"]
+    summary = summarize(rule_set, group(rule_set, 20), ANSWER_SETS["krap"])
+    notes = {trait.id: "x " * (NOTE_LIMIT // 2) for trait in rule_set.traits}
+    longest = info("T" * TITLE_LIMIT, "Omschrijving. " * (DESCRIPTION_LIMIT // 14), notes)
+    text = flat(pdf_text(render_group_pdf(summary, rule_set, longest)))
+    assert flat(gt("nl", "grp_flips_elsewhere", count=len(summary.joint.flips))) in text
+    document = render_group_markdown(summary, rule_set, longest)
+    assert len(summary.joint.flips) > 20
+    labels = Labels(rule_set, "nl")
+    for flip in summary.joint.flips:
+        assert escape_markdown(flip_sentence(flip, labels)) in document
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_pdf_shows_divergence_spread_joint_answers_and_advice_in_words_and_numbers(summary, rules, lang):
+    labels = Labels(rules, lang)
+    data = render_group_pdf(summary, rules, info(notes={"impact": "Iedereen merkt het."}), lang)
+    text = flat(pdf_text(data))
+    lines = pdf_text(data).splitlines()
+    for question in compared(summary):
+        assert percent(question.divergence) in lines
+    for rung in summary.spread:
+        assert str(rung.total) in lines
+    assert f"{labels.rung(summary.joint.recommended)} ({gt(lang, 'grp_joint_mark')})" in text
+    assert flat(DIVERGENCE_MEASURE.get(lang)) in text
+    assert flat(comparison_sentence(summary, lang)) in text
+    assert flat(t(lang, "advised_form", rung=labels.rung(summary.joint.recommended))) in text
+    assert "Iedereen merkt het." in text
+    for k in summary.joint.kaders:
+        assert flat(k.reason.get(lang)) in text
+    footer = flat(pdf_text(data, footer=True))
+    assert rules.content_hash[:12] in footer
+
+
+def test_pdf_without_joint_answers_says_there_is_no_joint_advice_yet(rules):
+    data = render_group_pdf(summarize(rules, group(rules, 4)), rules, info())
+    assert flat(gt("nl", "grp_no_joint")) in flat(pdf_text(data))
+    assert 1 <= page_count(data) <= 2
+
+
+def test_pdf_shows_typed_text_as_typed(summary, rules):
+    title = "<b>x</b> **y** [klik](javascript:x)"
+    assert title in pdf_text(render_group_pdf(summary, rules, info(title, notes={"impact": title})))
+
+
+def test_pdf_is_byte_identical_for_the_same_session(summary, rules):
+    first = render_group_pdf(summary, rules, info())
+    assert render_group_pdf(summary, rules, info()) == first
+    assert render_group_pdf(summary, rules, info(), "en") != first
+    assert f"/CreationDate (D:{HELD_ON:%Y%m%d}000000Z)".encode() in first
+
+
+def test_every_report_text_exists_in_both_languages():
+    assert TEXTS["nl"].keys() == TEXTS["en"].keys()
+    assert all(key.startswith("grp_") for key in TEXTS["nl"])

@@ -1,0 +1,254 @@
+"""Every message the checker can give reads as Dutch in the Dutch view, and stays exact in English.
+
+The examples below trigger every message of ladder/rules/loading.py, ladder/rules/yaml_source.py,
+ladder/rules/validation_messages.py and the validators of ladder/rules/model.py. A new message in one of those files
+fails `test_every_message_in_the_loader_is_triggered_here` until an example here triggers it, and then
+`test_every_message_reads_as_dutch` fails until ladder/rules/problem_text.py has a Dutch pattern for it.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+
+from ladder.rules.problems import Problem, RuleSetError
+from ladder.rules.loading import load_municipality, load_rule_set_text, validate_file
+from ladder.rules.problem_text import describe_problem, problem_message
+from ladder.rules.yaml_source import read_yaml
+
+BROKEN = ROOT / "tests" / "fixtures" / "broken"
+BASE_TEXT = (ROOT / "rules" / "base.yaml").read_text(encoding="utf-8")
+CONDITIONS = (
+    "{id: a, when: {trait: urgentie}, max: informeren, reason: x}",
+    "{id: b, when: {}, max: informeren, reason: x}",
+    "{id: c, when: {all: [], any: []}, max: informeren, reason: x}",
+    "{id: d, when: {equals: hoog}, warning: true, reason: x}",
+    "{id: e, when: {trait: urgentie, equals: hoog, all: [{trait: urgentie, equals: hoog}]}, warning: true, reason: x}",
+    "{id: f, when: {all: [{trait: urgentie, equals: hoog}], not: {trait: urgentie, equals: laag}}, warning: true, reason: x}",
+    "{id: g, when: {trait: urgentie, equals: hoog}, reason: x}",
+)
+ALL_RUNGS = "[informeren, raadplegen, adviseren, coproduceren, meebeslissen, zelfbeheer, overheidsparticipatie]"
+# Pasted rule-set texts, each giving one or more problems.
+TEXTS = {
+    "yaml_int_tag": "extends: base\nversion: !!int abc\n",
+    "excluded_cap": ("extends: base\nkaders:\n  - {id: niets_mag, when: {trait: beleidsruimte, equals: geen}, "
+                     "exclude: [informeren, raadplegen], reason: x}\n"),
+    "yaml_impossible_date": "extends: base\ndate: 2026-13-45\n",
+    "yaml_float_tag": "extends: base\nversion: !!float abc\n",
+    "yaml_bool_tag": "extends: base\nillustration: !!bool abc\n",
+    "yaml_timestamp_tag": "extends: base\ndate: !!timestamp abc\n",
+    "yaml_nested_too_deeply": "extends: base\nname: " + "[" * 3000 + "]" * 3000 + "\n",
+    "yaml_python_tag": "extends: base\nversion: !!python/object:os.system x\n",
+    "yaml_own_tag": "extends: base\nname: !foo x\n",
+    "yaml_tab": "extends: base\n\tname: x\n",
+    "yaml_colon": "extends: base\nname: a: b\n",
+    "yaml_undefined_alias": "extends: base\nname: *x\n",
+    "yaml_two_documents": "extends: base\n---\nname: x\n",
+    "yaml_unclosed_quote": "extends: base\nname: 'abc\n",
+    "yaml_indentation": "extends: base\nname:\n  nl: a\n en: b\n",
+    "yaml_list_as_key": "extends: base\n? [a, b]\n: c\n",
+    "yaml_duplicate_anchor": "extends: base\na: &x 1\nb: &x 2\n",
+    "yaml_escape": 'extends: base\nname: "\\q"\n',
+    "yaml_directive": "%FOO\n---\na: 1\n",
+    "yaml_anchor": "extends: base\nname: &\n",
+    "yaml_control_character": "extends: base\nname: a\x07b\n",
+    "yaml_omap": "extends: base\nsources: !!omap\n  - a\n",
+    "yaml_pairs": "extends: base\nsources: !!pairs [a]\n",
+    "yaml_set": "extends: base\nsources: !!set [a]\n",
+    "yaml_binary": "extends: base\nversion: !!binary 'a'\n",
+    "yaml_block_entry": "extends: base\nname: x\n- y\n",
+    "yaml_flow_mapping": "extends: base\nname: {nl: a\n",
+    "yaml_character": "extends: base\nname: @x\n",
+    "not_a_mapping": "- a\n- b\n",
+    "text_not_a_mapping": "hello\n",
+    "text_expected": "extends: base\nversion: true\n",
+    "mapping_expected": "extends: base\nname: 5\ndescription: [a]\n",
+    "list_expected": "extends: base\nsources: abc\n",
+    "number_expected": "extends: base\nrobustness: {robuust: .nan, redelijk: x}\n",
+    "date_expected": "extends: base\ndate: 'abc'\n",
+    "date_with_time": "extends: base\ndate: 2026-01-01 10:00:00\n",
+    "status_word": "extends: base\nstatus: klaar\n",
+    "empty_text": "extends: base\nname: {nl: ''}\n",
+    "factor_too_high": "extends: base\nweight_factors: [{trait: urgentie, factor: 6, why: x}]\n",
+    "score_not_whole": (
+        "extends: base\nwerkvormen: [{id: a, name: a, description: a, rungs: [informeren], schaal: [dorp], "
+        "groepsgrootte: klein, kosten: laag, duur: kort, "
+        "waarden: {inclusie: 5, invloed: 1.5, eigenaarschap: x, deliberatie: 1, legitimiteit: 1}}]\n"
+    ),
+    "conditions": "extends: base\nkaders: [" + ", ".join(CONDITIONS) + "]\n",
+    "excludes_every_rung": f"extends: base\nkaders: [{{id: a, when: {{trait: urgentie, equals: hoog}}, exclude: {ALL_RUNGS}, reason: x}}]\n",
+    "robustness_order": "extends: base\nrobustness: {robuust: 1, redelijk: 2}\n",
+    "options": (
+        "extends: base\nadd_traits: [{id: x, question: q, help: h, options: [{id: onbekend, label: a}, {id: b, label: b}]}, "
+        "{id: y, question: q, help: h, options: [{id: a, label: a}, {id: a, label: b}]}, "
+        "{id: urgentie, question: q, help: h, options: [{id: a, label: a}, {id: b, label: b}]}]\n"
+    ),
+    "ids": (
+        "extends: base\n"
+        "kaders: [{id: a, when: {trait: urgentie, equals: hoog}, warning: true, reason: x}, "
+        "{id: a, when: {trait: urgentie, equals: hoog}, warning: true, reason: x}]\n"
+        "disable_kaders: [nope]\ndisable_traits: [nope]\nrename_rungs: {nope: {name: x}}\n"
+        "traits: []\nroles: []\n"
+    ),
+    "added_rungs": (
+        "extends: base\nadd_rungs:\n"
+        + "".join(
+            f"  - {{id: {rung_id}, after: {after}, name: n, description: d, stance: s, role: r, promise: p, commitment: c,"
+            " crosswalk: {iap2: a, arnstein: b, klassieke_ladder: c}, values: {"
+            + ", ".join(f"{v}: {{score: 1, why: w}}" for v in ("inclusie", "invloed", "eigenaarschap", "deliberatie", "legitimiteit"))
+            + "}}\n"
+            for rung_id, after in (("informeren", "adviseren"), ("nieuw", "nergens"))
+        )
+    ),
+    "weights": "extends: base\nweights: {doel: {begrip: {why: x}}, urgentie: {onbekend: {why: x}, hoog: {why: x, nergens: 1}}}\n",
+    "disabled_trait": (
+        "extends: base\ndisable_traits: [uitdaagrecht]\ndisable_kaders: [uitdaagrecht_serieus_nemen]\n"
+        "disable_werkvormen: [uitdaagrecht]\nweights: {uitdaagrecht: {ja: {why: x}}}\n"
+    ),
+    "base_parts": (
+        "name: x\nversion: '1'\ndate: 2026-01-01\nstatus: concept\nrobustness: {robuust: 2, redelijk: 1}\n"
+        "rungs: [{id: a}]\ntraits: []\nweights: {}\nadd_traits: []\nrole_rules: [{role: x, rungs: [a], why: w}]\n"
+    ),
+    "goal_route_gap": BASE_TEXT.replace("    verantwoordelijkheid:\n      rung: meebeslissen\n", "    verantwoordelijkheid_x:\n      rung: meebeslissen\n"),
+    "werkvorm_fit_value": BASE_TEXT.replace("prefer: {laag: [laag], midden: [laag, midden]", "prefer: {laag: [goedkoop], midden: [laag, midden]"),
+    "text_too_large": "extends: base\n# " + "x" * 1_000_001 + "\n",
+}
+
+
+def _problems_of_text(text: str) -> list[Problem]:
+    with pytest.raises(RuleSetError) as raised:
+        load_rule_set_text(text, "geplakt.yaml")
+    return raised.value.problems
+
+
+def _problems_of_files(tmp_path: Path) -> list[Problem]:
+    """Messages that need a file on disk: size, encoding, a missing file, a parent with errors, aliases."""
+    big = tmp_path / "groot.yaml"
+    big.write_text("extends: base\n# " + "x" * 1_000_001 + "\n", encoding="utf-8")
+    latin = tmp_path / "latin.yaml"
+    latin.write_bytes("extends: base\nname: café\n".encode("latin-1"))
+    (tmp_path / "ouder.yaml").write_text("extends: base\nweights: {urgentie: {hoog: {why: x, informeren: 9}}}\n", encoding="utf-8")
+    child = tmp_path / "kind.yaml"
+    child.write_text("extends: ouder\n", encoding="utf-8")
+    aliases = tmp_path / "aliassen.yaml"
+    aliases.write_text("\n".join(["extends: base", "sources:", "  - &a x"] + ["  - *a"] * 101) + "\n", encoding="utf-8")
+    bomb = tmp_path / "bom.yaml"
+    bomb_lines = ["extends: base", "a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+    bomb_lines += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 10)}]" for i in range(1, 10)]
+    bomb.write_text("\n".join(bomb_lines) + "\n", encoding="utf-8")
+    missing = tmp_path / "bestaat_niet.yaml"
+    problems = [p for path in (big, latin, child, aliases, bomb, missing) for p in validate_file(path)]
+    for path in (big, latin, missing):
+        problems += read_yaml(path)[1]
+    with pytest.raises(RuleSetError) as raised:
+        load_municipality("atlantis")
+    return problems + raised.value.problems
+
+
+@pytest.fixture(scope="module")
+def every_problem(tmp_path_factory) -> list[Problem]:
+    fixtures = [p for path in sorted(BROKEN.glob("*.yaml")) for p in validate_file(path)]
+    texts = [p for text in TEXTS.values() for p in _problems_of_text(text)]
+    return fixtures + texts + _problems_of_files(tmp_path_factory.mktemp("files"))
+
+
+# English words that never occur in the Dutch messages; ids, keys and values are quoted or joined by _ or /.
+ENGLISH = {
+    "the", "expected", "got", "found", "unknown", "not", "must", "allowed", "missing", "should", "while", "and",
+    "or", "only", "but", "has", "have", "are", "be", "this", "that", "every", "needs", "need", "used", "twice",
+    "already", "exists", "more", "than", "least", "most", "above", "below", "between", "number", "whole", "text",
+    "mapping", "list", "nothing", "empty", "key", "value", "line", "starts", "parsing", "scanning", "could",
+    "find", "did", "character", "here", "refused", "file", "rule", "rung", "trait", "option", "condition",
+    "effect", "item", "with", "without", "defines", "may", "use", "keep", "leave", "out", "next", "circle",
+    "each", "other", "unacceptable", "characters", "position", "occurrence", "stream",
+}
+
+
+def _english_words(dutch: str) -> set[str]:
+    unquoted = re.sub(r"'[^']*'|\"[^\"]*\"", "", dutch)
+    return {word for word in re.findall(r"[A-Za-z_/]+", unquoted) if word.lower() in ENGLISH}
+
+
+def test_every_message_reads_as_dutch(every_problem):
+    untranslated = {}
+    for problem in every_problem:
+        dutch = problem_message(problem, "nl")
+        if dutch == problem.message or _english_words(dutch):
+            untranslated[problem.message] = (dutch, sorted(_english_words(dutch)))
+    assert not untranslated, untranslated
+
+
+def _literal_pieces(node: ast.AST) -> list[str]:
+    return [n.value for n in ast.walk(node) if isinstance(n, ast.Constant) and isinstance(n.value, str)]
+
+
+def _message_pieces() -> set[str]:
+    """Literal pieces of messages: every string in the loader's modules (not docstrings), and what model.py raises."""
+    pieces: list[str] = []
+    for name in ("loading", "yaml_source", "validation_messages"):
+        tree = ast.parse((ROOT / "ladder" / "rules" / f"{name}.py").read_text(encoding="utf-8"))
+        docstrings = {id(n.body[0].value) for n in ast.walk(tree) if isinstance(n, (ast.Module, ast.FunctionDef, ast.ClassDef))
+                      and n.body and isinstance(n.body[0], ast.Expr)}
+        pieces += [n.value for n in ast.walk(tree) if isinstance(n, ast.Constant) and isinstance(n.value, str) and id(n) not in docstrings]
+    model = ast.parse((ROOT / "ladder" / "rules" / "model.py").read_text(encoding="utf-8"))
+    raised = [n for n in ast.walk(model) if isinstance(n, ast.Call) and getattr(n.func, "id", "") in ("ValueError", "PydanticCustomError")]
+    pieces += [piece for call in raised for arg in call.args for piece in _literal_pieces(arg)]
+    # Short pieces are words and punctuation ("at most", ", got "); the long ones are what a message says.
+    return {piece for piece in pieces if len(piece) >= 10 and " " in piece}
+
+
+def test_every_message_in_the_loader_is_triggered_here(every_problem):
+    messages = "\n".join(p.message for p in every_problem)
+    assert sorted(piece for piece in _message_pieces() if piece not in messages) == []
+
+
+def test_a_problem_is_described_in_dutch_with_file_line_and_path():
+    [problem] = validate_file(BROKEN / "weight_not_a_number.yaml")
+    assert describe_problem(problem, "nl") == (
+        "tests/fixtures/broken/weight_not_a_number.yaml, regel 6, weights.urgentie.hoog.adviseren: "
+        "verwacht een getal tussen -5 en 5, gevonden 'veel'"
+    )
+
+
+def test_in_english_a_problem_is_described_exactly_as_the_cli_prints_it():
+    problems = validate_file(BROKEN / "missing_required.yaml") + validate_file(BROKEN / "empty_file.yaml")
+    assert [describe_problem(p, "en") for p in problems] == [str(p) for p in problems]
+    assert all(problem_message(p, "en") == p.message for p in problems)
+
+
+@pytest.mark.parametrize(
+    ("problem", "dutch"),
+    [
+        (Problem("a.yaml", None, "", "file not found"), "a.yaml: het bestand is niet gevonden"),
+        (Problem("a.yaml", 3, "", "unknown key 'x'"), "a.yaml, regel 3: onbekende sleutel 'x'"),
+        (Problem("a.yaml", None, "status", "unknown key 'x'"), "a.yaml, status: onbekende sleutel 'x'"),
+    ],
+)
+def test_the_line_and_path_are_left_out_when_the_problem_has_none(problem, dutch):
+    assert describe_problem(problem, "nl") == dutch
+
+
+@pytest.mark.parametrize(
+    ("english", "dutch"),
+    [
+        ("file is 1,048,577 bytes; at most 1,000,000 bytes are read", "het bestand is 1.048.577 bytes; er worden hoogstens 1.000.000 bytes gelezen"),
+        ("expected one of 'concept', 'in_gebruik' or 'illustratie', got 'klaar'", "verwacht een van: 'concept', 'in_gebruik' of 'illustratie', gevonden 'klaar'"),
+        ("expected exactly one effect (max, min, exclude or warning: true), found max and min",
+         "verwacht precies één gevolg (max, min, exclude of warning: true), gevonden: 'max' en 'min'"),
+        ("expected exactly one effect (max, min, exclude or warning: true), found none",
+         "verwacht precies één gevolg (max, min, exclude of warning: true), gevonden: geen"),
+        ("expected a mapping (key: value), got a list", "verwacht een blok met sleutels en waarden (sleutel: waarde), gevonden een lijst"),
+        ("not valid YAML: did not find expected ',' or ']' (while parsing a flow sequence that starts at line 3)",
+         "geen geldige YAML: hier ontbreekt een komma (,) of een ] (in een lijst tussen [ ], vanaf regel 3)"),
+    ],
+)
+def test_values_inside_a_message_are_translated_too(english, dutch):
+    assert problem_message(Problem("a.yaml", 1, "", english), "nl") == dutch
+
+
+def test_a_message_without_a_pattern_stays_as_it_is():
+    assert problem_message(Problem("a.yaml", 1, "", "something new"), "nl") == "something new"

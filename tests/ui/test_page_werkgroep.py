@@ -1,0 +1,368 @@
+"""The Werkgroep page: a facilitator and members in separate browsers (AppTest instances) on one SQLite file.
+
+Each browser keeps its own session; they meet only in the database, as real visitors would.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from ladder.engine.advisor import advise
+from ladder.analysis.group import Respondent, divergence, summarize
+from ladder.reports.markdown import escape_markdown
+from storage import sessions
+from storage.database import URL_VARIABLE, open_database
+from storage.errors import MESSAGES, StorageError
+from storage.register import list_entries
+
+NASTY = "<b>x</b> **y** [klik](https://kwaad.example)"
+JOIN_CODE = re.compile(r"[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}")
+MEMBER_CODE = re.compile(r"([0-9A-Z]{4}-){3}[0-9A-Z]{4}")
+MARKUP = re.compile(r"(?<!\\)(<b>|\*\*y|\]\()")  # NASTY's tags, bold and link, where no backslash defuses them
+
+
+@pytest.fixture
+def database_file(tmp_path, monkeypatch) -> str:
+    """Every browser of this test uses the same new SQLite file."""
+    url = f"sqlite:///{tmp_path / 'werkgroep.db'}"
+    monkeypatch.setenv(URL_VARIABLE, url)
+    return url
+
+
+@pytest.fixture
+def db(database_file):
+    """The same database, as the tests look into it."""
+    database = open_database(database_file)
+    yield database
+    database.dispose()
+
+
+def click(at, label: str):
+    next(b for b in at.button if b.label == label).click()
+    return at.run()
+
+
+def texts(at) -> list[str]:
+    """Everything shown that reads Markdown: headings, text, captions, messages and table cells."""
+    shown = [e.value for kind in ("title", "header", "subheader", "markdown", "caption", "success", "info", "warning",
+                                  "error") for e in getattr(at, kind)]
+    return shown + [str(cell) for table in at.table for cell in [*table.value.columns, *table.value.to_numpy().ravel()]]
+
+
+@pytest.fixture
+def facilitator(open_app, database_file):
+    """A facilitator's browser right after starting a session; returns the browser and the two codes."""
+    at = open_app("werkgroep")
+    at.text_input(key="wg_title_input").input("Herinrichting Stationsplein")
+    at.text_area(key="wg_description_input").input("Het plein krijgt een nieuwe inrichting.")
+    click(at, "Sessie starten")
+    assert not at.exception, at.exception
+    codes = [c.value for c in at.code]
+    join_code = next(c for c in codes if JOIN_CODE.fullmatch(c))
+    facilitator_code = next(c for c in codes if c != join_code)
+    return at, facilitator_code, join_code
+
+
+def join(open_app, join_code: str, name: str, role: str | None = "inwoner", lang: str = "nl"):
+    at = open_app("werkgroep", lang=lang)
+    at.text_input(key="wg_join_code_input").input(join_code)
+    at.text_input(key="wg_name_input").input(name)
+    if role is not None:
+        at.selectbox(key="wg_role_input").set_value(role)
+    click(at, "Meedoen" if lang == "nl" else "Join")
+    assert not at.exception, at.exception
+    return at
+
+
+def answer(at, **answers: str):
+    for trait, option in answers.items():
+        at.selectbox(key=f"q:voorbeeldgemeente:{trait}").set_value(option)
+    return at.run()
+
+
+def submit(at):
+    at.button(key="wg_submit").click().run()
+    assert not at.exception, at.exception
+    return at
+
+
+def refresh(at):
+    at.button(key="wg_refresh").click().run()
+    assert not at.exception, at.exception
+    return at
+
+
+# --- starting and joining -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("lang", "tabs"), [
+    ("nl", ["Meedoen", "Terugkomen", "Sessie begeleiden", "Nieuwe sessie"]),
+    ("en", ["Join", "Come back", "Facilitate a session", "New session"]),
+])
+def test_the_page_offers_four_ways_in(open_app, database_file, lang, tabs):
+    at = open_app("werkgroep", lang=lang)
+    assert [tab.label for tab in at.tabs] == tabs
+    assert at.title[0].value == ("Werkgroep" if lang == "nl" else "Working group")
+
+
+def test_a_facilitator_starts_a_session_and_gets_two_codes_once(facilitator):
+    at, facilitator_code, join_code = facilitator
+    assert len(facilitator_code) >= 32
+    assert any("niet nog eens getoond" in w.value for w in at.warning)
+    assert at.header[0].value == "Herinrichting Stationsplein"
+    at.run()  # the next run no longer shows the facilitator code; the join code stays on this device
+    assert [c.value for c in at.code] == [join_code]
+
+
+def test_a_member_joins_with_the_code_as_typed_and_gets_a_personal_code(facilitator, open_app):
+    _, _, join_code = facilitator
+    member = join(open_app, join_code.lower().replace("-", " "), "Anna")
+    assert any(MEMBER_CODE.fullmatch(c.value) for c in member.code)
+    assert next(e for e in member.expander if e.label == "Uw persoonlijke code").proto.expanded
+    assert "U doet mee als Anna (Inwoner)." in texts(member)
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_a_wrong_join_code_gives_a_clear_message(open_app, database_file, lang):
+    at = join(open_app, "AAAA-BBBB-CCCC", "Anna", lang=lang)
+    assert [e.value for e in at.error] == [MESSAGES["not_found"][lang]]
+    assert at.text_input(key="wg_name_input").value == "Anna"  # what was typed stays
+
+
+@pytest.mark.parametrize(("name", "role"), [("  ", "inwoner"), ("Anna", None)])
+def test_joining_without_a_name_or_a_role_says_what_is_missing(facilitator, open_app, name, role):
+    # no role is chosen for you: a default would count you in the wrong group
+    at = join(open_app, facilitator[2], name, role)
+    assert [e.value for e in at.error] == ["Vul de code van de sessie en uw naam in, en kies uw rol."]
+    assert at.selectbox(key="wg_role_input").value == role
+
+
+def test_a_member_comes_back_on_another_device_with_the_personal_code(facilitator, open_app):
+    first = answer(join(open_app, facilitator[2], "Anna"), impact="hoog")
+    first.button(key="wg_save_draft").click().run()
+    code = next(c.value for c in first.code if MEMBER_CODE.fullmatch(c.value))
+    other = open_app("werkgroep")
+    other.text_input(key="wg_member_code_input").input(code.lower())
+    click(other, "Verder gaan")
+    assert other.selectbox(key="q:voorbeeldgemeente:impact").value == "hoog"
+
+
+# --- answering alone ------------------------------------------------------------------------------------
+
+
+def test_members_see_the_others_only_after_submitting(facilitator, open_app):
+    _, _, join_code = facilitator
+    anna = join(open_app, join_code, "Anna Jansen")
+    piet = submit(answer(join(open_app, join_code, "Piet de Vries", "raadslid"), impact="laag", urgentie="hoog"))
+    assert "Uw antwoorden zijn ingestuurd." in texts(piet)
+
+    answer(anna, impact="hoog")
+    anna.button(key="wg_save_draft").click().run()
+    assert "Uw antwoorden zijn opgeslagen als concept." in texts(anna)
+    assert not anna.get("plotly_chart") and not anna.table  # nothing of the others before submitting
+    assert any("nadat u uw eigen antwoorden heeft ingestuurd" in i.value for i in anna.info)
+
+    submit(anna)
+    assert anna.get("plotly_chart")
+    shown = " ".join(texts(anna))
+    assert "Raadslid" in shown and "Piet de Vries" not in shown  # roles, never the others' names
+
+
+def test_a_failed_save_keeps_the_answers_and_trying_again_works(facilitator, open_app, monkeypatch, db):
+    anna = answer(join(open_app, facilitator[2], "Anna"), impact="hoog")
+    saving = sessions.save_answers
+
+    def unreachable(*args, **kwargs):
+        raise StorageError("unreachable")
+
+    monkeypatch.setattr(sessions, "save_answers", unreachable)
+    submit(anna)
+    assert [e.value for e in anna.error] == [MESSAGES["unreachable"]["nl"]]
+    assert anna.selectbox(key="q:voorbeeldgemeente:impact").value == "hoog"
+    monkeypatch.setattr(sessions, "save_answers", saving)
+    submit(anna)
+    assert "Uw antwoorden zijn ingestuurd." in texts(anna)
+    view = sessions.facilitator_view(db, facilitator[1])
+    assert view.members[0].answers == {"impact": ("hoog",)} and view.members[0].submitted
+
+
+# --- the facilitator ------------------------------------------------------------------------------------
+
+
+def test_the_facilitator_sees_who_submitted_and_where_the_group_differs(facilitator, open_app, bundled):
+    at, _, join_code = facilitator
+    rules = bundled["voorbeeldgemeente"]
+    group = {"Anna": ("inwoner", {"impact": "hoog", "urgentie": "laag"}),
+             "Piet": ("raadslid", {"impact": "laag", "urgentie": "laag"}),
+             "Kees": ("ambtenaar", {"impact": "hoog", "urgentie": "laag"})}
+    for name, (role, answers) in group.items():
+        submit(answer(join(open_app, join_code, name, role), **answers))
+    join(open_app, join_code, "Laat", "anders")  # joined, not submitted
+
+    refresh(at)
+    status = at.table[0].value
+    assert status["Naam"].tolist() == ["Anna", "Piet", "Kees", "Laat"]
+    assert status["Stand"].tolist() == ["ingestuurd", "ingestuurd", "ingestuurd", "nog bezig"]
+    assert "**3 van de 4 deelnemers hebben hun antwoorden ingestuurd.**" in texts(at)
+
+    ranking = next(t.value for t in at.table if "Verschil" in t.value.columns)
+    impact = rules.trait("impact").question.get("nl")
+    assert ranking.iloc[0].tolist()[:2] == [escape_markdown(impact), escape_markdown(f"{round(divergence([('hoog',), ('laag',), ('hoog',)]) * 100)}%")]
+    assert len(ranking) == 2  # urgentie: everyone agrees (0%), the rest is unanswered
+
+    who = next(t.value for t in at.table if "Wie" in t.value.columns)  # the most divided question first: impact
+    assert who["Wie"].tolist() == ["Piet (Raadslid)", "Anna (Inwoner), Kees (Ambtenaar)"]
+
+    advices = next(t.value for t in at.table if list(t.value.columns) == ["Naam", "Rol", "Vorm"])
+    respondents = [Respondent(n, r, {k: [v] for k, v in a.items()}) for n, (r, a) in group.items()]
+    expected = summarize(rules, respondents)
+    assert advices["Vorm"].tolist() == [escape_markdown(rules.rung(m.rung).name.get("nl")) for m in expected.advices]
+
+
+def test_joint_answers_with_notes_give_the_joint_advice(facilitator, open_app, bundled, db):
+    at, facilitator_code, join_code = facilitator
+    submit(answer(join(open_app, join_code, "Anna"), impact="hoog", beleidsruimte="open"))
+    submit(answer(join(open_app, join_code, "Piet", "raadslid"), impact="hoog", beleidsruimte="geen"))
+    refresh(at)
+    session_id = sessions.facilitator_view(db, facilitator_code).session.id
+    assert at.selectbox(key=f"wg_joint:{session_id}:impact").value == "hoog"  # what most members said
+    assert at.selectbox(key=f"wg_joint:{session_id}:beleidsruimte").value == "onbekend"  # a tie: no proposal
+    at.selectbox(key=f"wg_joint:{session_id}:beleidsruimte").set_value("beperkt")
+    at.text_input(key=f"wg_note:{session_id}:beleidsruimte").input(NASTY)
+    click(at, "Gezamenlijke antwoorden opslaan")
+    assert not at.exception, at.exception
+    assert "De gezamenlijke antwoorden zijn opgeslagen." in texts(at)
+
+    rules = bundled["voorbeeldgemeente"]
+    expected = advise(rules, {"impact": "hoog", "beleidsruimte": "beperkt"})
+    # the same headline card as on the Advies page
+    assert f"Geadviseerde vorm: {rules.rung(expected.recommended).name.get('nl')}" in [h.value for h in at.subheader]
+    stored = sessions.facilitator_view(db, facilitator_code).session
+    assert stored.joint_answers == {"impact": ("hoog",), "beleidsruimte": ("beperkt",)}
+    assert stored.joint_notes == {"beleidsruimte": NASTY}
+    at.run()
+    assert at.text_input(key=f"wg_note:{session_id}:beleidsruimte").value == NASTY
+
+
+def test_typed_text_is_never_shown_as_markup(open_app, database_file):
+    at = open_app("werkgroep")
+    at.text_input(key="wg_title_input").input(NASTY)
+    at.text_area(key="wg_description_input").input(NASTY)
+    click(at, "Sessie starten")
+    join_code = next(c.value for c in at.code if JOIN_CODE.fullmatch(c.value))
+    member = submit(answer(join(open_app, join_code, NASTY), impact="hoog"))
+    refresh(at)
+    for browser in (at, member):
+        shown = texts(browser)
+        assert escape_markdown(NASTY) in shown or any(escape_markdown(NASTY) in s for s in shown)
+        assert not [s for s in shown if MARKUP.search(s)], shown
+    spec = " ".join(chart.proto.spec for chart in at.get("plotly_chart"))
+    assert "<b>x</b>" not in spec
+
+
+def test_the_overview_can_stop_refreshing_by_itself(facilitator):
+    at = facilitator[0]
+    assert at.toggle(key="wg_auto_refresh").value is True
+    at.toggle(key="wg_auto_refresh").set_value(False).run()
+    assert not at.exception and at.button(key="wg_refresh")
+
+
+# --- closing, privacy, failures -------------------------------------------------------------------------
+
+
+def test_after_closing_members_can_no_longer_change_answers(facilitator, open_app):
+    at, _, join_code = facilitator
+    member = submit(answer(join(open_app, join_code, "Anna"), impact="hoog"))
+    at.checkbox(key="wg_close_sure").check().run()
+    at.button(key="wg_close").click().run()
+    assert "De sessie is gesloten." in texts(at)
+    assert not at.get("toggle")
+    member.run()
+    assert any("gesloten" in i.value for i in member.info)
+    assert not [b for b in member.button if b.key in ("wg_submit", "wg_save_draft")]
+    assert next(t.value for t in member.table if "Antwoord" in t.value.columns).iloc[5].tolist()[1] == "Hoog"
+    late = join(open_app, join_code, "Laat")
+    assert [e.value for e in late.error] == [MESSAGES["closed"]["nl"]]
+
+
+def test_a_member_exports_and_deletes_their_own_data(facilitator, open_app, db):
+    at, facilitator_code, join_code = facilitator
+    member = submit(answer(join(open_app, join_code, "Anna"), impact="hoog"))
+    download = next(b for b in member.get("download_button") if "JSON" in b.proto.label)
+    assert download  # the bytes themselves come from member_export, tested in test_sessions
+    member.checkbox(key="wg_delete_me_sure").check().run()
+    member.button(key="wg_delete_me").click().run()
+    assert "Uw naam en antwoorden zijn gewist." in texts(member)
+    assert [tab.label for tab in member.tabs][0] == "Meedoen"
+    assert sessions.facilitator_view(db, facilitator_code).members == ()
+
+
+def test_the_facilitator_deletes_the_session(facilitator, open_app):
+    at, facilitator_code, join_code = facilitator
+    member = join(open_app, join_code, "Anna")
+    at.checkbox(key="wg_delete_sure").check().run()
+    at.button(key="wg_delete").click().run()
+    assert "De sessie en alle gegevens zijn gewist." in texts(at)
+    member.run()
+    assert [e.value for e in member.error] == [MESSAGES["not_found"]["nl"]]
+
+
+def test_the_report_downloads_are_offered(facilitator):
+    labels = [b.proto.label for b in facilitator[0].get("download_button")]
+    assert labels == ["Verslag downloaden (PDF)", "Verslag downloaden (Markdown)"]
+
+
+def test_a_database_that_cannot_be_reached_gives_a_message_not_a_traceback(open_app, monkeypatch):
+    monkeypatch.setenv(URL_VARIABLE, "postgresql://postgres@127.0.0.1:1/test")
+    at = open_app("werkgroep")
+    assert [e.value for e in at.error] == [MESSAGES["unreachable"]["nl"]]
+
+
+def test_the_facilitator_view_in_english(facilitator, open_app):
+    at, facilitator_code, join_code = facilitator
+    submit(answer(join(open_app, join_code, "Anna"), impact="hoog"))
+    english = open_app("werkgroep", lang="en")
+    english.text_input(key="wg_facilitator_code_input").input(facilitator_code)
+    click(english, "Open session")
+    shown = texts(english)
+    assert "**1 of the 1 members have submitted their answers.**" in shown
+    assert "Where the group differs most" in shown and "Joint answers" in shown
+    assert json.dumps(shown).count("Waar de groep") == 0
+
+
+def test_the_joint_advice_can_be_saved_to_the_register(facilitator, open_app, db):
+    at, facilitator_code, join_code = facilitator
+    assert not [b for b in at.button if b.label == "Bewaar in het register"]  # no joint advice yet
+    submit(answer(join(open_app, join_code, "Anna"), impact="hoog"))
+    refresh(at)
+    click(at, "Gezamenlijke antwoorden opslaan")
+    session = sessions.facilitator_view(db, facilitator_code).session
+    assert at.text_input(key=f"wg_register:{session.id}:project").value == "Herinrichting Stationsplein"
+    click(at, "Bewaar in het register")
+    assert not at.exception, at.exception
+    [entry] = list_entries(db)
+    assert (entry.source, entry.group_session_id, entry.project_name) == ("werkgroep", session.id,
+                                                                         "Herinrichting Stationsplein")
+
+
+def test_a_session_keeps_the_rules_it_started_with_when_the_municipality_changes_them(open_app, bundled, db):
+    # The session started under rules that have since changed: every member must still be weighed by the old ones.
+    live = bundled["voorbeeldgemeente"]
+    reversed_weights = {trait: {option: w.model_copy(update={"points": {r: -p for r, p in w.points.items()}})
+                                for option, w in options.items()}
+                        for trait, options in live.weights.items()}
+    then = live.model_copy(update={"weights": reversed_weights, "version": "0.9", "content_hash": "e" * 64})
+    created = sessions.create_session(db, "Speeltuin Wilgenhof", "", then)
+    sessions.set_joint_answers(db, created.facilitator_code, {"impact": ["hoog"]}, {}, then)
+
+    at = open_app("werkgroep")
+    at.text_input(key="wg_facilitator_code_input").input(created.facilitator_code)
+    click(at, "Sessie openen")
+    assert not at.exception, at.exception
+    assert any("blijft werken met de regels van toen: versie 0.9" in i.value for i in at.info)
+    expected = advise(then, {"impact": "hoog"}).recommended
+    assert expected != advise(live, {"impact": "hoog"}).recommended  # otherwise this test could not tell
+    assert f"Geadviseerde vorm: {then.rung(expected).name.get('nl')}" in [h.value for h in at.subheader]

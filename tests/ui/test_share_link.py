@@ -1,0 +1,43 @@
+"""A shared link carries the answers: the same link gives the same answers, and a bad link never crashes."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ladder.rules.model import UNKNOWN
+from ui.share_link import answers_from_params, answers_to_params
+
+
+def test_only_known_answers_go_into_the_link(base):
+    answers = {"beleidsruimte": ("open",), "urgentie": (UNKNOWN,), "fase": ("agenda", "voorbereiding")}
+    assert answers_to_params(answers) == {"beleidsruimte": "open", "fase": "agenda,voorbereiding"}
+
+
+@settings(max_examples=60, deadline=None)
+@given(data=st.data())
+def test_answers_survive_the_round_trip_through_a_link(bundled, data):
+    rule_set = bundled[data.draw(st.sampled_from(sorted(bundled)))]
+    answers = {}
+    for trait in rule_set.traits:
+        if trait.multiple:
+            chosen = data.draw(st.lists(st.sampled_from(trait.option_ids()), unique=True))
+            answers[trait.id] = tuple(o for o in trait.option_ids() if o in chosen) or (UNKNOWN,)
+        else:
+            answers[trait.id] = (data.draw(st.sampled_from((UNKNOWN, *trait.option_ids()))),)
+    back, set_aside = answers_from_params(rule_set, answers_to_params(answers))
+    assert back == answers
+    assert set_aside == []
+
+
+@pytest.mark.parametrize("params, kept, reason", [
+    ({"beleidsruimte": "veel"}, {}, "invalid answer 'veel' for trait 'beleidsruimte'"),
+    ({"urgentie": "hoog,laag"}, {}, "takes one answer"),
+    ({"atlantis": "ja", "urgentie": "hoog"}, {"urgentie": ("hoog",)}, "unknown trait 'atlantis'"),
+    ({"beleidsruimte": "veel", "urgentie": "hoog"}, {"urgentie": ("hoog",)}, "beleidsruimte"),
+])
+def test_what_does_not_fit_is_set_aside_with_a_reason(base, params, kept, reason):
+    answers, set_aside = answers_from_params(base, {"gemeente": "x", "lang": "nl", **params})
+    assert {k: v for k, v in answers.items() if v != (UNKNOWN,)} == kept
+    assert any(reason in line for line in set_aside), set_aside

@@ -1,0 +1,130 @@
+"""The working group's charts, each with the table that says the same in text (WCAG: a text equivalent).
+
+Pure: builds plotly figures and pandas tables from a ladder.analysis.group summary; no Streamlit, nothing decided here.
+Roles differ by colour and by pattern, and every bar carries its number. Names of members appear only when
+the caller asks (the facilitator's view); members who look at the group see roles only. Names and other
+typed text go into plotly through `plain` (plotly reads a little HTML); tables are escaped by the page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from ladder.analysis.group import ROLES, GroupSummary, QuestionSpread, role_name
+from ladder.reports.plain_text import Labels
+from ui.charts.advice import RUNNER_UP, Chart
+from ui.charts.style import plain, readable
+
+# Okabe-Ito colours (told apart with the common colour-vision deficiencies), and a pattern per role as well.
+ROLE_COLOURS = {"raadslid": "#0072B2", "inwoner": "#E69F00", "ambtenaar": "#009E73", "ondernemer": "#CC79A7",
+                "anders": "#6b6b6b"}
+ROLE_PATTERNS = {"raadslid": "", "inwoner": "/", "ambtenaar": ".", "ondernemer": "x", "anders": "-"}
+
+
+def _layout(figure: go.Figure, title: str, rows: int, legend: bool) -> go.Figure:
+    figure.update_layout(title={"text": plain(title)}, height=90 + 40 * max(rows, 1), font={"size": 14},
+                         margin={"l": 10, "r": 10, "t": 50, "b": 10}, plot_bgcolor="white", showlegend=legend,
+                         barmode="stack", legend={"orientation": "h", "y": -0.15, "traceorder": "normal"})
+    return readable(figure)
+
+
+def _roles_present(summary: GroupSummary) -> tuple[str, ...]:
+    return tuple(r for r in ROLES if any(p.role == r for p in summary.respondents))
+
+
+def who(summary: GroupSummary, indexes: tuple[int, ...], lang: str) -> str:
+    """'Anna (Inwoner), Piet (Raadslid)': members by name with their role."""
+    people = summary.respondents
+    return ", ".join(f"{people[i].name} ({role_name(people[i].role, lang)})" for i in indexes)
+
+
+def _by_role_bars(figure: go.Figure, summary: GroupSummary, ticks: list[str], counts: list[Mapping[str, int]],
+                  lang: str) -> None:
+    for role in _roles_present(summary):
+        values = [c[role] for c in counts]
+        figure.add_trace(go.Bar(
+            y=ticks, x=values, orientation="h", name=plain(role_name(role, lang)),
+            text=[str(v) if v else "" for v in values], textposition="inside", insidetextanchor="middle",
+            marker={"color": ROLE_COLOURS[role], "line": {"color": "#333", "width": 1},
+                    "pattern": {"shape": ROLE_PATTERNS[role], "fgcolor": "#1a1a1a", "fgopacity": 0.45}},
+            hovertemplate=f"{plain(role_name(role, lang))}: %{{x}}<extra></extra>",
+        ))
+
+
+def distribution_chart(question: QuestionSpread, summary: GroupSummary, labels: Labels, columns: Mapping[str, str],
+                       title: str, names: bool) -> Chart:
+    """Per answer to one question: how many members chose it, stacked by role. The table adds who, with `names`."""
+    lang = labels.lang
+    shown = [c for c in question.counts if c.total]
+    answers = [labels.answer(question.trait, c.option) for c in shown]
+    figure = go.Figure()
+    _by_role_bars(figure, summary, [plain(a) for a in answers], [c.by_role for c in shown], lang)
+    figure.update_yaxes(autorange="reversed")
+    figure.update_xaxes(dtick=1, title={"text": plain(columns["total"])})
+    roles = _roles_present(summary)
+    table: dict[str, list[str]] = {columns["answer"]: answers, columns["total"]: [str(c.total) for c in shown]}
+    for role in roles:
+        table[role_name(role, lang)] = [str(c.by_role[role]) for c in shown]
+    if names:
+        table[columns["who"]] = [who(summary, c.respondents, lang) for c in shown]
+    return Chart(_layout(figure, title, len(shown), legend=True), pd.DataFrame(table))
+
+
+def divergence_chart(summary: GroupSummary, labels: Labels, columns: Mapping[str, str], title: str) -> Chart:
+    """The questions at least two members answered, most divided first, as a share from 0% to 100%."""
+    questions = [q for q in summary.ranking() if q.divergence is not None]
+    names = [labels.rule_set.trait(q.trait).short_name(labels.lang) for q in questions]
+    values = [round((q.divergence or 0.0) * 100) for q in questions]
+    figure = go.Figure(go.Bar(
+        y=[plain(n) for n in names], x=values, orientation="h", text=[f"{v}%" for v in values], textposition="outside",
+        cliponaxis=False, marker={"color": RUNNER_UP, "line": {"color": "#333", "width": 1}},
+        hovertemplate="%{y}: %{x}%<extra></extra>",
+    ))
+    figure.update_yaxes(autorange="reversed")
+    figure.update_xaxes(range=[0, 115], ticksuffix="%", tickvals=[0, 25, 50, 75, 100])
+    table = pd.DataFrame({
+        columns["question"]: [labels.question(q.trait) for q in questions],
+        columns["divergence"]: [f"{v}%" for v in values],
+        columns["answered"]: [str(q.answered) for q in questions],
+        columns["most_common"]: [labels.answer(q.trait, q.most_common) if q.most_common else columns["tie"]
+                                 for q in questions],
+    })
+    return Chart(_layout(figure, title, len(questions), legend=False), table)
+
+
+def spread_chart(summary: GroupSummary, labels: Labels, columns: Mapping[str, str], title: str, joint_mark: str,
+                 names: bool) -> Chart:
+    """Per rung, highest on top like the ladder: how many members' own answers advise it, stacked by role.
+    The joint advice is named under its rung, in words and bold."""
+    lang = labels.lang
+    joint = summary.joint.recommended if summary.joint else None
+    rows = list(reversed(summary.spread))
+    rungs = [labels.rung(r.rung) for r in rows]
+    ticks = [f"<b>{plain(n)}</b><br>{plain(joint_mark)}" if r.rung == joint else plain(n) for n, r in zip(rungs, rows)]
+    figure = go.Figure()
+    _by_role_bars(figure, summary, ticks, [r.by_role for r in rows], lang)
+    figure.update_xaxes(dtick=1, title={"text": plain(columns["members"])})
+    figure.update_yaxes(categoryorder="array", categoryarray=list(reversed(ticks)))
+    table: dict[str, list[str]] = {
+        columns["rung"]: [f"{n} ({joint_mark})" if r.rung == joint else n for n, r in zip(rungs, rows)],
+        columns["members"]: [str(r.total) for r in rows],
+    }
+    for role in _roles_present(summary):
+        table[role_name(role, lang)] = [str(r.by_role[role]) for r in rows]
+    if names:
+        table[columns["who"]] = [who(summary, r.respondents, lang) for r in rows]
+    return Chart(_layout(figure, title, len(rows), legend=True), pd.DataFrame(table))
+
+
+def member_advice_table(summary: GroupSummary, labels: Labels, columns: Mapping[str, str]) -> pd.DataFrame:
+    """Each member's name, role and the advice their own answers give (the facilitator's view)."""
+    people = summary.respondents
+    return pd.DataFrame({
+        columns["name"]: [people[m.respondent].name for m in summary.advices],
+        columns["role"]: [role_name(people[m.respondent].role, labels.lang) for m in summary.advices],
+        columns["rung"]: [labels.rung(m.rung) for m in summary.advices],
+    })
+

@@ -1,0 +1,32 @@
+"""What every chart and table of the app shares: readable text (WCAG contrast) and rule-set texts shown as they are."""
+
+from __future__ import annotations
+
+import html
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from ladder.reports.markdown import escape_markdown
+
+TEXT = "#1a1a1a"  # near-black: Streamlit's chart theme draws axis labels in a grey below 4.5:1 on white
+
+
+def readable(figure: go.Figure) -> go.Figure:
+    """Dark titles, axis labels and legends; in these charts the labels carry the meaning."""
+    figure.update_layout(font={"color": TEXT})
+    figure.update_xaxes(tickfont={"color": TEXT})
+    figure.update_yaxes(tickfont={"color": TEXT})
+    return figure
+
+
+def plain(text: str) -> str:
+    """Plotly reads labels as a little HTML (<a href>, <b>); rule-set texts must show as they are."""
+    return html.escape(text, quote=False)
+
+
+def escape_table(table: pd.DataFrame) -> pd.DataFrame:
+    """For st.table, which reads Markdown in every cell and header."""
+    escaped = table.map(lambda cell: escape_markdown(str(cell)))
+    escaped.columns = [escape_markdown(str(c)) for c in table.columns]
+    return escaped
