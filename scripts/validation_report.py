@@ -1,0 +1,174 @@
+"""Run the validation cases under every bundled framework and report agreement with practice and the experts.
+
+    .venv/bin/python scripts/validation_report.py            # writes validation/results.json and the figures
+    .venv/bin/python scripts/validation_report.py --check    # exit 1 when the results differ from the record
+
+Inputs: validation/cases/*.yaml (documented cases: answers and the form chosen in practice), tests/cases/*.yaml
+(the golden projects), validation/expert/judge*.yaml (blind expert labels, kept as the judges wrote them) and
+validation/expert/projects.json (which judged project is which case). The figures go between the markers in
+docs/validation.md; everything else in that file is written by hand.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Mapping
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from ladder import AnswerError, advise, load_municipality, municipality_ids  # noqa: E402
+from ladder.analysis.validation import (  # noqa: E402
+    BASE_LADDER,
+    Agreement,
+    Outcome,
+    Reference,
+    agreement,
+    between_references,
+    ladder_of,
+)
+
+CASES = ROOT / "validation" / "cases"
+EXPERT = ROOT / "validation" / "expert"
+GOLDEN = ROOT / "tests" / "cases"
+RESULTS = ROOT / "validation" / "results.json"
+REPORT = ROOT / "docs" / "validation.md"
+START, END = "<!-- validation-figures:start -->", "<!-- validation-figures:end -->"
+
+
+def _roles(value: object) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    return tuple(value) if isinstance(value, list) else (str(value),)
+
+
+def documented() -> dict[str, dict]:
+    return {p.stem: yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted(CASES.glob("*.yaml"))}
+
+
+def golden() -> dict[str, dict]:
+    return {p.stem: yaml.safe_load(p.read_text(encoding="utf-8"))["project"] for p in sorted(GOLDEN.glob("*.yaml"))}
+
+
+def answers_of(cases: Mapping[str, dict], goldens: Mapping[str, dict]) -> dict[str, dict]:
+    out = {case_id: case["answers"] for case_id, case in cases.items() if case.get("answers")}
+    out.update({case_id: project["answers"] for case_id, project in goldens.items()})
+    return out
+
+
+def practice(cases: Mapping[str, dict]) -> list[Reference]:
+    return [Reference(case_id, c["chosen"]["rung"], _roles(c["chosen"].get("role"))) for case_id, c in cases.items()]
+
+
+def judges() -> dict[str, list[Reference]]:
+    names = json.loads((EXPERT / "projects.json").read_text(encoding="utf-8"))
+    out = {}
+    for path in sorted(EXPERT.glob("judge*.yaml")):
+        labels = yaml.safe_load(path.read_text(encoding="utf-8"))
+        out[path.stem] = [Reference(names[pid]["source"], label["rung"], _roles(label.get("role")),
+                                    tuple(label.get("acceptable") or ()))
+                          for pid, label in labels.items()]
+    return out
+
+
+def outcomes(answers: Mapping[str, dict]) -> dict[str, dict[str, dict]]:
+    """Per framework, per case: the advised rung and role (or the reason the answers do not fit)."""
+    result: dict[str, dict[str, dict]] = {}
+    for framework in municipality_ids():
+        rule_set = load_municipality(framework)
+        per_case = {}
+        for case_id, given in sorted(answers.items()):
+            try:
+                advice = advise(rule_set, given, ignore_unknown_traits=True)
+            except AnswerError as exc:
+                per_case[case_id] = {"error": str(exc)}
+                continue
+            per_case[case_id] = {"rung": advice.recommended, "role": advice.role.role}
+        result[framework] = per_case
+    return result
+
+
+def _as_outcomes(framework: str, per_case: Mapping[str, dict]) -> dict[str, Outcome]:
+    return {c: Outcome(c, framework, r["rung"], r["role"]) for c, r in per_case.items() if "rung" in r}
+
+
+def _pct(part: int, whole: int) -> str:
+    return f"{round(100 * part / whole)}%" if whole else "–"
+
+
+def _row(name: str, a: Agreement) -> str:
+    roles = f"{a.role_right}/{a.role_total}" if a.role_total else "–"
+    worst = max((gap for _, _, gap in a.misses), default=0 if a.total else None)
+    return (f"| {name} | {a.total} | {_pct(a.exact, a.total)} | {_pct(a.within_one, a.total)} | "
+            f"{_pct(a.acceptable, a.total)} | {len(a.misses)} | {worst if worst is not None else '–'} | {roles} |")
+
+
+HEADER = ("| framework | cases | exact | within one | exact or acceptable | misses ≥ 2 | largest miss | role right |\n"
+          "|---|---|---|---|---|---|---|---|")
+
+
+def figures(results: Mapping[str, dict[str, dict]], cases: Mapping[str, dict]) -> str:
+    refs = {"practice (documented cases)": practice(cases)}
+    refs.update({f"expert {name[5:]} (all judged projects)": labels for name, labels in judges().items()})
+    lines = []
+    for title, references in refs.items():
+        lines += [f"#### Against {title}", "", HEADER]
+        for framework, per_case in results.items():
+            ladder = ladder_of([*BASE_LADDER, *(r for r in _rungs(framework) if r not in BASE_LADDER)])
+            lines.append(_row(framework, agreement(references, _as_outcomes(framework, per_case), ladder)))
+        lines.append("")
+    judged = judges()
+    if len(judged) >= 2:
+        (n1, j1), (n2, j2) = list(judged.items())[:2]
+        lines += ["#### Between the references themselves", "", HEADER.replace("framework", "pair"),
+                  _row(f"{n1} ~ {n2}", between_references(j1, j2, BASE_LADDER)),
+                  _row(f"{n1} ~ practice", between_references(j1, practice(cases), BASE_LADDER)),
+                  _row(f"{n2} ~ practice", between_references(j2, practice(cases), BASE_LADDER)), ""]
+    lines += _misses_table(results, cases)
+    return "\n".join(lines)
+
+
+def _rungs(framework: str) -> list[str]:
+    return [r.id for r in load_municipality(framework).rungs]
+
+
+def _misses_table(results: Mapping[str, dict[str, dict]], cases: Mapping[str, dict]) -> list[str]:
+    """Per documented case: the form chosen in practice and what each framework advises."""
+    frameworks = list(results)
+    lines = ["#### Per documented case", "", "| case | chosen in practice | " + " | ".join(frameworks) + " |",
+             "|---|---|" + "---|" * len(frameworks)]
+    for case_id, case in cases.items():
+        chosen = case["chosen"]["rung"] + (f" ({', '.join(_roles(case['chosen'].get('role')))})"
+                                           if case["chosen"].get("role") else "")
+        cells = []
+        for framework in frameworks:
+            r = results[framework].get(case_id, {})
+            cells.append(r.get("rung", "–") + (f" ({r['role']})" if r.get("role") else ""))
+        lines.append(f"| {case_id} | {chosen} | " + " | ".join(cells) + " |")
+    return [*lines, ""]
+
+
+def main(argv: list[str]) -> int:
+    cases = documented()
+    results = outcomes(answers_of(cases, golden()))
+    if argv == ["--check"]:
+        recorded = json.loads(RESULTS.read_text(encoding="utf-8"))
+        if recorded != results:
+            print("The validation results differ from validation/results.json; run scripts/validation_report.py "
+                  "and report the new agreement in docs/validation.md.", file=sys.stderr)
+            return 1
+        return 0
+    RESULTS.write_text(json.dumps(results, indent=1, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8")
+    report = REPORT.read_text(encoding="utf-8")
+    before, _, rest = report.partition(START)
+    _, _, after = rest.partition(END)
+    REPORT.write_text(f"{before}{START}\n{figures(results, cases)}\n{END}{after}", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
