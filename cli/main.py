@@ -92,7 +92,7 @@ def _advise(args: argparse.Namespace) -> int:
     except AnswerError as exc:
         for trait, message in exc.problems:
             line = doc.key_line(("answers", trait)) if doc else None
-            _print_problems([Problem(str(args.project), line, f"answers.{trait}", message)])
+            _print_problems([Problem(str(args.project), line, f"answers.{trait}", "answer_invalid", {"detail": message})])
         return EXIT_BAD_INPUT
     if args.json:
         print(advice.to_json())

@@ -13,7 +13,6 @@ from ladder.rules.problems import RuleSetError
 from ladder.text import LANGUAGES
 from ladder.rules.loading import MUNICIPALITIES_DIR, RULES_DIR, load_municipality, municipality_ids
 from ladder.rules.model import UNKNOWN, RuleSet
-from ladder.rules.problem_text import describe_problem
 from ui.share_link import LANGUAGE_PARAM, MUNICIPALITY_PARAM, answers_from_params
 from ui.texts import t
 
@@ -82,7 +81,7 @@ def keep_in_url(extra: dict[str, str] | None = None) -> None:
 def show_rule_set_error(municipality_id: str, error: RuleSetError, lang: str) -> None:
     """Why a municipality's rules cannot be loaded: every problem with its file, line and path."""
     st.error(t(lang, "rule_set_error", name=municipality_id))
-    st.code("\n".join(describe_problem(p, lang) for p in error.problems), language=None)
+    st.code("\n".join(p.describe(lang) for p in error.problems), language=None)
 
 
 def rule_set_or_stop(lang: str) -> RuleSet:

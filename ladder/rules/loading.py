@@ -19,6 +19,7 @@ from typing import Annotated, Any, get_args
 from pydantic import TypeAdapter, ValidationError
 
 from ladder.rules.conditions import holds, traits_in
+from ladder.rules.problem_texts import Count, found_type, ids
 from ladder.rules.problems import Problem, RuleSetError
 from ladder.rules.locations import Loc, format_path
 from ladder.rules.model import (
@@ -68,12 +69,12 @@ class ParsedFile:
         """Of the parsed content as canonical JSON; computed once, as the parsed file itself is cached."""
         return _sha256(_canonical(self.doc.data if self.doc else None))
 
-    def problem(self, loc: Loc, message: str, key_line: bool = False) -> Problem:
+    def problem(self, loc: Loc, code: str, *, key_line: bool = False, **params: object) -> Problem:
         data = self.doc.data if self.doc else None
         line = None
         if self.doc is not None:
             line = self.doc.key_line(loc) if key_line else self.doc.line_of(loc)
-        return Problem(self.name, line, format_path(data, loc), message)
+        return Problem(self.name, line, format_path(data, loc), code, params)
 
 
 def display_name(path: Path) -> str:
@@ -95,19 +96,17 @@ def _parse_cached(text: str, name: str, path: Path | None) -> ParsedFile:
         return ParsedFile(name, path, sha, None, {}, tuple(problems))
     pf = ParsedFile(name, path, sha, doc, {}, ())
     if not isinstance(doc.data, dict):
-        found = "an empty file" if doc.data is None else f"{type(doc.data).__name__}"
-        return ParsedFile(name, path, sha, doc, {}, (pf.problem((), f"expected a mapping of sections, got {found}"),))
+        return ParsedFile(name, path, sha, doc, {}, (pf.problem((), "not_sections", found=found_type(doc.data)),))
     sections: dict[str, Any] = {}
     misplaced = BASE_ONLY if "extends" in doc.data else EXTENDS_ONLY  # reported once, in _apply
     for key, value in doc.data.items():
         if key in misplaced:
             continue
         if key not in _SECTION_ADAPTERS:
-            problems.append(pf.problem((str(key),), f"unknown key '{key}'", key_line=True))
+            problems.append(pf.problem((str(key),), "key_unknown", key_line=True, name=key))
             continue
         if value is None:
-            message = "expected a value, got nothing (leave the key out to keep what the rule set it extends has)"
-            problems.append(pf.problem((key,), message, key_line=True))
+            problems.append(pf.problem((key,), "empty_value", key_line=True))
             continue
         try:
             sections[key] = _SECTION_ADAPTERS[key].validate_python(value)
@@ -124,7 +123,8 @@ def _validation_problems(pf: ParsedFile, key: str, exc: ValidationError) -> list
         # pydantic repeats an item's error as "too short" on its list; the item's own error says it all.
         if error["type"] == "too_short" and any(other[: len(loc)] == loc and other != loc for other in locs):
             continue
-        problems.append(pf.problem(loc, describe(error), key_line=error["type"] == "extra_forbidden"))
+        code, params = describe(error)
+        problems.append(pf.problem(loc, code, key_line=error["type"] == "extra_forbidden", **params))
     return problems
 
 
@@ -133,13 +133,13 @@ def read_rule_file(path: Path) -> ParsedFile:
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            message = f"file is {size:,} bytes; at most {MAX_BYTES:,} bytes are read"
-            return ParsedFile(name, path, "", None, {}, (Problem(name, None, "", message),))
+            too_big = Problem(name, None, "", "file_too_big", {"size": Count(size), "limit": Count(MAX_BYTES)})
+            return ParsedFile(name, path, "", None, {}, (too_big,))
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        return ParsedFile(name, path, "", None, {}, (Problem(name, None, "", "file not found"),))
+        return ParsedFile(name, path, "", None, {}, (Problem(name, None, "", "file_not_found"),))
     except UnicodeDecodeError:
-        return ParsedFile(name, path, "", None, {}, (Problem(name, None, "", "expected UTF-8 text"),))
+        return ParsedFile(name, path, "", None, {}, (Problem(name, None, "", "not_utf8"),))
     return parse_rule_file(text, name, path.resolve())
 
 
@@ -163,12 +163,10 @@ def _chain(first: ParsedFile) -> tuple[list[ParsedFile], list[Problem]]:
         near = current.path.parent if current.path else None
         parent_path = find_rule_set(parent_id, near)
         if parent_path is None:
-            where = "next to this file, in rules/ or in municipalities/"
-            message = f"extends '{parent_id}', but no {parent_id}.yaml was found {where}"
-            return [], [current.problem(("extends",), message)]
+            return [], [current.problem(("extends",), "extends_not_found", id=parent_id)]
         if any(pf.path == parent_path.resolve() for pf in chain):
             names = " -> ".join([pf.name for pf in chain] + [display_name(parent_path)])
-            return [], [current.problem(("extends",), f"the rule sets extend each other in a circle: {names}")]
+            return [], [current.problem(("extends",), "extends_circle", chain=names)]
         chain.append(read_rule_file(parent_path))
 
 
@@ -210,7 +208,7 @@ def resolve(first: ParsedFile) -> RuleSet:
         problems.extend(own + found)
         if own or found or built is None:
             if pf is not first:
-                problems.insert(0, first.problem(("extends",), f"the rule set it extends, {pf.name}, has errors"))
+                problems.insert(0, first.problem(("extends",), "parent_broken", file=pf.name))
             raise RuleSetError(problems)
         rule_set = built
     if problems:
@@ -248,12 +246,12 @@ def _apply(parent: RuleSet | None, pf: ParsedFile) -> tuple[RuleSet | None, list
     wrong_place = EXTENDS_ONLY if parent is None else BASE_ONLY
     for key in wrong_place:
         if key in _raw_keys(pf):
-            hint = "only a file with 'extends' may use it" if parent is None else _base_only_hint(key)
-            problems.append(pf.problem((key,), f"'{key}' is not allowed here: {hint}", key_line=True))
+            code, params = ("extends_only", {}) if parent is None else _base_only_hint(key)
+            problems.append(pf.problem((key,), code, key_line=True, name=key, **params))
     if parent is None:
         for key in BASE_REQUIRED:
             if key not in s and key not in _raw_keys(pf):
-                problems.append(pf.problem((), f"missing required key '{key}' (a base rule set defines it)"))
+                problems.append(pf.problem((), "base_key_missing", name=key))
     draft = _start_draft(parent, pf)
     _merge_rungs(draft, pf, parent)
     _merge_traits(draft, pf, parent)
@@ -272,11 +270,10 @@ def _raw_keys(pf: ParsedFile) -> set[str]:
     return set(pf.doc.data) if pf.doc and isinstance(pf.doc.data, dict) else set()
 
 
-def _base_only_hint(key: str) -> str:
-    return {
-        "rungs": "use add_rungs or rename_rungs in a file with 'extends'",
-        "traits": "use add_traits or disable_traits in a file with 'extends'",
-    }.get(key, "only a base rule set (without 'extends') defines it")
+def _base_only_hint(key: str) -> tuple[str, dict[str, str]]:
+    """A base-only key in a file with `extends`: for rungs and traits, the verbs to use instead."""
+    instead = {"rungs": ("add_rungs", "rename_rungs"), "traits": ("add_traits", "disable_traits")}.get(key)
+    return ("base_only_use", {"first": instead[0], "second": instead[1]}) if instead else ("base_only", {})
 
 
 def _start_draft(parent: RuleSet | None, pf: ParsedFile) -> _Draft:
@@ -307,16 +304,16 @@ def _merge_rungs(draft: _Draft, pf: ParsedFile, parent: RuleSet | None) -> None:
     for rung_id, rename in (s.get("rename_rungs") or {}).items():
         index = next((i for i, r in enumerate(draft.rungs) if r.id == rung_id), None)
         if index is None:
-            draft.problems.append(pf.problem(("rename_rungs", rung_id), f"unknown rung '{rung_id}'{_known(draft.rungs)}", key_line=True))
+            draft.problems.append(_unknown(pf, ("rename_rungs", rung_id), "rung", rung_id, draft.rungs, key_line=True))
             continue
         changes = {"name": rename.name} | ({"description": rename.description} if rename.description else {})
         draft.rungs[index] = draft.rungs[index].model_copy(update=changes)
     for i, added in enumerate(s.get("add_rungs") or ()):
         ids = [r.id for r in draft.rungs]
         if added.id in ids:
-            draft.problems.append(pf.problem(("add_rungs", i, "id"), f"rung '{added.id}' already exists"))
+            draft.problems.append(pf.problem(("add_rungs", i, "id"), "rung_exists", id=added.id))
         elif added.after not in ids:
-            draft.problems.append(pf.problem(("add_rungs", i, "after"), f"unknown rung '{added.after}'{_known(draft.rungs)}"))
+            draft.problems.append(_unknown(pf, ("add_rungs", i, "after"), "rung", added.after, draft.rungs))
         else:
             rung = Rung(**{k: getattr(added, k) for k in Rung.model_fields})
             draft.rungs.insert(ids.index(added.after) + 1, rung)
@@ -327,7 +324,7 @@ def _merge_traits(draft: _Draft, pf: ParsedFile, parent: RuleSet | None) -> None
     _unique_ids(draft, pf, "traits", s.get("traits") or ())
     for i, trait_id in enumerate(s.get("disable_traits") or ()):
         if trait_id not in [t.id for t in draft.traits]:
-            draft.problems.append(pf.problem(("disable_traits", i), f"unknown trait '{trait_id}'{_known(draft.traits)}"))
+            draft.problems.append(_unknown(pf, ("disable_traits", i), "trait", trait_id, draft.traits))
             continue
         draft.traits = [t for t in draft.traits if t.id != trait_id]
         draft.weights.pop(trait_id, None)
@@ -335,7 +332,7 @@ def _merge_traits(draft: _Draft, pf: ParsedFile, parent: RuleSet | None) -> None
     _unique_ids(draft, pf, "add_traits", s.get("add_traits") or ())
     for i, trait in enumerate(s.get("add_traits") or ()):
         if trait.id in [t.id for t in draft.traits] or trait.id in draft.disabled_traits:
-            draft.problems.append(pf.problem(("add_traits", i, "id"), f"trait '{trait.id}' already exists"))
+            draft.problems.append(pf.problem(("add_traits", i, "id"), "trait_exists", id=trait.id))
         else:
             draft.traits.append(trait)
 
@@ -366,7 +363,7 @@ def _merge_listed(draft: _Draft, pf: ParsedFile, parent: RuleSet | None, key: st
     items: list[Any] = getattr(draft, key)
     for i, item_id in enumerate(pf.sections.get(disable_key) or ()):
         if item_id not in [x.id for x in items]:
-            draft.problems.append(pf.problem((disable_key, i), f"unknown id '{item_id}' in {key}"))
+            draft.problems.append(pf.problem((disable_key, i), "id_unknown", id=item_id, name=key))
         items[:] = [x for x in items if x.id != item_id]
     given = pf.sections.get(key) or ()
     _unique_ids(draft, pf, key, given)
@@ -382,13 +379,17 @@ def _unique_ids(draft: _Draft, pf: ParsedFile, key: str, items: Iterable[Any]) -
     seen: set[str] = set()
     for i, item in enumerate(items):
         if item.id in seen:
-            draft.problems.append(pf.problem((key, i, "id"), f"id '{item.id}' is used twice in {key}"))
+            draft.problems.append(pf.problem((key, i, "id"), "id_twice", id=item.id, name=key))
         seen.add(item.id)
 
 
-def _known(items: Iterable[Any]) -> str:
-    ids = [x.id for x in items]
-    return f"; expected one of {', '.join(ids)}" if ids else ""
+def _unknown(pf: ParsedFile, loc: Loc, kind: str, value: str, known: Iterable[Any], key_line: bool = False) -> Problem:
+    """An unknown rung, trait or role, with the ids it could have been (a rule set always has traits; it may
+    have no roles, and no rungs when its rungs are broken)."""
+    choices = [x if isinstance(x, str) else x.id for x in known]
+    if not choices:
+        return pf.problem(loc, f"{kind}_unknown_none_known", key_line=key_line, id=value)
+    return pf.problem(loc, f"{kind}_unknown", key_line=key_line, id=value, choices=ids(choices))
 
 
 # --- cross-references ---------------------------------------------------------------------------
@@ -405,19 +406,19 @@ def _check_references(draft: _Draft, pf: ParsedFile, parent: RuleSet | None) -> 
 
     def rung(loc: Loc, value: str) -> None:
         if value not in rung_ids:
-            problems.append(pf.problem(loc, f"unknown rung '{value}'; expected one of {', '.join(rung_ids)}"))
+            problems.append(_unknown(pf, loc, "rung", value, rung_ids))
 
     def trait(loc: Loc, value: str, key_line: bool = False) -> bool:
         if value in traits:
             return True
-        why = "is disabled in this rule set" if value in disabled else "is not a trait of this rule set"
-        problems.append(pf.problem(loc, f"'{value}' {why}; expected one of {', '.join(traits)}", key_line))
+        code = "trait_disabled" if value in disabled else "not_a_trait"
+        problems.append(pf.problem(loc, code, key_line=key_line, id=value, choices=ids(traits)))
         return False
 
     def option(loc: Loc, trait_id: str, value: str, allow_unknown: bool, key_line: bool = False) -> None:
         allowed = traits[trait_id] + ((UNKNOWN,) if allow_unknown else ())
         if value not in allowed:
-            problems.append(pf.problem(loc, f"unknown option '{value}' of trait '{trait_id}'; expected one of {', '.join(allowed)}", key_line))
+            problems.append(pf.problem(loc, "option_unknown", key_line=key_line, id=value, trait=trait_id, choices=ids(allowed)))
 
     def condition(loc: Loc, cond: Condition) -> None:
         if cond.trait is not None:
@@ -437,13 +438,14 @@ def _check_references(draft: _Draft, pf: ParsedFile, parent: RuleSet | None) -> 
         if not trait(("weights", trait_id), trait_id, key_line=True):
             continue
         if goal and trait_id == goal.trait:
-            problems.append(pf.problem(("weights", trait_id), f"'{trait_id}' is the goal route's trait; it is not weighed in the situation route", True))
+            problems.append(pf.problem(("weights", trait_id), "goal_trait_weighed", key_line=True, id=trait_id))
             continue
         for option_id, given in options.items():
             option(("weights", trait_id, option_id), trait_id, option_id, allow_unknown=False, key_line=True)
             for rung_id in given.points():
                 if rung_id not in rung_ids:
-                    problems.append(pf.problem(("weights", trait_id, option_id, rung_id), f"unknown rung '{rung_id}'; expected one of {', '.join(rung_ids)} or why", True))
+                    loc = ("weights", trait_id, option_id, rung_id)
+                    problems.append(pf.problem(loc, "rung_unknown_or_why", key_line=True, id=rung_id, choices=ids(rung_ids)))
     for i, factor in enumerate(s.get("weight_factors") or ()):
         if trait(("weight_factors", i, "trait"), factor.trait):
             for j, option_id in enumerate(factor.options or ()):
@@ -456,7 +458,7 @@ def _check_references(draft: _Draft, pf: ParsedFile, parent: RuleSet | None) -> 
         for j, rung_id in enumerate(kader.exclude or ()):
             rung(("kaders", i, "exclude", j), rung_id)
         if kader.exclude and set(rung_ids) <= set(kader.exclude):
-            problems.append(pf.problem(("kaders", i, "exclude"), "excludes every rung; at least one must stay possible"))
+            problems.append(pf.problem(("kaders", i, "exclude"), "excludes_every_rung"))
     for i, method in enumerate(s.get("werkvormen") or ()):
         for j, rung_id in enumerate(method.rungs):
             rung(("werkvormen", i, "rungs", j), rung_id)
@@ -473,7 +475,7 @@ def _check_references(draft: _Draft, pf: ParsedFile, parent: RuleSet | None) -> 
         _unique_ids(draft, pf, "roles", s.get("roles") or ())
         for i, rule in enumerate(s.get("role_rules") or ()):
             if rule.role not in role_ids:
-                problems.append(pf.problem(("role_rules", i, "role"), f"unknown role '{rule.role}'; expected one of {', '.join(role_ids)}"))
+                problems.append(_unknown(pf, ("role_rules", i, "role"), "role", rule.role, role_ids))
             for j, rung_id in enumerate(rule.rungs):
                 rung(("role_rules", i, "rungs", j), rung_id)
             if rule.when is not None:
@@ -484,7 +486,7 @@ def _check_references(draft: _Draft, pf: ParsedFile, parent: RuleSet | None) -> 
                 rung(("goal_route", "links", option_id, "rung"), link.rung)
             missing = [o for o in traits[goal.trait] if o not in goal.links]
             if missing:
-                problems.append(pf.problem(("goal_route", "links"), f"every answer needs a rung; missing {', '.join(missing)}"))
+                problems.append(pf.problem(("goal_route", "links"), "goal_links_missing", ids=ids(missing)))
         for i, fit in enumerate(s.get("werkvorm_fit") or ()):
             if trait(("werkvorm_fit", i, "trait"), fit.trait):
                 for option_id in fit.prefer:
@@ -493,7 +495,9 @@ def _check_references(draft: _Draft, pf: ParsedFile, parent: RuleSet | None) -> 
             for option_id, values in fit.prefer.items():
                 for j, value in enumerate(values):
                     if value not in allowed_values:
-                        problems.append(pf.problem(("werkvorm_fit", i, "prefer", option_id, j), f"unknown {fit.attribute} '{value}'; expected one of {', '.join(allowed_values)}"))
+                        where = ("werkvorm_fit", i, "prefer", option_id, j)
+                        choices = ids(allowed_values)
+                        problems.append(pf.problem(where, "attribute_value_unknown", attribute=fit.attribute, id=value, choices=choices))
     problems.extend(_contradictions(draft, pf, rung_ids, traits))
     problems.extend(_disabled_but_used(draft, pf, meta))
     return problems
@@ -515,12 +519,7 @@ def _disabled_but_used(draft: _Draft, pf: ParsedFile, meta: Mapping[str, Any]) -
         goal = meta.get("goal_route")
         users += ["goal_route"] if goal is not None and goal.trait == trait_id else []
         if users:
-            listed = ", ".join(dict.fromkeys(users))
-            yield pf.problem(
-                ("disable_traits", i),
-                f"trait '{trait_id}' is still used by {listed}; disable those kaders and guidance too (disable_kaders, "
-                "disable_guidance), or keep the trait",
-            )
+            yield pf.problem(("disable_traits", i), "trait_still_used", id=trait_id, users=ids(dict.fromkeys(users)))
 
 
 def _contradictions(draft: _Draft, pf: ParsedFile, rung_ids: list[str], traits: Mapping[str, tuple[str, ...]]) -> Iterator[Problem]:
@@ -534,24 +533,28 @@ def _contradictions(draft: _Draft, pf: ParsedFile, rung_ids: list[str], traits: 
     caps = [k for k in draft.kaders if k.max in rung_ids]
     exclusions = [k for k in draft.kaders if k.exclude]
 
-    def clash(a: Kader, b: Kader, message: str) -> Iterator[Problem]:
+    def clash(a: Kader, b: Kader) -> Loc | None:
+        """Where two kaders that cannot both be met are reported: at this file's one of them."""
         if a.id not in own and b.id not in own:
-            return  # reported where the parent defined them
+            return None  # reported where the parent defined them
         if _same_condition(a.when, b.when, traits, multiple):
-            yield pf.problem(("kaders", own[a.id if a.id in own else b.id], "when"), message)
+            return ("kaders", own[a.id if a.id in own else b.id], "when")
+        return None
 
     for low, high in itertools.product(floors, caps):
         if rung_ids.index(low.min) > rung_ids.index(high.max):
-            yield from clash(low, high, f"kaders '{low.id}' (min {low.min}) and '{high.id}' (max {high.max}) contradict: "
-                                        "under the same condition the minimum is above the maximum")
+            where = clash(low, high)
+            if where:
+                yield pf.problem(where, "kaders_min_above_max", low=low.id, min=low.min, high=high.id, max=high.max)
     for bound, excluding in itertools.product([*floors, *caps], exclusions):
         limit = bound.min if bound.min is not None else bound.max
         at = rung_ids.index(limit)
         allowed = rung_ids[at:] if bound.min is not None else rung_ids[:at + 1]
         if set(allowed) <= set(excluding.exclude or ()):
-            yield from clash(bound, excluding, f"kaders '{bound.id}' ({bound.effect} {limit}) and '{excluding.id}' "
-                                               f"(exclude {', '.join(excluding.exclude or ())}) contradict: under the "
-                                               f"same condition every rung the {bound.effect} allows is excluded")
+            where = clash(bound, excluding)
+            if where:
+                yield pf.problem(where, "kaders_bound_excluded", bound=bound.id, effect=bound.effect, limit=limit,
+                                 excluding=excluding.id, rungs=ids(excluding.exclude or ()))
 
 
 def _possible_answers(options: tuple[str, ...], multiple: bool) -> list[tuple[str, ...]]:
@@ -643,5 +646,5 @@ def load_municipality(municipality_id: str) -> RuleSet:
     path = find_rule_set(municipality_id)
     if path is None:
         known = ", ".join(municipality_ids())
-        raise RuleSetError([Problem(municipality_id, None, "", f"no rule set with this id; bundled: {known}")])
+        raise RuleSetError([Problem(municipality_id, None, "", "unknown_rule_set", {"ids": known})])
     return load_rule_set(path)

@@ -11,7 +11,9 @@ import datetime as dt
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool, WithJsonSchema, model_validator
-from pydantic_core import PydanticCustomError
+
+from ladder.rules.problem_texts import Words, word
+from ladder.rules.problems import rule_error
 
 VALUES = ("inclusie", "invloed", "eigenaarschap", "deliberatie", "legitimiteit")
 UNKNOWN = "onbekend"
@@ -24,14 +26,14 @@ class StrictModel(BaseModel):
 
 
 def _number_between(low: float, high: float, whole: bool) -> BeforeValidator:
-    kind = "a whole number" if whole else "a number"
+    code = "whole_number_between" if whole else "number_between"
 
     def check(value: Any) -> Any:
         ok = isinstance(value, (int, float)) and not isinstance(value, bool)
         if ok and whole and isinstance(value, float) and not value.is_integer():
             ok = False
         if not ok or not low <= value <= high:
-            raise PydanticCustomError("range", f"expected {kind} between {low:g} and {high:g}")
+            raise rule_error(code, low=f"{low:g}", high=f"{high:g}")
         return int(value) if whole else float(value)
 
     return BeforeValidator(check)
@@ -148,10 +150,10 @@ class Trait(StrictModel):
     def _options_unique_and_not_unknown(self) -> Trait:
         ids = [o.id for o in self.options]
         if UNKNOWN in ids:
-            raise ValueError(f"'{UNKNOWN}' is added to every question by itself; do not list it")
+            raise rule_error("unknown_listed", id=UNKNOWN)
         repeated = sorted({i for i in ids if ids.count(i) > 1})
         if repeated:
-            raise ValueError(f"option ids must be unique, found {', '.join(repeated)} more than once")
+            raise rule_error("options_repeated", ids=", ".join(repeated))
         return self
 
     def option_ids(self) -> tuple[str, ...]:
@@ -177,15 +179,15 @@ class Condition(StrictModel):
         leaf = self.trait is not None
         tests = [n for n, v in (("equals", self.equals), ("in", self.in_)) if v is not None]
         if leaf and combinators:
-            raise ValueError("a condition is either a test on one trait or all/any/not, not both")
+            raise rule_error("condition_both")
         if len(combinators) > 1:
-            raise ValueError(f"use one of all/any/not per condition, found {' and '.join(combinators)}")
+            raise rule_error("condition_combined", found=Words(tuple(combinators)))
         if leaf and len(tests) != 1:
-            raise ValueError("a test on a trait needs exactly one of 'equals' or 'in'")
+            raise rule_error("condition_test")
         if not leaf and tests:
-            raise ValueError("'equals' and 'in' need a 'trait'")
+            raise rule_error("condition_without_trait")
         if not leaf and not combinators:
-            raise ValueError("expected 'trait' with 'equals'/'in', or one of all/any/not")
+            raise rule_error("condition_empty")
         return self
 
 
@@ -206,8 +208,7 @@ class Kader(StrictModel):
         if self.warning:
             effects.append("warning")
         if len(effects) != 1:
-            found = " and ".join(effects) if effects else "none"
-            raise ValueError(f"expected exactly one effect (max, min, exclude or warning: true), found {found}")
+            raise rule_error("kader_effects", found=Words(tuple(effects)) if effects else word("found_none"))
         return self
 
     @property
@@ -306,7 +307,7 @@ class Robustness(StrictModel):
     @model_validator(mode="after")
     def _ordered(self) -> Robustness:
         if self.redelijk > self.robuust:
-            raise ValueError("'redelijk' must not be above 'robuust'")
+            raise rule_error("robustness_order")
         return self
 
 

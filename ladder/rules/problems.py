@@ -1,8 +1,17 @@
-"""Errors a user can act on: where (file, line, path), what was expected and what was found."""
+"""Errors a user can act on: where (file, line, path), what was expected and what was found.
+
+A problem is a code with its parameters; ladder/rules/problem_texts.py says it in Dutch or English, so
+the two languages cannot drift apart.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from pydantic_core import PydanticCustomError
+
+from ladder.rules.problem_texts import PROBLEM_TEXTS, PROBLEMS
 
 
 @dataclass(frozen=True)
@@ -12,18 +21,38 @@ class Problem:
     file: str
     line: int | None  # 1-based; None when the whole file is meant
     path: str  # dotted path inside the document, "" for the document itself
-    message: str
+    code: str  # a key of problem_texts.PROBLEMS
+    params: Mapping[str, object] = field(default_factory=dict, hash=False)
+
+    def __post_init__(self) -> None:
+        if self.code not in PROBLEMS["en"]:
+            raise KeyError(f"unknown problem code '{self.code}'")
+
+    def message(self, lang: str) -> str:
+        """What is wrong, in the reader's language."""
+        return PROBLEM_TEXTS.t(lang, self.code, **self.params)
+
+    def describe(self, lang: str) -> str:
+        """The whole problem in one line: `file:6 path: message`, in Dutch `file, regel 6, path: message`."""
+        where = self.file if self.line is None else PROBLEM_TEXTS.t(lang, "where_line", file=self.file, line=self.line)
+        layout = "where_path" if self.path else "where_no_path"
+        return PROBLEM_TEXTS.t(lang, layout, where=where, path=self.path, message=self.message(lang))
 
     def __str__(self) -> str:
-        where = self.file if self.line is None else f"{self.file}:{self.line}"
-        return f"{where} {self.path}: {self.message}" if self.path else f"{where}: {self.message}"
+        return self.describe("en")
+
+
+def rule_error(code: str, **params: object) -> PydanticCustomError:
+    """A broken rule for a model validator to raise: pydantic reports the code as its type, the parameters as
+    its context, and validation_messages turns that back into a Problem."""
+    return PydanticCustomError(code, PROBLEMS["en"][code], params)
 
 
 class RuleSetError(Exception):
     """A rule set could not be loaded; carries every problem found, not just the first."""
 
     def __init__(self, problems: list[Problem]):
-        self.problems = sorted(problems, key=lambda p: (p.file, p.line or 0, p.path, p.message))
+        self.problems = sorted(problems, key=lambda p: (p.file, p.line or 0, p.path, p.message("en")))
         super().__init__("\n".join(str(p) for p in self.problems))
 
 

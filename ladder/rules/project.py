@@ -34,6 +34,6 @@ def read_project(path: Path) -> tuple[Project | None, YamlDocument | None, list[
         return Project.model_validate(doc.data), doc, []
     except ValidationError as exc:
         return None, doc, [
-            Problem(doc.file, doc.line_of(error["loc"]), format_path(doc.data, error["loc"]), describe(error))
+            Problem(doc.file, doc.line_of(error["loc"]), format_path(doc.data, error["loc"]), *describe(error))
             for error in exc.errors()
         ]

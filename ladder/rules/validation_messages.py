@@ -1,59 +1,67 @@
-"""Plain messages for pydantic's validation errors: what was expected and what was found."""
+"""Pydantic's validation errors as problem codes: what was expected and what was found."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any
 
+from ladder.rules.problem_texts import PROBLEMS, Alternatives, word
+from ladder.text import Message
+
+# pydantic's error type -> problem code, for errors that need nothing but what was found.
 _EXPECTED = {
-    "string_type": "expected text",
-    "int_type": "expected a whole number",
-    "int_parsing": "expected a whole number",
-    "int_from_float": "expected a whole number",
-    "float_type": "expected a number",
-    "float_parsing": "expected a number",
-    "bool_type": "expected true or false",
-    "bool_parsing": "expected true or false",
-    "dict_type": "expected a mapping (key: value)",
-    "model_type": "expected a mapping (key: value)",
-    "model_attributes_type": "expected a mapping (key: value)",
-    "list_type": "expected a list",
-    "tuple_type": "expected a list",
-    "date_type": "expected a date like 2026-01-31",
-    "date_parsing": "expected a date like 2026-01-31",
-    "date_from_datetime_parsing": "expected a date like 2026-01-31",
-    "string_pattern_mismatch": "expected an id: lowercase letters, digits and _, starting with a letter",
-    "string_too_short": "expected non-empty text",
+    "string_type": "text_expected",
+    "float_type": "number_expected",
+    "float_parsing": "number_expected",
+    "bool_type": "bool_expected",
+    "bool_parsing": "bool_expected",
+    "dict_type": "mapping_expected",
+    "model_type": "mapping_expected",
+    "model_attributes_type": "mapping_expected",
+    "list_type": "list_expected",
+    "tuple_type": "list_expected",
+    "date_type": "date_expected",
+    "date_parsing": "date_expected",
+    "date_from_datetime_parsing": "date_expected",
+    "date_from_datetime_inexact": "date_with_time",
+    "string_pattern_mismatch": "id_expected",
+    "string_too_short": "text_empty",
 }
 
 
-def describe(error: Mapping[str, Any]) -> str:
+def describe(error: Mapping[str, Any]) -> tuple[str, dict[str, object]]:
+    """The problem code and its parameters for one of pydantic's errors."""
     kind = error["type"]
     found = _shown(error.get("input"))
     if kind == "missing":
-        return f"missing required key '{error['loc'][-1]}'"
+        return "key_missing", {"name": error["loc"][-1]}
     if kind == "extra_forbidden":
-        return f"unknown key '{error['loc'][-1]}'"
+        return "key_unknown", {"name": error["loc"][-1]}
     if kind == "literal_error":
-        return f"expected one of {error['ctx']['expected']}, got {found}"
+        return "not_one_of", {"choices": _alternatives(error["ctx"]["expected"]), "found": found}
     if kind == "too_short":
-        return f"expected at least {error['ctx']['min_length']} item(s), got {error['ctx']['actual_length']}"
-    if kind in ("greater_than", "greater_than_equal", "less_than", "less_than_equal"):
-        bound = next(iter(error["ctx"].values()))
-        words = {"greater_than": "above", "greater_than_equal": "at least", "less_than": "below",
-                 "less_than_equal": "at most"}[kind]
-        return f"expected a number {words} {bound}, got {found}"
-    if kind in ("value_error", "assertion_error"):
-        return str(error["ctx"]["error"])
+        return "too_few", {"count": error["ctx"]["min_length"], "actual": error["ctx"]["actual_length"]}
+    if kind == "greater_than":  # the model's only bound of pydantic's own: Field(gt=0)
+        return "number_above", {"bound": error["ctx"]["gt"], "found": found}
+    if kind in PROBLEMS["en"]:  # raised by a validator of ladder/rules/model.py (problems.rule_error)
+        return kind, {"found": found, **error.get("ctx", {})}
     if kind in _EXPECTED:
-        return f"{_EXPECTED[kind]}, got {found}"
-    return f"{error['msg']}, got {found}"
+        return _EXPECTED[kind], {"found": found}
+    return "value_invalid", {"detail": error["msg"], "found": found}
 
 
-def _shown(value: Any) -> str:
-    if isinstance(value, (dict, list, tuple)):
-        return "a mapping" if isinstance(value, dict) else "a list"
+def _alternatives(expected: str) -> Alternatives:
+    """pydantic names a Literal's values as one text, "'a', 'b' or 'c'": as values, to list per language."""
+    head, _, last = expected.rpartition(" or ")
+    return Alternatives((*head.split(", "), last) if head else (last,))
+
+
+def _shown(value: Any) -> Message | str:
+    if isinstance(value, dict):
+        return word("found_mapping")
+    if isinstance(value, (list, tuple)):
+        return word("found_list")
     if value is None:
-        return "nothing"
+        return word("found_nothing")
     text = repr(value)
     return text if len(text) <= 60 else text[:57] + "..."

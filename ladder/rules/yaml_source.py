@@ -17,6 +17,7 @@ import yaml
 from yaml.events import AliasEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from ladder.rules.problem_texts import Count, EnglishDetail, YamlPhrase, os_reason
 from ladder.rules.problems import Problem
 
 MAX_BYTES = 1_000_000
@@ -52,13 +53,21 @@ _Loader.add_implicit_resolver(
 
 
 
+class _NotWholeNumber(yaml.constructor.ConstructorError):
+    """`!!int` on a text that is not a whole number; `found` is that text as the problem shows it."""
+
+    def __init__(self, found: str, node: yaml.ScalarNode):
+        super().__init__(None, None, f"expected a whole number, got {found}", node.start_mark)
+        self.found = found
+
+
 def _decimal_int(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> int:
     """Whole numbers are decimal: PyYAML's own constructor reads a leading 0 as octal."""
     text = loader.construct_scalar(node)
     try:
         return int(text, 10)
     except ValueError:
-        raise yaml.constructor.ConstructorError(None, None, f"expected a whole number, got {text!r}", node.start_mark) from None
+        raise _NotWholeNumber(repr(text), node) from None
 
 
 _Loader.add_constructor("tag:yaml.org,2002:int", _decimal_int)
@@ -115,7 +124,7 @@ def read_yaml(path: Path, display_name: str | None = None) -> tuple[YamlDocument
     try:
         size = path.stat().st_size
     except OSError as exc:
-        return None, [Problem(name, None, "", f"cannot read the file ({exc.strerror})")]
+        return None, [Problem(name, None, "", "file_unreadable", {"reason": os_reason(exc.strerror)})]
     if size > MAX_BYTES:  # checked before reading: a huge file is never loaded into memory
         return None, [_too_big(name, size)]
     text, problems = decode_yaml_bytes(path.read_bytes(), name)
@@ -129,17 +138,17 @@ def decode_yaml_bytes(data: bytes, name: str) -> tuple[str | None, list[Problem]
     try:
         return data.decode("utf-8"), []
     except UnicodeDecodeError:
-        return None, [Problem(name, None, "", "expected UTF-8 text, found bytes that are not UTF-8")]
+        return None, [Problem(name, None, "", "not_utf8_bytes")]
 
 
 def _too_big(name: str, size: int) -> Problem:
-    return Problem(name, None, "", f"file is {size:,} bytes; at most {MAX_BYTES:,} bytes are read")
+    return Problem(name, None, "", "file_too_big", {"size": Count(size), "limit": Count(MAX_BYTES)})
 
 
 def parse_yaml(text: str, name: str) -> tuple[YamlDocument | None, list[Problem]]:
     """Parse YAML text (already within the size limit) under all the safety rules above."""
     if len(text.encode("utf-8")) > MAX_BYTES:
-        return None, [Problem(name, None, "", f"text is over {MAX_BYTES:,} bytes; refused before parsing")]
+        return None, [Problem(name, None, "", "text_too_big", {"limit": Count(MAX_BYTES)})]
     try:
         aliases = 0
         for event in yaml.parse(text, Loader=_Loader):
@@ -147,9 +156,7 @@ def parse_yaml(text: str, name: str) -> tuple[YamlDocument | None, list[Problem]
                 aliases += 1
                 if aliases > MAX_ALIASES:
                     line = event.start_mark.line + 1
-                    return None, [
-                        Problem(name, line, "", f"more than {MAX_ALIASES} YAML aliases (*name); refused")
-                    ]
+                    return None, [Problem(name, line, "", "too_many_aliases", {"limit": MAX_ALIASES})]
         loader = _Loader(text)
         try:
             root = loader.get_single_node()
@@ -158,30 +165,39 @@ def parse_yaml(text: str, name: str) -> tuple[YamlDocument | None, list[Problem]
             problems = _duplicate_keys(root, name)
             expanded = _expanded_size(root, {})
             if expanded > MAX_EXPANDED_NODES:
-                return None, [
-                    Problem(name, None, "", f"aliases expand to more than {MAX_EXPANDED_NODES:,} values; refused")
-                ]
+                return None, [Problem(name, None, "", "aliases_too_large", {"limit": Count(MAX_EXPANDED_NODES)})]
             if problems:
                 return None, problems
             data = loader.construct_document(root)
         finally:
             loader.dispose()
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else None
-        started = ""
-        if exc.context_mark is not None and exc.problem_mark is not None and exc.context_mark.line != exc.problem_mark.line:
-            started = f" ({exc.context} that starts at line {exc.context_mark.line + 1})"
-        return None, [Problem(name, line, "", f"not valid YAML: {exc.problem or exc.context}{started}")]
+        return None, [_syntax_problem(exc, name)]
+    except yaml.reader.ReaderError as exc:
+        character = f"{exc.character:04x}" if isinstance(exc.character, int) else exc.character.hex()
+        return None, [Problem(name, None, "", "yaml_character", {"character": character, "position": exc.position})]
     except yaml.YAMLError as exc:
-        return None, [Problem(name, None, "", f"not valid YAML: {exc}")]
+        return None, [Problem(name, None, "", "yaml_invalid", {"problem": YamlPhrase(str(exc))})]
     except RecursionError:
-        return None, [Problem(name, None, "", "not valid YAML: nested too deeply")]
+        return None, [Problem(name, None, "", "yaml_nested_too_deeply")]
     except (ValueError, KeyError, TypeError, AttributeError, OverflowError) as exc:
         # PyYAML's constructors raise these for values like `2026-13-45` or `!!float abc`
-        detail = f" ({exc})" if isinstance(exc, ValueError) else ""  # the others' texts mean nothing to a reader
-        return None, [Problem(name, None, "", f"not valid YAML: a value does not fit its type{detail}")]
+        detail = str(exc) if isinstance(exc, ValueError) else ""  # the others' texts mean nothing to a reader
+        return None, [Problem(name, None, "", "yaml_value_type", {"detail": EnglishDetail(detail)})]
     return YamlDocument(name, data, root), []
+
+
+def _syntax_problem(exc: yaml.MarkedYAMLError, name: str) -> Problem:
+    """What the YAML reader found, at its line; with where the enclosing part began when that is elsewhere."""
+    mark = exc.problem_mark or exc.context_mark
+    line = mark.line + 1 if mark else None
+    if isinstance(exc, _NotWholeNumber):
+        return Problem(name, line, "", "yaml_whole_number", {"found": exc.found})
+    problem = YamlPhrase(str(exc.problem or exc.context))
+    if exc.context_mark is not None and exc.problem_mark is not None and exc.context_mark.line != exc.problem_mark.line:
+        since = {"context": YamlPhrase(str(exc.context)), "line": exc.context_mark.line + 1}
+        return Problem(name, line, "", "yaml_invalid_since", {"problem": problem, **since})
+    return Problem(name, line, "", "yaml_invalid", {"problem": problem})
 
 
 def _duplicate_keys(root: Node, name: str) -> list[Problem]:
@@ -197,15 +213,9 @@ def _duplicate_keys(root: Node, name: str) -> list[Problem]:
             for key, value in node.value:
                 label = key.value if isinstance(key, ScalarNode) else "?"
                 if label in first_line:
-                    problems.append(
-                        Problem(
-                            name,
-                            key.start_mark.line + 1,
-                            ".".join((*path, label)),
-                            f"duplicate key '{label}' (first at line {first_line[label]}); "
-                            "each key may appear once",
-                        )
-                    )
+                    where = ".".join((*path, label))
+                    params = {"name": label, "first_line": first_line[label]}
+                    problems.append(Problem(name, key.start_mark.line + 1, where, "duplicate_key", params))
                 else:
                     first_line[label] = key.start_mark.line + 1
                 walk(value, (*path, label))

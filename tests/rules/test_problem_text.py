@@ -1,23 +1,30 @@
-"""Every message the checker can give reads as Dutch in the Dutch view, and stays exact in English.
+"""Every problem the checker can give reads as Dutch in the Dutch view, and stays exact in English.
 
-The examples below trigger every message of ladder/rules/loading.py, ladder/rules/yaml_source.py,
-ladder/rules/validation_messages.py and the validators of ladder/rules/model.py. A new message in one of those files
-fails `test_every_message_in_the_loader_is_triggered_here` until an example here triggers it, and then
-`test_every_message_reads_as_dutch` fails until ladder/rules/problem_text.py has a Dutch pattern for it.
+A problem is a code with parameters, said in either language by ladder/rules/problem_texts.py. The
+examples below trigger every code of that catalogue: a new code fails
+`test_every_problem_code_is_triggered_here` until an example here triggers it, and
+`test_every_message_reads_as_dutch` fails when its Dutch text still holds English words.
 """
 
 from __future__ import annotations
 
-import ast
 import re
 from pathlib import Path
 
 import pytest
 from conftest import ROOT
 
-from ladder.rules.problems import Problem, RuleSetError
 from ladder.rules.loading import load_municipality, load_rule_set_text, validate_file
-from ladder.rules.problem_text import describe_problem, problem_message
+from ladder.rules.problem_texts import (
+    PROBLEM_TEXTS,
+    PROBLEMS,
+    Alternatives,
+    Count,
+    Words,
+    YamlPhrase,
+    word,
+)
+from ladder.rules.problems import Problem, RuleSetError
 from ladder.rules.yaml_source import read_yaml
 
 BROKEN = ROOT / "tests" / "fixtures" / "broken"
@@ -116,6 +123,8 @@ TEXTS = {
     "goal_route_gap": BASE_TEXT.replace("    verantwoordelijkheid:\n      rung: meebeslissen\n", "    verantwoordelijkheid_x:\n      rung: meebeslissen\n"),
     "werkvorm_fit_value": BASE_TEXT.replace("prefer: {laag: [laag], midden: [laag, midden]", "prefer: {laag: [goedkoop], midden: [laag, midden]"),
     "text_too_large": "extends: base\n# " + "x" * 1_000_001 + "\n",
+    "role_unknown": BASE_TEXT.replace("  - role: reguleren\n", "  - role: regelen\n", 1),
+    "trait_exists": "extends: base\nadd_traits: [{id: urgentie, question: q, help: h, options: [{id: a, label: a}, {id: b, label: b}]}]\n",
 }
 
 
@@ -166,6 +175,8 @@ ENGLISH = {
     "effect", "item", "with", "without", "defines", "may", "use", "keep", "leave", "out", "next", "circle",
     "each", "other", "unacceptable", "characters", "position", "occurrence", "stream",
 }
+# Codes whose text is a detail only pydantic or the engine gives, in English.
+PASSED_ON = {"value_invalid", "answer_invalid"}
 
 
 def _english_words(dutch: str) -> set[str]:
@@ -176,39 +187,32 @@ def _english_words(dutch: str) -> set[str]:
 def test_every_message_reads_as_dutch(every_problem):
     untranslated = {}
     for problem in every_problem:
-        dutch = problem_message(problem, "nl")
-        if dutch == problem.message or _english_words(dutch):
-            untranslated[problem.message] = (dutch, sorted(_english_words(dutch)))
+        dutch = problem.message("nl")
+        if dutch == problem.message("en") or _english_words(dutch):
+            untranslated[problem.message("en")] = (dutch, sorted(_english_words(dutch)))
     assert not untranslated, untranslated
 
 
-def _literal_pieces(node: ast.AST) -> list[str]:
-    return [n.value for n in ast.walk(node) if isinstance(n, ast.Constant) and isinstance(n.value, str)]
+def test_every_problem_code_is_triggered_here(every_problem):
+    triggered = {problem.code for problem in every_problem}
+    untriggered = sorted(set(PROBLEMS["en"]) - PASSED_ON - triggered)
+    assert untriggered == [], untriggered
 
 
-def _message_pieces() -> set[str]:
-    """Literal pieces of messages: every string in the loader's modules (not docstrings), and what model.py raises."""
-    pieces: list[str] = []
-    for name in ("loading", "yaml_source", "validation_messages"):
-        tree = ast.parse((ROOT / "ladder" / "rules" / f"{name}.py").read_text(encoding="utf-8"))
-        docstrings = {id(n.body[0].value) for n in ast.walk(tree) if isinstance(n, (ast.Module, ast.FunctionDef, ast.ClassDef))
-                      and n.body and isinstance(n.body[0], ast.Expr)}
-        pieces += [n.value for n in ast.walk(tree) if isinstance(n, ast.Constant) and isinstance(n.value, str) and id(n) not in docstrings]
-    model = ast.parse((ROOT / "ladder" / "rules" / "model.py").read_text(encoding="utf-8"))
-    raised = [n for n in ast.walk(model) if isinstance(n, ast.Call) and getattr(n.func, "id", "") in ("ValueError", "PydanticCustomError")]
-    pieces += [piece for call in raised for arg in call.args for piece in _literal_pieces(arg)]
-    # Short pieces are words and punctuation ("at most", ", got "); the long ones are what a message says.
-    return {piece for piece in pieces if len(piece) >= 10 and " " in piece}
+def test_the_catalogue_has_every_code_in_both_languages_with_the_same_placeholders():
+    from ladder.text import catalogue_problems
+
+    assert catalogue_problems("problem_texts", PROBLEMS) == []
 
 
-def test_every_message_in_the_loader_is_triggered_here(every_problem):
-    messages = "\n".join(p.message for p in every_problem)
-    assert sorted(piece for piece in _message_pieces() if piece not in messages) == []
+def test_a_problem_with_an_unknown_code_is_refused():
+    with pytest.raises(KeyError):
+        Problem("a.yaml", 1, "", "no_such_code")
 
 
 def test_a_problem_is_described_in_dutch_with_file_line_and_path():
     [problem] = validate_file(BROKEN / "weight_not_a_number.yaml")
-    assert describe_problem(problem, "nl") == (
+    assert problem.describe("nl") == (
         "tests/fixtures/broken/weight_not_a_number.yaml, regel 6, weights.urgentie.hoog.adviseren: "
         "verwacht een getal tussen -5 en 5, gevonden 'veel'"
     )
@@ -216,39 +220,67 @@ def test_a_problem_is_described_in_dutch_with_file_line_and_path():
 
 def test_in_english_a_problem_is_described_exactly_as_the_cli_prints_it():
     problems = validate_file(BROKEN / "missing_required.yaml") + validate_file(BROKEN / "empty_file.yaml")
-    assert [describe_problem(p, "en") for p in problems] == [str(p) for p in problems]
-    assert all(problem_message(p, "en") == p.message for p in problems)
+    assert [p.describe("en") for p in problems] == [str(p) for p in problems]
+    assert all(str(p).endswith(p.message("en")) for p in problems)
 
 
 @pytest.mark.parametrize(
     ("problem", "dutch"),
     [
-        (Problem("a.yaml", None, "", "file not found"), "a.yaml: het bestand is niet gevonden"),
-        (Problem("a.yaml", 3, "", "unknown key 'x'"), "a.yaml, regel 3: onbekende sleutel 'x'"),
-        (Problem("a.yaml", None, "status", "unknown key 'x'"), "a.yaml, status: onbekende sleutel 'x'"),
+        (Problem("a.yaml", None, "", "file_not_found"), "a.yaml: het bestand is niet gevonden"),
+        (Problem("a.yaml", 3, "", "key_unknown", {"name": "x"}), "a.yaml, regel 3: onbekende sleutel 'x'"),
+        (Problem("a.yaml", None, "status", "key_unknown", {"name": "x"}), "a.yaml, status: onbekende sleutel 'x'"),
     ],
 )
 def test_the_line_and_path_are_left_out_when_the_problem_has_none(problem, dutch):
-    assert describe_problem(problem, "nl") == dutch
+    assert problem.describe("nl") == dutch
 
 
 @pytest.mark.parametrize(
-    ("english", "dutch"),
+    ("code", "params", "english", "dutch"),
     [
-        ("file is 1,048,577 bytes; at most 1,000,000 bytes are read", "het bestand is 1.048.577 bytes; er worden hoogstens 1.000.000 bytes gelezen"),
-        ("expected one of 'concept', 'in_gebruik' or 'illustratie', got 'klaar'", "verwacht een van: 'concept', 'in_gebruik' of 'illustratie', gevonden 'klaar'"),
-        ("expected exactly one effect (max, min, exclude or warning: true), found max and min",
+        ("file_too_big", {"size": Count(1_048_577), "limit": Count(1_000_000)},
+         "file is 1,048,577 bytes; at most 1,000,000 bytes are read",
+         "het bestand is 1.048.577 bytes; er worden hoogstens 1.000.000 bytes gelezen"),
+        ("not_one_of", {"choices": Alternatives(("'concept'", "'in_gebruik'", "'illustratie'")), "found": "'klaar'"},
+         "expected one of 'concept', 'in_gebruik' or 'illustratie', got 'klaar'",
+         "verwacht een van: 'concept', 'in_gebruik' of 'illustratie', gevonden 'klaar'"),
+        ("kader_effects", {"found": Words(("max", "min"))},
+         "expected exactly one effect (max, min, exclude or warning: true), found max and min",
          "verwacht precies één gevolg (max, min, exclude of warning: true), gevonden: 'max' en 'min'"),
-        ("expected exactly one effect (max, min, exclude or warning: true), found none",
+        ("kader_effects", {"found": word("found_none")},
+         "expected exactly one effect (max, min, exclude or warning: true), found none",
          "verwacht precies één gevolg (max, min, exclude of warning: true), gevonden: geen"),
-        ("expected a mapping (key: value), got a list", "verwacht een blok met sleutels en waarden (sleutel: waarde), gevonden een lijst"),
-        ("not valid YAML: did not find expected ',' or ']' (while parsing a flow sequence that starts at line 3)",
+        ("mapping_expected", {"found": word("found_list")},
+         "expected a mapping (key: value), got a list",
+         "verwacht een blok met sleutels en waarden (sleutel: waarde), gevonden een lijst"),
+        ("yaml_invalid_since", {"problem": YamlPhrase("did not find expected ',' or ']'"),
+                                "context": YamlPhrase("while parsing a flow sequence"), "line": 3},
+         "not valid YAML: did not find expected ',' or ']' (while parsing a flow sequence that starts at line 3)",
          "geen geldige YAML: hier ontbreekt een komma (,) of een ] (in een lijst tussen [ ], vanaf regel 3)"),
     ],
 )
-def test_values_inside_a_message_are_translated_too(english, dutch):
-    assert problem_message(Problem("a.yaml", 1, "", english), "nl") == dutch
+def test_values_inside_a_message_are_said_in_each_language_too(code, params, english, dutch):
+    problem = Problem("a.yaml", 1, "", code, params)
+    assert (problem.message("en"), problem.message("nl")) == (english, dutch)
 
 
-def test_a_message_without_a_pattern_stays_as_it_is():
-    assert problem_message(Problem("a.yaml", 1, "", "something new"), "nl") == "something new"
+def test_a_yaml_phrase_without_a_dutch_text_stays_as_it_is():
+    problem = Problem("a.yaml", 1, "", "yaml_invalid", {"problem": YamlPhrase("something new")})
+    assert problem.message("nl") == "geen geldige YAML: something new"
+
+
+def test_the_format_reference_lists_every_problem_code_with_its_english_text():
+    """docs/rule-format.md has a table of every code; it must say what the catalogue says."""
+    reference = (ROOT / "docs" / "rule-format.md").read_text(encoding="utf-8")
+    rows = re.findall(r"^\| `([a-z0-9_]+)` \| `(.*)` \|$", reference, flags=re.MULTILINE)
+    expected = [(code, PROBLEM_TEXTS.t("en", code, **_placeholders(code))) for code in PROBLEMS["en"]]
+    table = "\n".join(f"| `{code}` | `{text}` |" for code, text in expected)
+    assert rows == expected, "docs/rule-format.md should hold this table:\n" + table
+
+
+def _placeholders(code: str) -> dict[str, str]:
+    """Each parameter shown as <name>, as the reference writes it."""
+    from ladder.text import placeholders
+
+    return {name: f"<{name}>" for name in placeholders(PROBLEMS["en"][code])}

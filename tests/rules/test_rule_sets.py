@@ -112,7 +112,7 @@ def test_disabling_an_unknown_item_is_an_error(write_rules, verb):
     from ladder.rules.loading import validate_file
 
     [problem] = validate_file(write_rules(f"extends: base\n{verb}: [bestaat_niet]\n"))
-    assert problem.line == 2 and "unknown id 'bestaat_niet'" in problem.message
+    assert problem.line == 2 and "unknown id 'bestaat_niet'" in problem.message("en")
 
 
 def test_a_factor_multiplies_the_points_and_is_explained(write_rules, base):

@@ -107,7 +107,7 @@ def test_all_errors_of_a_file_are_reported_at_once(write_rules):
         "    max: nergens\n"
         "    reason: Twee fouten.\n"
     )
-    messages = [p.message for p in validate_file(path)]
+    messages = [p.message("en") for p in validate_file(path)]
     assert len(messages) == 4, messages
     assert "unknown key 'colour'" in messages
     assert any("expected a number between -5 and 5, got 'veel'" in m for m in messages)
@@ -128,13 +128,13 @@ def test_a_parent_with_errors_is_named_in_the_child(write_rules, tmp_path):
 def test_a_file_over_one_megabyte_is_refused_before_parsing(write_rules):
     path = write_rules("extends: base\n# " + "x" * 1_000_001 + "\n")
     [problem] = validate_file(path)
-    assert problem.message.startswith("file is 1,000,018 bytes; at most 1,000,000 bytes are read")
+    assert problem.message("en").startswith("file is 1,000,018 bytes; at most 1,000,000 bytes are read")
 
 
 def test_more_than_a_hundred_aliases_are_refused(write_rules):
     lines = ["extends: base", "sources:", "  - &a x"] + ["  - *a"] * 101
     [problem] = validate_file(write_rules("\n".join(lines) + "\n"))
-    assert problem.message == "more than 100 YAML aliases (*name); refused"
+    assert problem.message("en") == "more than 100 YAML aliases (*name); refused"
     assert problem.line == 104
 
 
@@ -143,7 +143,7 @@ def test_an_alias_bomb_under_the_alias_limit_is_refused(write_rules):
     lines = ["extends: base", "a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
     lines += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 10)}]" for i in range(1, 10)]
     [problem] = validate_file(write_rules("\n".join(lines) + "\n"))
-    assert "aliases expand to more than" in problem.message
+    assert "aliases expand to more than" in problem.message("en")
 
 
 def test_pasted_text_is_checked_the_same_way():
@@ -201,7 +201,7 @@ def test_unknown_working_method_attribute_values_in_werkvorm_fit_are_errors(writ
         load_rule_set_text(broken, "rules/base.yaml")
     [problem] = raised.value.problems
     assert problem.path == "werkvorm_fit[#2].prefer.laag[#1]"
-    assert problem.message == "unknown kosten 'goedkoop'; expected one of laag, midden, hoog"
+    assert problem.message("en") == "unknown kosten 'goedkoop'; expected one of laag, midden, hoog"
 
 
 def test_the_format_reference_lists_every_error_message_exactly():

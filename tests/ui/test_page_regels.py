@@ -17,7 +17,6 @@ from ladder.rules.loading import (
     validate_file,
 )
 from ladder.rules.model import EXTENDS_ONLY, Kader, Option
-from ladder.rules.problem_text import problem_message
 from ladder.reports.markdown import escape_markdown
 from ladder.rules.yaml_source import MAX_BYTES
 from ui.charts import rules as charts
@@ -136,8 +135,8 @@ def test_a_broken_pasted_rule_set_shows_every_problem_with_its_line(open_app, la
     assert at.error[0].value.startswith(heading)
     table = _table_with(at, column)
     assert table.iloc[:, 0].tolist() == [2, 3, 8, 11, 12]
-    assert table[column].tolist() == [problem_message(p, lang) for p in raised.value.problems]
-    english = [p.message for p in raised.value.problems]
+    assert table[column].tolist() == [p.message(lang) for p in raised.value.problems]
+    english = [p.message("en") for p in raised.value.problems]
     assert (table[column].tolist() == english) == (lang == "en")
     assert "Bestand" not in table.columns and "File" not in table.columns
 
@@ -336,12 +335,12 @@ def test_only_web_addresses_become_links(url, link):
 
 
 def test_the_problem_table_names_the_file_only_when_problems_span_several_files():
-    one = [Problem("a.yaml", 2, "name", "unknown key 'x'"), Problem("a.yaml", None, "", "file not found")]
+    one = [Problem("a.yaml", 2, "name", "key_unknown", {"name": "x"}), Problem("a.yaml", None, "", "file_not_found")]
     table = charts.problem_table(one, "nl")
     assert list(table.columns) == ["Regel", "Plek", "Wat er mis is"]
     assert table["Wat er mis is"].tolist() == ["onbekende sleutel 'x'", "het bestand is niet gevonden"]
     assert pd.isna(table["Regel"].iloc[1])
-    two = [*one, Problem("b.yaml", 1, "", "file not found")]
+    two = [*one, Problem("b.yaml", 1, "", "file_not_found")]
     assert list(charts.problem_table(two, "en").columns) == ["File", "Line", "Place", "What is wrong"]
 
 

@@ -15,7 +15,6 @@ import plotly.graph_objects as go
 from ladder.rules.problems import Problem
 from ladder.text import number_text
 from ladder.rules.model import POINTS_LIMIT, Condition, Kader, RuleSet, Trait, TraitWeights
-from ladder.rules.problem_text import problem_message
 from ladder.reports.plain_text import Labels
 from ui.charts.style import plain, readable
 from ui.texts import t
@@ -168,7 +167,7 @@ def problem_table(problems: Iterable[Problem], lang: str) -> pd.DataFrame:
             t(lang, "regels_col_file"): [p.file for p in problems],
             t(lang, "regels_col_line"): pd.array([p.line for p in problems], dtype="Int64"),
             t(lang, "regels_col_place"): [p.path for p in problems],
-            t(lang, "regels_col_problem"): [problem_message(p, lang) for p in problems],
+            t(lang, "regels_col_problem"): [p.message(lang) for p in problems],
         }
     )
     return table if len({p.file for p in problems}) > 1 else table.drop(columns=t(lang, "regels_col_file"))

@@ -16,7 +16,6 @@ from ladder.rules.problems import Problem, RuleSetError
 from ladder.text import number_text
 from ladder.rules.loading import ROOT, load_rule_set_bytes, load_rule_set_text
 from ladder.rules.model import RuleSet
-from ladder.rules.problem_text import describe_problem
 from ladder.reports.markdown import escape_markdown
 from ui import state
 from ui.charts import catalogue as catalogue_charts
@@ -181,7 +180,7 @@ def _problems(problems: list[Problem], lang: str) -> None:
                  column_config={t(lang, "regels_col_line"): st.column_config.NumberColumn(width="small"),
                                 t(lang, "regels_col_problem"): st.column_config.TextColumn(width="large")})
     with st.expander(t(lang, "regels_check_as_text")):
-        st.code("\n".join(describe_problem(p, lang) for p in problems), language=None, wrap_lines=True)
+        st.code("\n".join(p.describe(lang) for p in problems), language=None, wrap_lines=True)
 
 
 def _template(lang: str) -> None:
