@@ -24,8 +24,9 @@ from ladder.rules.loading import (
     municipality_ids,
     validate_file,
 )
-from ladder.rules.model import VALUES, RuleSet, RuleSetFile
+from ladder.rules.model import VALUES, RuleSet
 from ladder.rules.project import read_project
+from ladder.rules.schema import rule_set_schema
 from ladder.reports.plain_text import render_text
 
 EXIT_PROBLEMS = 1
@@ -159,13 +160,6 @@ def _rung_text(rule_set: RuleSet, rung_id: str, lang: str) -> str:
                 lines.append(f"  - {role.name.get(lang)}: {role.description.get(lang)}")
                 lines.append(f"    {t(lang, 'fits_when')}: {role.fits_when.get(lang)}")
     return "\n".join(lines) + "\n"
-
-
-def rule_set_schema() -> dict:
-    schema = RuleSetFile.model_json_schema(by_alias=True)
-    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["title"] = "Participatieladder 3.0 rule set"
-    return schema
 
 
 def _schema(args: argparse.Namespace) -> int:
