@@ -13,10 +13,10 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from conftest import BUNDLED, ROOT
 
 from ladder.rules.problems import Problem, RuleSetError
-from ladder.rules.loading import load_municipality, load_rule_set_text, validate_file
+from ladder.rules.loading import load_rule_set_text, validate_file
 from ladder.rules.problem_text import describe_problem, problem_message
 from ladder.rules.yaml_source import read_yaml
 
@@ -145,7 +145,7 @@ def _problems_of_files(tmp_path: Path) -> list[Problem]:
     for path in (big, latin, missing):
         problems += read_yaml(path)[1]
     with pytest.raises(RuleSetError) as raised:
-        load_municipality("atlantis")
+        BUNDLED.load("atlantis")
     return problems + raised.value.problems
 
 

@@ -14,7 +14,6 @@ import pandas as pd
 import streamlit as st
 
 from ladder.rules.problems import RuleSetError
-from ladder.rules.loading import municipality_ids
 from ladder.rules.model import VALUES, RuleSet
 from ladder.analysis.register_check import (
     check_reproducible,
@@ -57,7 +56,7 @@ TEXT_MAX = 5000
 def _names(entries: list[EntrySummary], lang: str) -> RegisterNames:
     """Names from the current rule sets of the municipalities in the register (ids where none can be loaded)."""
     rule_sets: dict[str, RuleSet] = {}
-    for municipality_id in sorted({e.municipality_id for e in entries} & set(municipality_ids())):
+    for municipality_id in sorted({e.municipality_id for e in entries} & set(state.sources().ids())):
         try:
             rule_sets[municipality_id] = state.rule_set_for(municipality_id)
         except RuleSetError:
@@ -188,7 +187,7 @@ def _checks(entry: Entry, snapshot: dict | None, names: RegisterNames, lang: str
     advice = stored_advice(entry.advice)
     municipality = names.municipality(s.municipality_id)
     try:
-        current = state.rule_set_for(s.municipality_id) if s.municipality_id in municipality_ids() else None
+        current = state.rule_set_for(s.municipality_id) if s.municipality_id in state.sources().ids() else None
     except RuleSetError:
         current = None
     if current is None:
