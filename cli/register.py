@@ -15,9 +15,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ladder.rules.problems import RuleSetError
 from ladder.text import LANGUAGES
-from ladder.rules.model import RuleSet
 from ladder.rules.sources import RuleSources
 from ladder.reports.register_table import HEADERS, SOURCE_NAMES, RegisterNames, register_table
 from ladder.reports.spreadsheet import to_csv, to_xlsx
@@ -111,19 +109,8 @@ def _table(args: argparse.Namespace, sources: RuleSources) -> pd.DataFrame | Non
     except StorageError as error:
         print(error.message(args.lang), file=sys.stderr)
         return None
-    names = RegisterNames.from_rule_sets(_rule_sets({e.municipality_id for e in entries}, sources), args.lang)
+    names = RegisterNames.current(entries, sources.ids(), sources.load, args.lang)
     return register_table(entries, names, args.lang)
-
-
-def _rule_sets(wanted: set[str], sources: RuleSources) -> dict[str, RuleSet]:
-    """The current rules of these municipalities, for names; a broken or removed one is left out (ids show)."""
-    found: dict[str, RuleSet] = {}
-    for municipality_id in sorted(wanted & set(sources.ids())):
-        try:
-            found[municipality_id] = sources.load(municipality_id)
-        except RuleSetError:
-            continue
-    return found
 
 
 def format_table(table: pd.DataFrame) -> str:
