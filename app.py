@@ -10,7 +10,6 @@ import streamlit as st
 
 from ladder.rules.problems import RuleSetError
 from ladder.text import LANGUAGES
-from ladder.rules.loading import municipality_ids
 from ui import state
 from ui.texts import t
 
@@ -31,7 +30,7 @@ def main() -> None:
     with st.sidebar:
         st.radio(t(lang, "language"), LANGUAGES, key=state.LANG_KEY, horizontal=True, format_func=LANGUAGE_NAMES.get)
         lang = state.language()
-        st.selectbox(t(lang, "municipality"), municipality_ids(), key=state.MUNICIPALITY_KEY,
+        st.selectbox(t(lang, "municipality"), state.sources().ids(), key=state.MUNICIPALITY_KEY,
                      help=t(lang, "municipality_help"), format_func=lambda m: _municipality_name(m, lang))
         # Streamlit serves <html lang="en"> whatever the language; screen readers pick their voice from it (WCAG 3.1.1).
         # lang is one of LANGUAGES, never user text.

@@ -30,7 +30,7 @@ import pandas as pd
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from ladder import loading  # noqa: E402
+from ladder.rules.sources import RuleSources  # noqa: E402
 from ladder.engine.batch import MULTI_SEPARATOR, advise_many, advise_many_each, parse_cell  # noqa: E402
 from ladder.engine.advisor import advise, recommend  # noqa: E402
 from ladder.rules.model import UNKNOWN, RuleSet  # noqa: E402
@@ -88,7 +88,8 @@ def main() -> None:
     parser.add_argument("--advise-sample", type=int, default=400)
     args = parser.parse_args()
 
-    rule_sets = [loading.load_municipality(m) for m in loading.municipality_ids()]
+    sources = RuleSources.bundled()
+    rule_sets = [sources.load(m) for m in sources.ids()]
     start = time.perf_counter()
     frame = random_projects(rule_sets, args.rows, "str")
     made = time.perf_counter() - start

@@ -21,7 +21,8 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from ladder import loading  # noqa: E402
+from ladder.rules import loading  # noqa: E402
+from ladder.rules.sources import RuleSources  # noqa: E402
 
 from ladder.engine import advisor as engine
 from ladder.engine.advisor import advise, recommend  # noqa: E402
@@ -39,12 +40,14 @@ def median_ms(fn, repeat: int) -> float:
 def load_all() -> None:
     loading._parse_cached.cache_clear()
     engine._COMPILED.clear()
-    for municipality_id in loading.municipality_ids():
-        loading.load_municipality(municipality_id)
+    sources = RuleSources.bundled()
+    for municipality_id in sources.ids():
+        sources.load(municipality_id)
 
 
 def main() -> None:
-    rule_sets = {m: loading.load_municipality(m) for m in loading.municipality_ids()}
+    sources = RuleSources.bundled()
+    rule_sets = {m: sources.load(m) for m in sources.ids()}
     projects = [yaml.safe_load(p.read_text(encoding="utf-8"))["project"]["answers"]
                 for p in sorted((ROOT / "tests" / "cases").glob("*.yaml"))]
     pairs = [(rs, p) for rs in rule_sets.values() for p in projects]
@@ -53,8 +56,8 @@ def main() -> None:
     recommend_ms = [median_ms(lambda rs=rs, p=p: recommend(rs, p, ignore_unknown_traits=True), 15) for rs, p in pairs]
     load_ms = median_ms(load_all, 15)
     cold = subprocess.run(
-        [sys.executable, "-c", "import time; t=time.perf_counter(); import ladder.rules.loading as l; "
-         "[l.load_municipality(m) for m in l.municipality_ids()]; print((time.perf_counter()-t)*1000)"],
+        [sys.executable, "-c", "import time; t=time.perf_counter(); from ladder.rules.sources import RuleSources; s=RuleSources.bundled(); "
+         "[s.load(m) for m in s.ids()]; print((time.perf_counter()-t)*1000)"],
         capture_output=True, text=True, cwd=ROOT, check=True,
     )
     print(f"advise (full explanation), median over {len(pairs)} project x rule-set pairs: "

@@ -23,7 +23,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from browser.harness import chromium, expect_rerun, new_context, open_page, running_app, wait_for_app  # noqa: E402
 
-from ladder.rules.loading import load_municipality, municipality_ids  # noqa: E402
+from ladder.rules.sources import RuleSources  # noqa: E402
 from ladder.analysis.portfolio import framework_label  # noqa: E402
 from ui.state import DEFAULT_MUNICIPALITY  # noqa: E402
 
@@ -32,6 +32,7 @@ SEED = 2026
 FRAMEWORKS_LABEL = "Regels van gemeenten (1 tot 5)"
 SCORED = "[data-testid='stMetricValue']"
 LIMIT_S = 300
+SOURCES = RuleSources.bundled()
 
 
 def portfolio_csv(rows: int, folder: Path) -> Path:
@@ -45,16 +46,16 @@ def portfolio_csv(rows: int, folder: Path) -> Path:
 def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         csv = portfolio_csv(ROWS, Path(tmp))
-        print(f"{ROWS:,} projects, {csv.stat().st_size / 1e6:.1f} MB CSV, {len(municipality_ids())} frameworks")
+        print(f"{ROWS:,} projects, {csv.stat().st_size / 1e6:.1f} MB CSV, {len(SOURCES.ids())} frameworks")
         with running_app() as app, chromium() as browser:
             page = new_context(browser).new_page()
             page.set_default_timeout(LIMIT_S * 1000)
             open_page(page, app.url, "portfolio")
             chosen = page.get_by_role("combobox", name=FRAMEWORKS_LABEL)
-            for municipality_id in municipality_ids():
+            for municipality_id in SOURCES.ids():
                 if municipality_id == DEFAULT_MUNICIPALITY:  # the sidebar's, chosen already
                     continue
-                name = framework_label(load_municipality(municipality_id), "nl")
+                name = framework_label(SOURCES.load(municipality_id), "nl")
                 with expect_rerun(page):
                     chosen.click()
                     page.keyboard.type(name)  # the list filters as you type; Enter takes the first match

@@ -17,8 +17,9 @@ from pathlib import Path
 from typing import TextIO
 
 from ladder.text import LANGUAGES
-from ladder.rules.loading import load_municipality, load_rule_set
+from ladder.rules.loading import load_rule_set
 from ladder.rules.model import RuleSet
+from ladder.rules.sources import RuleSources
 from ladder.analysis.portfolio import CHECK_STAGE, PortfolioError, PortfolioResult, framework_label, score_file, write_results
 
 EXIT_SKIPPED = 1
@@ -69,12 +70,12 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(run=run)
 
 
-def run(args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace, sources: RuleSources) -> int:
     say = MESSAGES[args.lang]
     if args.output is not None and args.output.suffix.lower() not in OUTPUTS:
         print(say["bad_extension"].format(path=args.output), file=sys.stderr)
         return EXIT_BAD_INPUT
-    rule_sets = _rule_sets(args)  # a RuleSetError reaches cli.main, which prints it and exits with 2
+    rule_sets = _rule_sets(args, sources)  # a RuleSetError reaches cli.main, which prints it and exits with 2
     try:
         data = args.portfolio.read_bytes()
     except OSError as error:
@@ -94,9 +95,9 @@ def run(args: argparse.Namespace) -> int:
     return EXIT_SKIPPED if result.portfolio.bad_rows else 0
 
 
-def _rule_sets(args: argparse.Namespace) -> list[RuleSet]:
+def _rule_sets(args: argparse.Namespace, sources: RuleSources) -> list[RuleSet]:
     wanted = list(dict.fromkeys(args.municipality)) or ([] if args.rules else [DEFAULT_MUNICIPALITY])
-    return [*(load_municipality(m) for m in wanted), *(load_rule_set(path) for path in args.rules)]
+    return [*(sources.load(m) for m in wanted), *(load_rule_set(path, sources) for path in args.rules)]
 
 
 def progress_printer(stream: TextIO, rule_sets: list[RuleSet], lang: str) -> Callable[[float, str], None]:

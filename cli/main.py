@@ -18,25 +18,23 @@ from ladder.engine.advisor import advise
 from ladder.rules.problems import AnswerError, Problem, RuleSetError
 from ladder.reports.texts import t
 from ladder.text import LANGUAGES
-from ladder.rules.loading import (
-    load_municipality,
-    load_rule_set,
-    municipality_ids,
-    validate_file,
-)
-from ladder.rules.model import VALUES, RuleSet, RuleSetFile
+from ladder.rules.loading import load_rule_set, validate_file
+from ladder.rules.model import VALUES, RuleSet
 from ladder.rules.project import read_project
+from ladder.rules.schema import rule_set_schema
+from ladder.rules.sources import RuleSources
 from ladder.reports.plain_text import render_text
 
 EXIT_PROBLEMS = 1
 EXIT_BAD_INPUT = 2
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, sources: RuleSources | None = None) -> int:
+    """Run one command; rule sets are found in `sources` (the bundled folders when none are given)."""
     parser = _parser()
     args = parser.parse_args(argv)
     try:
-        return args.run(args)
+        return args.run(args, sources or RuleSources.bundled())
     except RuleSetError as exc:
         _print_problems(exc.problems)
         return EXIT_BAD_INPUT
@@ -81,8 +79,8 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _advise(args: argparse.Namespace) -> int:
-    rule_set = load_rule_set(args.rules) if args.rules else load_municipality(args.municipality)
+def _advise(args: argparse.Namespace, sources: RuleSources) -> int:
+    rule_set = load_rule_set(args.rules, sources) if args.rules else sources.load(args.municipality)
     project, doc, problems = read_project(args.project)
     if project is None:
         _print_problems(problems)
@@ -101,10 +99,10 @@ def _advise(args: argparse.Namespace) -> int:
     return 0
 
 
-def _validate(args: argparse.Namespace) -> int:
+def _validate(args: argparse.Namespace, sources: RuleSources) -> int:
     failed = False
     for path in args.files:
-        problems = validate_file(path)
+        problems = validate_file(path, sources)
         if problems:
             failed = True
             _print_problems(problems)
@@ -113,17 +111,17 @@ def _validate(args: argparse.Namespace) -> int:
     return EXIT_PROBLEMS if failed else 0
 
 
-def _municipalities(args: argparse.Namespace) -> int:
+def _municipalities(args: argparse.Namespace, sources: RuleSources) -> int:
     print(t(args.lang, "municipalities_header"))
-    for municipality_id in municipality_ids():
-        rs = load_municipality(municipality_id)
+    for municipality_id in sources.ids():
+        rs = sources.load(municipality_id)
         note = f"  ({t(args.lang, 'illustration_short')})" if rs.illustration else ""
         print(f"  {rs.id:<20} {rs.name.get(args.lang)}  v{rs.version} {rs.status} {rs.content_hash[:12]}{note}")
     return 0
 
 
-def _explain_rung(args: argparse.Namespace) -> int:
-    rule_set = load_municipality(args.municipality)
+def _explain_rung(args: argparse.Namespace, sources: RuleSources) -> int:
+    rule_set = sources.load(args.municipality)
     lang = args.lang
     if args.rung not in rule_set.rung_ids():
         print(t(lang, "unknown_rung", rung=args.rung, known=", ".join(rule_set.rung_ids())), file=sys.stderr)
@@ -161,14 +159,7 @@ def _rung_text(rule_set: RuleSet, rung_id: str, lang: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def rule_set_schema() -> dict:
-    schema = RuleSetFile.model_json_schema(by_alias=True)
-    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["title"] = "Participatieladder 3.0 rule set"
-    return schema
-
-
-def _schema(args: argparse.Namespace) -> int:
+def _schema(args: argparse.Namespace, sources: RuleSources) -> int:
     text = json.dumps(rule_set_schema(), indent=2, ensure_ascii=False) + "\n"
     if args.output:
         args.output.write_text(text, encoding="utf-8")

@@ -15,10 +15,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from ladder.rules.problems import RuleSetError
 from ladder.text import LANGUAGES
-from ladder.rules.loading import load_municipality, municipality_ids
-from ladder.rules.model import RuleSet
+from ladder.rules.sources import RuleSources
 from ladder.reports.register_table import HEADERS, SOURCE_NAMES, RegisterNames, register_table
 from ladder.reports.spreadsheet import to_csv, to_xlsx
 
@@ -63,8 +61,8 @@ def _filters(p: argparse.ArgumentParser) -> None:
     p.add_argument("--lang", choices=LANGUAGES, default="nl")
 
 
-def _list(args: argparse.Namespace) -> int:
-    table = _table(args)
+def _list(args: argparse.Namespace, sources: RuleSources) -> int:
+    table = _table(args, sources)
     if table is None:
         return EXIT_BAD_INPUT
     if table.empty:
@@ -75,12 +73,12 @@ def _list(args: argparse.Namespace) -> int:
     return 0
 
 
-def _export(args: argparse.Namespace) -> int:
+def _export(args: argparse.Namespace, sources: RuleSources) -> int:
     write = EXPORTS.get(args.output.suffix.lower())
     if write is None:
         print(MESSAGES[args.lang]["bad_extension"].format(path=args.output), file=sys.stderr)
         return EXIT_BAD_INPUT
-    table = _table(args)
+    table = _table(args, sources)
     if table is None:
         return EXIT_BAD_INPUT
     try:
@@ -92,7 +90,7 @@ def _export(args: argparse.Namespace) -> int:
     return 0
 
 
-def _table(args: argparse.Namespace) -> pd.DataFrame | None:
+def _table(args: argparse.Namespace, sources: RuleSources) -> pd.DataFrame | None:
     """The filtered register as a table; None (after one line on stderr) when the database cannot be used."""
     from storage.database import open_database
     from storage.errors import StorageError
@@ -111,19 +109,8 @@ def _table(args: argparse.Namespace) -> pd.DataFrame | None:
     except StorageError as error:
         print(error.message(args.lang), file=sys.stderr)
         return None
-    names = RegisterNames.from_rule_sets(_rule_sets({e.municipality_id for e in entries}), args.lang)
+    names = RegisterNames.current(entries, sources.ids(), sources.load, args.lang)
     return register_table(entries, names, args.lang)
-
-
-def _rule_sets(wanted: set[str]) -> dict[str, RuleSet]:
-    """The current rules of these municipalities, for names; a broken or removed one is left out (ids show)."""
-    found: dict[str, RuleSet] = {}
-    for municipality_id in sorted(wanted & set(municipality_ids())):
-        try:
-            found[municipality_id] = load_municipality(municipality_id)
-        except RuleSetError:
-            continue
-    return found
 
 
 def format_table(table: pd.DataFrame) -> str:

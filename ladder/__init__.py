@@ -7,9 +7,9 @@ never imports Streamlit, storage or the command line; a test holds it to that (i
 
 from ladder.engine.advice import Advice
 from ladder.engine.advisor import advise
-from ladder.rules.loading import load_municipality, load_rule_set, municipality_ids
+from ladder.rules.loading import load_rule_set
 from ladder.rules.model import RuleSet
 from ladder.rules.problems import AnswerError, Problem, RuleSetError
+from ladder.rules.sources import RuleSources
 
-__all__ = ["Advice", "AnswerError", "Problem", "RuleSet", "RuleSetError", "advise", "load_municipality",
-           "load_rule_set", "municipality_ids"]
+__all__ = ["Advice", "AnswerError", "Problem", "RuleSet", "RuleSetError", "RuleSources", "advise", "load_rule_set"]

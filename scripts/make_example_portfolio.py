@@ -22,12 +22,14 @@ sys.path.insert(0, str(ROOT))
 
 import pandas as pd  # noqa: E402
 
-from ladder.rules.loading import RULES_DIR, load_rule_set  # noqa: E402
+from ladder.rules.loading import load_rule_set  # noqa: E402
+from ladder.rules.sources import RuleSources  # noqa: E402
 from ladder.analysis.portfolio import PROJECT_COLUMN, columns_markdown, template_csv, to_csv  # noqa: E402
 
 EXAMPLE = ROOT / "examples" / "portfolio.csv"
 TEMPLATE = ROOT / "docs" / "portfolio-sjabloon.csv"
 DOC = ROOT / "docs" / "portfolio.md"
+BASE = RuleSources.bundled().rules_dir / "base.yaml"
 DOC_MARKS = {lang: (f"<!-- columns-{lang}:start -->\n", f"<!-- columns-{lang}:end -->") for lang in ("nl", "en")}
 SEED = 2026
 PROJECTS = 240
@@ -214,7 +216,7 @@ def _name(rng: random.Random, pattern: str) -> str:
 
 
 def columns() -> list[str]:
-    base = load_rule_set(RULES_DIR / "base.yaml")
+    base = load_rule_set(BASE)
     return [PROJECT_COLUMN, *(t.id for t in base.traits), *EXTRA_TRAITS]
 
 
@@ -245,12 +247,12 @@ def example_csv() -> bytes:
 
 
 def template() -> bytes:
-    return template_csv(load_rule_set(RULES_DIR / "base.yaml"), TEMPLATE_EXAMPLE)
+    return template_csv(load_rule_set(BASE), TEMPLATE_EXAMPLE)
 
 
 def doc_with_columns(doc: str) -> str:
     """docs/portfolio.md with its generated column tables replaced by what the base rules say now."""
-    base = load_rule_set(RULES_DIR / "base.yaml")
+    base = load_rule_set(BASE)
     for lang, (start, end) in DOC_MARKS.items():
         before, rest = doc.split(start, 1)
         _, after = rest.split(end, 1)

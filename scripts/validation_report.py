@@ -21,7 +21,7 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from ladder import AnswerError, advise, load_municipality, municipality_ids  # noqa: E402
+from ladder import AnswerError, RuleSources, advise  # noqa: E402
 from ladder.analysis.validation import (  # noqa: E402
     BASE_LADDER,
     Agreement,
@@ -35,6 +35,7 @@ from ladder.analysis.validation import (  # noqa: E402
 CASES = ROOT / "validation" / "cases"
 EXPERT = ROOT / "validation" / "expert"
 GOLDEN = ROOT / "tests" / "cases"
+SOURCES = RuleSources.bundled()
 RESULTS = ROOT / "validation" / "results.json"
 REPORT = ROOT / "docs" / "validation.md"
 START, END = "<!-- validation-figures:start -->", "<!-- validation-figures:end -->"
@@ -78,8 +79,8 @@ def judges() -> dict[str, list[Reference]]:
 def outcomes(answers: Mapping[str, dict]) -> dict[str, dict[str, dict]]:
     """Per framework, per case: the advised rung and role (or the reason the answers do not fit)."""
     result: dict[str, dict[str, dict]] = {}
-    for framework in municipality_ids():
-        rule_set = load_municipality(framework)
+    for framework in SOURCES.ids():
+        rule_set = SOURCES.load(framework)
         per_case = {}
         for case_id, given in sorted(answers.items()):
             try:
@@ -133,7 +134,7 @@ def figures(results: Mapping[str, dict[str, dict]], cases: Mapping[str, dict]) -
 
 
 def _rungs(framework: str) -> list[str]:
-    return [r.id for r in load_municipality(framework).rungs]
+    return [r.id for r in SOURCES.load(framework).rungs]
 
 
 def _misses_table(results: Mapping[str, dict[str, dict]], cases: Mapping[str, dict]) -> list[str]:

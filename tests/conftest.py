@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from ladder.rules.loading import load_municipality, load_rule_set, municipality_ids
+from ladder.rules.loading import load_rule_set
 from ladder.rules.model import RuleSet
+from ladder.rules.sources import RuleSources
 
 TESTS = Path(__file__).parent
 ROOT = TESTS.parent
 CASES = sorted((TESTS / "cases").glob("*.yaml"))
+BUNDLED = RuleSources.bundled()
 
 
 @pytest.fixture(scope="session")
@@ -22,7 +26,7 @@ def base() -> RuleSet:
 
 @pytest.fixture(scope="session")
 def bundled() -> dict[str, RuleSet]:
-    return {m: load_municipality(m) for m in municipality_ids()}
+    return {m: BUNDLED.load(m) for m in BUNDLED.ids()}
 
 
 @pytest.fixture
@@ -39,11 +43,18 @@ def write_rules(tmp_path: Path):
 
 @pytest.fixture
 def open_app():
-    """Open the app on one page, as a visitor following a link with these query parameters would."""
+    """Open the app on one page, as a visitor following a link with these query parameters would.
+
+    The app finds its rule sets in `sources` when given (see bundle_municipality), else in the bundled folders.
+    """
     from streamlit.testing.v1 import AppTest
 
-    def open_page(page: str = "start", **query: str) -> AppTest:
+    from ui.state import SOURCES_KEY
+
+    def open_page(page: str = "start", sources: RuleSources | None = None, **query: str) -> AppTest:
         at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+        if sources is not None:
+            at.session_state[SOURCES_KEY] = sources
         for key, value in query.items():
             at.query_params[key] = value
         if page != "start":
@@ -56,15 +67,15 @@ def open_app():
 
 
 @pytest.fixture
-def bundle_municipality(monkeypatch, tmp_path: Path):
-    """Bundle one extra municipality, 'proefgemeente', in a copy of the municipalities folder."""
+def bundle_municipality(tmp_path: Path) -> Callable[[str], RuleSources]:
+    """Rule sources like the bundled ones, with one extra municipality, 'proefgemeente', written from `text`
+    into a copy of the municipalities folder (writing it again replaces it)."""
 
-    def bundle(text: str) -> None:
+    def bundle(text: str) -> RuleSources:
         folder = tmp_path / "municipalities"
-        shutil.copytree(ROOT / "municipalities", folder)
+        shutil.copytree(BUNDLED.municipalities_dir, folder, dirs_exist_ok=True)
         (folder / "proefgemeente.yaml").write_text(text, encoding="utf-8")
-        monkeypatch.setattr("ladder.rules.loading.MUNICIPALITIES_DIR", folder)
-        monkeypatch.setattr("ui.state.MUNICIPALITIES_DIR", folder)
+        return dataclasses.replace(BUNDLED, municipalities_dir=folder)
 
     return bundle
 

@@ -11,8 +11,8 @@ import streamlit as st
 
 from ladder.rules.problems import RuleSetError
 from ladder.text import LANGUAGES
-from ladder.rules.loading import MUNICIPALITIES_DIR, RULES_DIR, load_municipality, municipality_ids
 from ladder.rules.model import UNKNOWN, RuleSet
+from ladder.rules.sources import RuleSources, Stamp
 from ui.share_link import LANGUAGE_PARAM, MUNICIPALITY_PARAM, answers_from_params
 from ui.texts import t
 
@@ -20,22 +20,27 @@ DEFAULT_MUNICIPALITY = "voorbeeldgemeente"
 LANG_KEY = "lang"
 MUNICIPALITY_KEY = "gemeente"
 _ANSWERS_KEY = "answers"
+SOURCES_KEY = "rule_sources"
+_BUNDLED = RuleSources.bundled()
 
 
-def _sources_stamp() -> tuple[tuple[str, int], ...]:
-    """Changes when any rule file changes, so an edited YAML is picked up without a restart."""
-    files = sorted([*RULES_DIR.glob("*.yaml"), *MUNICIPALITIES_DIR.glob("*.yaml")])
-    return tuple((str(p), p.stat().st_mtime_ns) for p in files)
+def sources() -> RuleSources:
+    """Where the app finds rule sets: the project's own folders, unless this session was handed others (tests are)."""
+    return st.session_state.get(SOURCES_KEY, _BUNDLED)
 
 
 @st.cache_resource(max_entries=32, show_spinner=False)
-def _load(municipality_id: str, stamp: tuple[tuple[str, int], ...]) -> RuleSet:
-    return load_municipality(municipality_id)  # RuleSet is frozen: safe to share between sessions
+def _load(sources: RuleSources, municipality_id: str, stamp: Stamp) -> RuleSet:
+    return sources.load(municipality_id)  # RuleSet is frozen: safe to share between sessions
 
 
 def rule_set_for(municipality_id: str) -> RuleSet:
-    """The resolved rule set; raises RuleSetError (shown by the page) when its YAML is broken."""
-    return _load(municipality_id, _sources_stamp())
+    """The resolved rule set; raises RuleSetError (shown by the page) when its YAML is broken.
+
+    Loaded once per state of the rule files (their stamp), so an edited YAML is picked up without a restart.
+    """
+    here = sources()
+    return _load(here, municipality_id, here.stamp())
 
 
 def language() -> str:
@@ -48,7 +53,7 @@ def language() -> str:
 def municipality() -> str:
     if MUNICIPALITY_KEY not in st.session_state:
         wanted = st.query_params.get(MUNICIPALITY_PARAM, DEFAULT_MUNICIPALITY)
-        known = municipality_ids()
+        known = sources().ids()
         st.session_state[MUNICIPALITY_KEY] = wanted if wanted in known else DEFAULT_MUNICIPALITY
     return st.session_state[MUNICIPALITY_KEY]
 

@@ -8,12 +8,13 @@ gets a leading ', and in Excel every text cell is written as text, never as a fo
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
 
 import pandas as pd
 
 from ladder.rules.model import RuleSet
+from ladder.rules.problems import RuleSetError
 from ladder.analysis.register_entry import EntrySummary
 
 HASH_SHOWN = 12  # as elsewhere in the app: enough to tell rule sets apart, short enough to read
@@ -54,6 +55,19 @@ class RegisterNames:
         return cls(municipalities={m: rs.name.get(lang) for m, rs in rule_sets.items()},
                    rungs={m: {r.id: r.name.get(lang) for r in rs.rungs} for m, rs in rule_sets.items()},
                    rung_order=tuple(sorted(order, key=lambda r: (position[r], order.index(r)))))
+
+    @classmethod
+    def current(cls, records: Iterable[EntrySummary], known: Collection[str], load: Callable[[str], RuleSet],
+                lang: str) -> RegisterNames:
+        """Names from today's rule sets of the municipalities in these records (`load` gives one by id); a
+        municipality no longer `known`, or whose rules are broken, is left out, so its ids show."""
+        rule_sets: dict[str, RuleSet] = {}
+        for municipality_id in sorted({r.municipality_id for r in records} & set(known)):
+            try:
+                rule_sets[municipality_id] = load(municipality_id)
+            except RuleSetError:
+                continue
+        return cls.from_rule_sets(rule_sets, lang)
 
     def municipality(self, municipality_id: str) -> str:
         return self.municipalities.get(municipality_id, municipality_id)

@@ -38,12 +38,10 @@ from ladder.rules.model import (
     SourceFile,
     TraitWeights,
 )
+from ladder.rules.sources import RuleSources
 from ladder.rules.validation_messages import describe
 from ladder.rules.yaml_source import MAX_BYTES, YamlDocument, decode_yaml_bytes, parse_yaml
 
-ROOT = Path(__file__).resolve().parents[2]
-RULES_DIR = ROOT / "rules"
-MUNICIPALITIES_DIR = ROOT / "municipalities"
 # One adapter per top-level section (with the field's own constraints), so each validates on its own.
 _SECTION_ADAPTERS: dict[str, TypeAdapter[Any]] = {
     name: TypeAdapter(Annotated[f.annotation, f])  # type: ignore[arg-type]
@@ -75,13 +73,6 @@ class ParsedFile:
         if self.doc is not None:
             line = self.doc.key_line(loc) if key_line else self.doc.line_of(loc)
         return Problem(self.name, line, format_path(data, loc), code, params)
-
-
-def display_name(path: Path) -> str:
-    try:
-        return str(path.resolve().relative_to(ROOT))
-    except ValueError:
-        return str(path)
 
 
 def parse_rule_file(text: str, name: str, path: Path | None = None) -> ParsedFile:
@@ -128,8 +119,8 @@ def _validation_problems(pf: ParsedFile, key: str, exc: ValidationError) -> list
     return problems
 
 
-def read_rule_file(path: Path) -> ParsedFile:
-    name = display_name(path)
+def read_rule_file(path: Path, sources: RuleSources) -> ParsedFile:
+    name = sources.display_name(path)
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
@@ -146,13 +137,7 @@ def read_rule_file(path: Path) -> ParsedFile:
 # --- following `extends` -------------------------------------------------------------------------
 
 
-def find_rule_set(rule_set_id: str, near: Path | None = None) -> Path | None:
-    """Where a rule set id lives: next to the file that names it, then rules/, then municipalities/."""
-    folders = ([near] if near else []) + [RULES_DIR, MUNICIPALITIES_DIR]
-    return next((d / f"{rule_set_id}.yaml" for d in folders if (d / f"{rule_set_id}.yaml").is_file()), None)
-
-
-def _chain(first: ParsedFile) -> tuple[list[ParsedFile], list[Problem]]:
+def _chain(first: ParsedFile, sources: RuleSources) -> tuple[list[ParsedFile], list[Problem]]:
     """The files from `first` up to its base, base first; problems for cycles and missing parents."""
     chain = [first]
     while True:
@@ -161,43 +146,47 @@ def _chain(first: ParsedFile) -> tuple[list[ParsedFile], list[Problem]]:
         if parent_id is None:
             return list(reversed(chain)), []
         near = current.path.parent if current.path else None
-        parent_path = find_rule_set(parent_id, near)
+        parent_path = sources.find(parent_id, near)
         if parent_path is None:
             return [], [current.problem(("extends",), "extends_not_found", id=parent_id)]
         if any(pf.path == parent_path.resolve() for pf in chain):
-            names = " -> ".join([pf.name for pf in chain] + [display_name(parent_path)])
+            names = " -> ".join([pf.name for pf in chain] + [sources.display_name(parent_path)])
             return [], [current.problem(("extends",), "extends_circle", chain=names)]
-        chain.append(read_rule_file(parent_path))
+        chain.append(read_rule_file(parent_path, sources))
 
 
 # --- resolving a chain ---------------------------------------------------------------------------
 
 
-def load_rule_set(path: Path) -> RuleSet:
-    """Load and resolve the rule set in `path`; raises RuleSetError with every problem found."""
-    return resolve(read_rule_file(path))
+def load_rule_set(path: Path, sources: RuleSources | None = None) -> RuleSet:
+    """Load and resolve the rule set in `path`; raises RuleSetError with every problem found.
+
+    `extends` is looked up next to the file, then in `sources` (the bundled folders when none are given).
+    """
+    sources = sources or RuleSources.bundled()
+    return resolve(read_rule_file(path, sources), sources)
 
 
-def load_rule_set_text(text: str, name: str) -> RuleSet:
-    """Load a rule set from text (pasted or uploaded); `extends` is looked up in the bundled folders."""
-    return resolve(parse_rule_file(text, name))
+def load_rule_set_text(text: str, name: str, sources: RuleSources | None = None) -> RuleSet:
+    """Load a rule set from text (pasted or uploaded); `extends` is looked up in `sources` (default: bundled)."""
+    return resolve(parse_rule_file(text, name), sources or RuleSources.bundled())
 
 
-def load_rule_set_bytes(data: bytes, name: str) -> RuleSet:
+def load_rule_set_bytes(data: bytes, name: str, sources: RuleSources | None = None) -> RuleSet:
     """Load an uploaded rule set: the same size and encoding checks as for a file on disk."""
     text, problems = decode_yaml_bytes(data, name)
     if text is None:
         raise RuleSetError(problems)
-    return load_rule_set_text(text, name)
+    return load_rule_set_text(text, name, sources)
 
 
-def resolve(first: ParsedFile) -> RuleSet:
+def resolve(first: ParsedFile, sources: RuleSources) -> RuleSet:
     unusable = first.doc is None or not isinstance(first.doc.data, dict)
     extends_broken = "extends" in _raw_keys(first) and "extends" not in first.sections
     if first.problems and (unusable or extends_broken):
         # Without a mapping, or without a valid `extends`, every other check would only add noise.
         raise RuleSetError(list(first.problems))
-    chain, problems = _chain(first)
+    chain, problems = _chain(first, sources)
     problems = list(first.problems) + problems
     if not chain:
         raise RuleSetError(problems)
@@ -217,9 +206,9 @@ def resolve(first: ParsedFile) -> RuleSet:
     return rule_set
 
 
-def validate_file(path: Path) -> list[Problem]:
+def validate_file(path: Path, sources: RuleSources | None = None) -> list[Problem]:
     try:
-        load_rule_set(path)
+        load_rule_set(path, sources)
     except RuleSetError as exc:
         return exc.problems
     return []
@@ -634,17 +623,3 @@ def _canonical(data: Any) -> str:
 def _sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
-
-# --- what is bundled -----------------------------------------------------------------------------
-
-
-def municipality_ids() -> list[str]:
-    return sorted(p.stem for p in MUNICIPALITIES_DIR.glob("*.yaml"))
-
-
-def load_municipality(municipality_id: str) -> RuleSet:
-    path = find_rule_set(municipality_id)
-    if path is None:
-        known = ", ".join(municipality_ids())
-        raise RuleSetError([Problem(municipality_id, None, "", "unknown_rule_set", {"ids": known})])
-    return load_rule_set(path)

@@ -34,6 +34,7 @@ from ladder.analysis.compare import (
 )
 from ladder.engine.advisor import advise
 from ladder.rules.loading import load_rule_set
+from ladder.rules.sources import RuleSources
 from ladder.rules.model import RuleSet
 from ui.charts.compare import (
     rule_sentences,
@@ -362,9 +363,8 @@ def test_leusdens_own_rung_is_named_when_it_is_the_advice(bundled):
 
 def _differences():
     """Every golden case under every pair of frameworks that advise it differently."""
-    from ladder.rules.loading import load_municipality, municipality_ids
-
-    rule_sets = {m: load_municipality(m) for m in municipality_ids()}
+    sources = RuleSources.bundled()
+    rule_sets = {m: sources.load(m) for m in sources.ids()}
     for case in CASES:
         answers = case_answers(case.stem)
         advices = {m: under(r, answers) for m, r in rule_sets.items()}

@@ -9,11 +9,11 @@ import json
 
 import pytest
 import yaml
-from conftest import CASES
+from conftest import BUNDLED, CASES
 from proef_rules import OPEN_PLAN, PROEF, PROEF_CAPPED, PROEF_RENAMED
 
 from ladder.engine.advisor import advise
-from ladder.rules.loading import load_municipality, load_rule_set, municipality_ids
+from ladder.rules.loading import load_rule_set
 from ladder.analysis.register_check import check_reproducible, compare_with_current, rung_name, stored_advice
 from storage.register import NewEntry, get_entry, save_entry
 from storage.snapshots import get_snapshot
@@ -33,7 +33,7 @@ def _stored(rule_set, answers):
             _as_stored(rule_set.model_dump(mode="json")))
 
 
-@pytest.mark.parametrize("municipality", municipality_ids())
+@pytest.mark.parametrize("municipality", BUNDLED.ids())
 @pytest.mark.parametrize("project", PROJECTS, ids=[c.stem for c in CASES])
 def test_every_golden_project_is_reproducible_under_every_municipality(bundled, municipality, project):
     result = check_reproducible(*_stored(bundled[municipality], project["answers"]))
@@ -41,7 +41,7 @@ def test_every_golden_project_is_reproducible_under_every_municipality(bundled, 
     assert result.recomputed is not None
 
 
-@pytest.mark.parametrize("municipality", municipality_ids())
+@pytest.mark.parametrize("municipality", BUNDLED.ids())
 def test_an_advice_read_back_from_the_database_is_reproducible(database, bundled, municipality):
     rule_set = bundled[municipality]
     for project in PROJECTS[:6]:
@@ -84,8 +84,7 @@ def test_changed_rules_that_advise_differently_are_reported(write_rules, bundle_
     then = load_rule_set(write_rules(PROEF.format(version="1.0"), "proefgemeente.yaml"))
     saved = advise(then, OPEN_PLAN)
     assert saved.recommended == "meebeslissen"
-    bundle_municipality(PROEF_CAPPED.format(version="1.3"))
-    now = load_municipality("proefgemeente")
+    now = bundle_municipality(PROEF_CAPPED.format(version="1.3")).load("proefgemeente")
     assert now.content_hash != then.content_hash
 
     comparison = compare_with_current(stored_advice(_as_stored(saved.model_dump(mode="json"))), OPEN_PLAN, now)
@@ -96,8 +95,8 @@ def test_changed_rules_that_advise_differently_are_reported(write_rules, bundle_
 
 def test_changed_rules_that_advise_the_same_are_reported_as_such(write_rules, bundle_municipality):
     saved = advise(load_rule_set(write_rules(PROEF.format(version="1.0"), "proefgemeente.yaml")), OPEN_PLAN)
-    bundle_municipality(PROEF_RENAMED.format(version="1.2"))
-    comparison = compare_with_current(saved, OPEN_PLAN, load_municipality("proefgemeente"))
+    now = bundle_municipality(PROEF_RENAMED.format(version="1.2")).load("proefgemeente")
+    comparison = compare_with_current(saved, OPEN_PLAN, now)
     assert (comparison.status, comparison.current_rung) == ("same_advice", saved.recommended)
 
 

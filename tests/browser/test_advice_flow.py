@@ -7,8 +7,9 @@ import re
 from playwright.sync_api import Page, expect
 
 from browser.harness import download, open_page, select_option, wait_for_app
+from conftest import BUNDLED
+
 from ladder.engine.advisor import advise
-from ladder.rules.loading import load_municipality
 from ui.views.questions import QUESTIONS_PER_STEP
 
 ANSWERS = {"initiatiefnemer": "samenleving", "beleidsruimte": "open", "bestaand_initiatief": "ja"}
@@ -19,7 +20,7 @@ def _headline(page: Page):
 
 
 def test_answering_sharing_and_downloading_the_advice(page: Page, app_url: str) -> None:
-    rule_set = load_municipality("voorbeeldgemeente")
+    rule_set = BUNDLED.load("voorbeeldgemeente")
     expected = f"Geadviseerde vorm: {rule_set.rung(advise(rule_set, ANSWERS).recommended).name.get('nl')}"
     open_page(page, app_url, "advies")
     order = [t.id for t in rule_set.traits]

@@ -150,3 +150,11 @@ def test_the_json_advice_is_identical_across_processes_and_hash_seeds():
         )
         runs.append(result.stdout)
     assert runs[0] == runs[1] == runs[2]
+
+
+def test_municipalities_are_loaded_from_the_rule_sources_the_command_line_is_handed(bundle_municipality, capsys):
+    sources = bundle_municipality("extends: voorbeeldgemeente\nname: Proefgemeente\n")
+    assert main(["explain-rung", "informeren", "-m", "proefgemeente"], sources) == 0
+    assert main(["municipalities"], sources) == 0
+    assert "Proefgemeente" in capsys.readouterr().out
+    assert main(["explain-rung", "informeren", "-m", "proefgemeente"]) == 2  # not among the bundled ones

@@ -10,15 +10,16 @@ import pandas as pd
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from conftest import BUNDLED
 
 from ladder.engine import batch
 from ladder.engine.batch import MULTI_SEPARATOR, BatchResult, advise_many, advise_many_each
 from ladder.engine.advisor import advise, recommend
 from ladder.rules.problems import AnswerError
-from ladder.rules.loading import load_rule_set, municipality_ids
+from ladder.rules.loading import load_rule_set
 from ladder.rules.model import UNKNOWN, RuleSet
 
-FRAMEWORKS = municipality_ids()
+FRAMEWORKS = BUNDLED.ids()
 # Every way a spreadsheet cell can say "not known".
 UNKNOWN_CELLS = (UNKNOWN, "", None, math.nan)
 

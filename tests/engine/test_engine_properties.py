@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import pytest
-from conftest import ROOT
+from conftest import BUNDLED, ROOT
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from ladder.engine.advisor import advise, recommend
-from ladder.rules.loading import load_municipality, load_rule_set, municipality_ids
+from ladder.rules.loading import load_rule_set
 from ladder.rules.model import UNKNOWN, RuleSet
 
-RULE_SETS = {m: load_municipality(m) for m in municipality_ids()} | {"base": load_rule_set(ROOT / "rules" / "base.yaml")}
+RULE_SETS = {m: BUNDLED.load(m) for m in BUNDLED.ids()} | {"base": load_rule_set(ROOT / "rules" / "base.yaml")}
 PROPERTY_SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
@@ -80,7 +80,7 @@ def test_the_advice_is_deterministic(project):
     rs_id, answers = project
     rule_set = RULE_SETS[rs_id]
     first = advise(rule_set, answers).to_json()
-    reloaded = load_municipality(rs_id) if rs_id != "base" else load_rule_set(ROOT / "rules" / "base.yaml")
+    reloaded = BUNDLED.load(rs_id) if rs_id != "base" else load_rule_set(ROOT / "rules" / "base.yaml")
     assert reloaded.content_hash == rule_set.content_hash
     assert advise(reloaded, dict(reversed(list(answers.items())))).to_json() == first
 

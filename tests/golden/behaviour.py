@@ -18,7 +18,7 @@ from pathlib import Path
 
 import yaml
 
-from ladder import advise, load_municipality, municipality_ids
+from ladder import RuleSources, advise
 from ladder.analysis.group import Respondent, summarize
 from ladder.reports.group import SessionInfo, render_group_markdown, render_group_pdf
 from ladder.reports.markdown import render_markdown
@@ -38,8 +38,9 @@ def _project(case: Path) -> dict:
 
 
 def artefacts() -> Iterator[tuple[str, bytes]]:
-    for municipality in municipality_ids():
-        rule_set = load_municipality(municipality)
+    sources = RuleSources.bundled()
+    for municipality in sources.ids():
+        rule_set = sources.load(municipality)
         for case in CASES:
             project = _project(case)
             advice = advise(rule_set, project["answers"], ignore_unknown_traits=True)
@@ -53,7 +54,7 @@ def artefacts() -> Iterator[tuple[str, bytes]]:
                        render_markdown(advice, rule_set, title, lang, description).encode())
                 if municipality in PDF_MUNICIPALITIES:
                     yield f"{municipality}__{case.stem}__{lang}.pdf", render_pdf(advice, rule_set, title, lang, description)
-    rule_set = load_municipality("voorbeeldgemeente")
+    rule_set = sources.load("voorbeeldgemeente")
     people = [Respondent(name=f"P{i}", role=role, answers=_project(case)["answers"])  # type: ignore[arg-type]
               for i, (role, case) in enumerate(zip(GROUP_ROLES, CASES, strict=False))]
     summary = summarize(rule_set, people)

@@ -9,10 +9,10 @@ import re
 
 import pytest
 from test_reports import ANSWER_SETS, NASTY_TITLES, flat, page_count, pdf_text
+from conftest import BUNDLED
 
 from ladder.analysis.group import DIVERGENCE_MEASURE, ROLES, Respondent, summarize
 from ladder.reports.texts import t
-from ladder.rules.loading import municipality_ids
 from ladder.rules.model import RuleSet
 from ladder.reports.group import (
     TEXTS,
@@ -181,7 +181,7 @@ def test_markdown_in_english(summary, rules):
 
 
 @pytest.mark.parametrize("joint", ["marktplein", "krap", "alles_onbekend"])
-@pytest.mark.parametrize("municipality", municipality_ids())
+@pytest.mark.parametrize("municipality", BUNDLED.ids())
 def test_pdf_is_one_to_three_pages_even_with_the_longest_texts_and_twenty_members(bundled, municipality, joint):
     rule_set = bundled[municipality]
     summary = summarize(rule_set, group(rule_set, 20), ANSWER_SETS[joint])

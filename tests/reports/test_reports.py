@@ -14,7 +14,7 @@ import zlib
 
 import pytest
 import yaml
-from conftest import CASES, ROOT
+from conftest import BUNDLED, CASES, ROOT
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -23,7 +23,6 @@ from ladder.engine.advice import Advice, Contribution
 from ladder.engine.advisor import advise
 from ladder.reports.texts import TEXTS as MESSAGES
 from ladder.reports.texts import t
-from ladder.rules.loading import municipality_ids
 from ladder.rules.model import RuleSet
 from ladder.rules.project import read_project
 from ladder.reports.chart_data import MARK_KEYS, contribution_rows, ladder_rows
@@ -158,7 +157,7 @@ def flat(text: str) -> str:
 
 
 @pytest.mark.parametrize("name", ANSWER_SETS)
-@pytest.mark.parametrize("municipality", municipality_ids())
+@pytest.mark.parametrize("municipality", BUNDLED.ids())
 def test_ladder_rows_are_every_rung_low_to_high_with_its_mark(bundled, municipality, name):
     rule_set = bundled[municipality]
     advice = _advice(rule_set, ANSWER_SETS[name])
@@ -282,7 +281,7 @@ def test_escaped_text_reads_back_as_typed_on_one_line(text):
 
 
 @pytest.mark.parametrize("name", ANSWER_SETS)
-@pytest.mark.parametrize("municipality", municipality_ids())
+@pytest.mark.parametrize("municipality", BUNDLED.ids())
 def test_markdown_has_the_advice_its_reasons_and_the_rule_set(bundled, municipality, name):
     rule_set = bundled[municipality]
     advice = _advice(rule_set, ANSWER_SETS[name])
@@ -341,7 +340,7 @@ def test_markdown_in_english(plein):
 
 
 @pytest.mark.parametrize("name", ANSWER_SETS)
-@pytest.mark.parametrize("municipality", municipality_ids())
+@pytest.mark.parametrize("municipality", BUNDLED.ids())
 def test_pdf_is_one_or_two_pages_even_with_the_longest_title_and_description(bundled, municipality, name):
     rule_set = bundled[municipality]
     advice = _advice(rule_set, ANSWER_SETS[name])
@@ -401,12 +400,12 @@ def test_pdf_is_byte_identical_across_processes():
     script = (
         "import hashlib, sys\n"
         "from ladder.engine.advisor import advise\n"
-        "from ladder.rules.loading import load_municipality\n"
+        "from ladder.rules.sources import RuleSources\n"
         "from ladder.rules.project import read_project\n"
         "from ladder.reports.pdf import render_pdf\n"
         "from pathlib import Path\n"
         "p = read_project(Path('examples/marktplein.yaml'))[0]\n"
-        "rs = load_municipality('leusden')\n"
+        "rs = RuleSources.bundled().load('leusden')\n"
         "print(hashlib.sha256(render_pdf(advise(rs, p.answers), rs, p.title, 'nl', p.description)).hexdigest())\n"
     )
     digests = {

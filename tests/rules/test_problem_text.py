@@ -12,9 +12,9 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from conftest import BUNDLED, ROOT
 
-from ladder.rules.loading import load_municipality, load_rule_set_text, validate_file
+from ladder.rules.loading import load_rule_set_text, validate_file
 from ladder.rules.problem_texts import (
     PROBLEM_TEXTS,
     PROBLEMS,
@@ -154,7 +154,7 @@ def _problems_of_files(tmp_path: Path) -> list[Problem]:
     for path in (big, latin, missing):
         problems += read_yaml(path)[1]
     with pytest.raises(RuleSetError) as raised:
-        load_municipality("atlantis")
+        BUNDLED.load("atlantis")
     return problems + raised.value.problems
 
 

@@ -8,10 +8,10 @@ import pytest
 from conftest import ROOT
 from pydantic import BaseModel
 
-from cli.main import rule_set_schema
 from ladder.reports.texts import TEXTS as MESSAGES
 from ladder.rules.loading import load_rule_set, load_rule_set_text
 from ladder.rules.model import Text
+from ladder.rules.schema import rule_set_schema
 
 RUNGS = ("informeren", "raadplegen", "adviseren", "coproduceren", "meebeslissen", "zelfbeheer", "overheidsparticipatie")
 LMH = ("laag", "midden", "hoog")

@@ -16,7 +16,7 @@ import pytest
 import sqlalchemy as sa
 
 from ladder.analysis.group import ROLES
-from ladder.rules.loading import load_municipality
+from ladder.rules.sources import RuleSources
 from ladder.rules.model import RuleSet
 from storage.database import Database, open_database
 from storage.errors import StorageError
@@ -59,7 +59,7 @@ def _member_saves(db: Database, rule_set: RuleSet, join_code: str, member: int, 
 def _in_process(url: str, join_code: str, member: int, barrier, results) -> None:
     db = open_database(url)
     try:
-        results.put((member, *_member_saves(db, load_municipality(MUNICIPALITY), join_code, member, barrier.wait)))
+        results.put((member, *_member_saves(db, RuleSources.bundled().load(MUNICIPALITY), join_code, member, barrier.wait)))
     except Exception as error:  # reported to the test, which fails with it
         results.put((member, repr(error), -1))
     finally:

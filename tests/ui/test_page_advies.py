@@ -6,9 +6,9 @@ import html
 import json
 
 import pytest
+from conftest import BUNDLED
 
 from ladder.engine.advisor import advise
-from ladder.rules.loading import municipality_ids
 from ladder.reports.markdown import escape_markdown
 
 SOCIETY_OWNS_IT = {"beleidsruimte": "open", "initiatiefnemer": "samenleving", "bestaand_initiatief": "ja"}
@@ -57,7 +57,7 @@ def test_a_link_with_answers_that_do_not_fit_still_opens_and_says_what_was_set_a
     assert at.selectbox(key="q:voorbeeldgemeente:urgentie").value == "hoog"
 
 
-@pytest.mark.parametrize("municipality", municipality_ids())
+@pytest.mark.parametrize("municipality", BUNDLED.ids())
 def test_every_municipality_gives_an_explained_advice(open_app, municipality, bundled):
     at = open_app("advies", gemeente=municipality, **SOCIETY_OWNS_IT)
     expected = advise(bundled[municipality], SOCIETY_OWNS_IT)
@@ -126,8 +126,8 @@ def test_the_advice_page_in_english(open_app):
 
 def test_rule_set_texts_in_the_tables_are_shown_as_written(open_app, bundle_municipality):
     name = "**Vet** [klik](https://kwaad.example) <b>x</b>"
-    bundle_municipality(f"extends: base\nrename_rungs:\n  informeren: {{name: {json.dumps(name)}}}\n")
-    at = open_app("advies", gemeente="proefgemeente")
+    sources = bundle_municipality(f"extends: base\nrename_rungs:\n  informeren: {{name: {json.dumps(name)}}}\n")
+    at = open_app("advies", sources=sources, gemeente="proefgemeente")
     cells = [cell for table in at.table for cell in table.value.to_numpy().ravel().tolist()]
     assert escape_markdown(name) in cells
     assert name not in cells

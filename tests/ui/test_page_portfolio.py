@@ -6,9 +6,8 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import ROOT
+from conftest import BUNDLED, ROOT
 
-from ladder.rules.loading import municipality_ids
 from ladder.analysis.portfolio import agreement, distribution, score_file
 from ui.charts import portfolio as charts
 
@@ -72,7 +71,7 @@ def test_at_most_five_frameworks(open_app):
     at = open_app("portfolio")
     assert at.multiselect(key=FRAMEWORKS).proto.max_selections == 5
     options = at.multiselect(key=FRAMEWORKS).options  # shown by name
-    assert len(options) == len(municipality_ids()) and "Leusden (illustratie): Samenleving Voorop" in options
+    assert len(options) == len(BUNDLED.ids()) and "Leusden (illustratie): Samenleving Voorop" in options
 
 
 def test_an_upload_with_bad_rows_lists_them_and_scores_the_rest(open_app):

@@ -7,15 +7,10 @@ import re
 
 import pandas as pd
 import pytest
-from conftest import ROOT
+from conftest import BUNDLED, ROOT
 
 from ladder.rules.problems import Problem, RuleSetError
-from ladder.rules.loading import (
-    load_municipality,
-    load_rule_set_text,
-    municipality_ids,
-    validate_file,
-)
+from ladder.rules.loading import load_rule_set_text, validate_file
 from ladder.rules.model import EXTENDS_ONLY, Kader, Option
 from ladder.reports.markdown import escape_markdown
 from ladder.rules.yaml_source import MAX_BYTES
@@ -54,9 +49,9 @@ def _texts(at) -> list[str]:
 # --- the chosen municipality ------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("municipality", municipality_ids())
+@pytest.mark.parametrize("municipality", BUNDLED.ids())
 def test_every_bundled_municipality_is_shown_as_its_rules_say(open_app, municipality):
-    rule_set = load_municipality(municipality)
+    rule_set = BUNDLED.load(municipality)
     at = open_app("regels", gemeente=municipality)
     assert at.subheader[0].value == escape_markdown(rule_set.name.get("nl"))
     summary = dict(_table_with(at, "Onderdeel").to_numpy().tolist())
@@ -81,13 +76,13 @@ def test_the_page_speaks_english_on_request(open_app):
 
 
 def test_an_illustration_shows_its_disclaimer(open_app):
-    rule_set = load_municipality("leusden")
+    rule_set = BUNDLED.load("leusden")
     at = open_app("regels", gemeente="leusden")
     assert escape_markdown(rule_set.disclaimer.get("nl")) in at.warning[0].value
 
 
 def test_rule_set_texts_are_shown_literally_and_only_web_addresses_are_links(open_app, bundle_municipality):
-    bundle_municipality((
+    sources = bundle_municipality((
         "extends: base\n"
         "name: '<script>alert(1)</script> **vet** [klik](https://kwaad.example)'\n"
         "escalation: '$x^2$ :material/home: <b>vet</b>'\n"
@@ -95,7 +90,7 @@ def test_rule_set_texts_are_shown_literally_and_only_web_addresses_are_links(ope
         "  - {title: Verordening, url: 'https://www.example.org/verordening?a=1&b=2'}\n"
         "  - {title: Intranet, url: 'javascript:alert(1)'}\n"
     ))
-    at = open_app("regels", gemeente="proefgemeente")
+    at = open_app("regels", sources=sources, gemeente="proefgemeente")
     shown = "\n".join(_texts(at))
     assert "<script>" not in shown and "**vet**" not in shown and "[klik](" not in shown and "$x^2$" not in shown
     assert at.subheader[0].value == escape_markdown("<script>alert(1)</script> **vet** [klik](https://kwaad.example)")
@@ -113,7 +108,7 @@ def test_a_valid_pasted_rule_set_is_in_order(open_app):
     assert not at.exception
     assert at.success[0].value == "In orde: deze regels kunnen worden gebruikt."
     summary = _checked_summary(at)
-    assert summary["Kenmerk"] == load_municipality("leusden").content_hash[:12]
+    assert summary["Kenmerk"] == BUNDLED.load("leusden").content_hash[:12]
     assert summary["Treden"] == "8"
     assert not at.error
 
@@ -170,7 +165,7 @@ def test_a_valid_uploaded_file_is_in_order(open_app):
     data = (ROOT / "municipalities" / "maashorst.yaml").read_bytes()
     at = _upload(open_app("regels"), "maashorst.yml", data)
     assert at.success[0].value == "In orde: deze regels kunnen worden gebruikt."
-    assert _checked_summary(at)["Kenmerk"] == load_municipality("maashorst").content_hash[:12]
+    assert _checked_summary(at)["Kenmerk"] == BUNDLED.load("maashorst").content_hash[:12]
 
 
 def test_an_upload_over_one_megabyte_is_refused_before_it_is_read(open_app):
@@ -282,7 +277,7 @@ def test_a_kader_sentence_names_its_effect(base, effect, lang, sentence):
 
 @pytest.mark.parametrize("municipality", ["voorbeeldgemeente", "leusden"])
 def test_the_weight_table_holds_the_points_the_engine_adds(municipality):
-    rule_set = load_municipality(municipality)
+    rule_set = BUNDLED.load(municipality)
     table = charts.weight_table(rule_set, "nl")
     expected = {
         (rule_set.trait(trait_id).short_name("nl"), option_id, rung.name.get("nl")): answer.points.get(rung.id, 0.0)
@@ -295,14 +290,14 @@ def test_the_weight_table_holds_the_points_the_engine_adds(municipality):
 
 
 def test_a_weight_factor_is_shown_with_its_why():
-    table = charts.weight_table(load_municipality("leusden"), "nl")
+    table = charts.weight_table(BUNDLED.load("leusden"), "nl")
     why = table.loc["Bestaand initiatief: Ja", "Waarom"]
     assert "(weegt hier 2× zo zwaar: Samenleving Voorop" in why
     assert table.loc["Bestaand initiatief: Ja", "Overheidsparticipatie: de gemeente doet mee"] == 6.0
 
 
 def test_the_heatmap_shows_the_table_numbers_in_every_cell():
-    table = charts.weight_table(load_municipality("leusden"), "nl")
+    table = charts.weight_table(BUNDLED.load("leusden"), "nl")
     figure = charts.weights_heatmap(table, "nl")
     points = table.drop(columns="Waarom")
     assert [list(row) for row in figure.data[0].z] == points.to_numpy().tolist()

@@ -142,8 +142,8 @@ def test_the_detail_view_says_when_the_current_rules_would_advise_differently(op
     then = load_rule_set(write_rules(PROEF.format(version="1.0"), "proefgemeente.yaml"))
     advice = advise(then, OPEN_PLAN)
     number = save_entry(db, NewEntry("Proef", dt.date(2026, 6, 2), advice.recommended), advice, then)
-    bundle_municipality(PROEF_CAPPED.format(version="1.3"))
-    at = open_entry(open_app("register"), number)
+    sources = bundle_municipality(PROEF_CAPPED.format(version="1.3"))
+    at = open_entry(open_app("register", sources=sources), number)
     assert at.success[0].value.startswith("Herhaalbaar:")  # from the snapshot, although the file changed
     assert at.warning[0].value == escape_markdown(
         "Met de huidige regels (versie 1.3) zou het advies Adviseren zijn in plaats van Meebeslissen (cocreatie).")

@@ -6,8 +6,8 @@ import json
 
 import pandas as pd
 import pytest
+from conftest import BUNDLED
 
-from ladder.rules.loading import load_municipality, municipality_ids
 from ladder.rules.model import VALUES
 from ladder.reports.markdown import escape_markdown
 from ui.charts import catalogue as charts
@@ -81,9 +81,9 @@ def test_start_links_to_every_page(open_app, lang):
 
 # --- De ladder: rungs, crosswalk, roles -----------------------------------------------------------------
 
-@pytest.mark.parametrize("municipality", municipality_ids())
+@pytest.mark.parametrize("municipality", BUNDLED.ids())
 def test_ladder_shows_every_rung_with_its_details(open_app, municipality):
-    rule_set = load_municipality(municipality)
+    rule_set = BUNDLED.load(municipality)
     at = open_app("de_ladder", gemeente=municipality)
     labels = [e.label for e in at.expander]
     assert labels == [escape_markdown(f"Trede {n}: {r.name.nl}") for n, r in enumerate(rule_set.rungs, 1)]
@@ -103,9 +103,9 @@ def test_leusden_shows_its_own_rung(open_app):
     assert "Society without the municipality" in at.table[0].value.iloc[:, 0].tolist()
 
 
-@pytest.mark.parametrize("municipality", municipality_ids())
+@pytest.mark.parametrize("municipality", BUNDLED.ids())
 def test_ladder_shows_the_crosswalk_of_all_rungs(open_app, municipality):
-    rule_set = load_municipality(municipality)
+    rule_set = BUNDLED.load(municipality)
     at = open_app("de_ladder", gemeente=municipality)
     crosswalk = at.table[0].value
     expected = [[escape_markdown(s) for s in (r.name.nl, r.crosswalk.iap2, r.crosswalk.arnstein, r.crosswalk.klassieke_ladder)]
@@ -115,7 +115,7 @@ def test_ladder_shows_the_crosswalk_of_all_rungs(open_app, municipality):
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_ladder_shows_the_roles_of_the_overheidsparticipatietrap(open_app, lang):
-    rule_set = load_municipality("voorbeeldgemeente")
+    rule_set = BUNDLED.load("voorbeeldgemeente")
     at = open_app("de_ladder", lang=lang)
     shown = _markdown(at)
     assert [r.id for r in rule_set.roles] == ["loslaten", "faciliteren", "stimuleren", "regisseren", "reguleren"]
@@ -134,13 +134,13 @@ def test_method_filters_have_dutch_placeholders(open_app):
 
 
 def test_without_filters_every_method_is_shown(open_app):
-    rule_set = load_municipality("voorbeeldgemeente")
+    rule_set = BUNDLED.load("voorbeeldgemeente")
     at = open_app("de_ladder")
     assert _methods_shown(at) == [m.name.nl for m in rule_set.werkvormen]
 
 
 def test_filtering_narrows_the_methods_table_and_its_chart(open_app):
-    rule_set = load_municipality("voorbeeldgemeente")
+    rule_set = BUNDLED.load("voorbeeldgemeente")
     at = open_app("de_ladder")
     at.multiselect(key="ladder_filter_kosten:voorbeeldgemeente").set_value(["hoog"])
     at.multiselect(key="ladder_filter_rungs:voorbeeldgemeente").set_value(["adviseren", "meebeslissen"])
@@ -184,7 +184,7 @@ def test_every_chart_has_a_table_with_the_same_numbers_a_title_and_an_alt_text(o
 
 @pytest.fixture(scope="module")
 def example():
-    return load_municipality("voorbeeldgemeente")
+    return BUNDLED.load("voorbeeldgemeente")
 
 
 def test_rung_values_table_holds_each_rungs_scores(example):

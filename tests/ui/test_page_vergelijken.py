@@ -65,8 +65,8 @@ def test_fewer_than_two_municipalities_get_a_clear_message(open_app):
 
 
 def test_more_than_five_municipalities_get_a_clear_message(open_app, bundle_municipality):
-    bundle_municipality("extends: voorbeeldgemeente\nname: Proefgemeente\n")
-    at = open_app("vergelijken", lang="en")
+    sources = bundle_municipality("extends: voorbeeldgemeente\nname: Proefgemeente\n")
+    at = open_app("vergelijken", sources=sources, lang="en")
     at.multiselect(key="cmp_municipalities").set_value(
         ["amersfoort", "leusden", "maashorst", "noordoost_brabant", "proefgemeente", "voorbeeldgemeente"]).run()
     assert at.warning[0].value == "Choose at most five municipalities. Chosen now: 6. Remove 1."
@@ -144,7 +144,7 @@ def test_the_heatmap_and_the_table_under_it_hold_the_same_numbers(open_app):
 
 
 def test_rule_set_texts_are_shown_as_written(open_app, bundle_municipality):
-    bundle_municipality(
+    sources = bundle_municipality(
         "extends: voorbeeldgemeente\n"
         "name: 'Proef*stad* <b>x</b>'\n"
         "kaders:\n"
@@ -152,7 +152,7 @@ def test_rule_set_texts_are_shown_as_written(open_app, bundle_municipality):
         "    when: {trait: urgentie, equals: hoog}\n"
         "    max: adviseren\n"
         "    reason: 'Zie [klik](javascript:alert(1))'\n")
-    at = open_app("vergelijken", vergelijk="voorbeeldgemeente,proefgemeente", urgentie="hoog")
+    at = open_app("vergelijken", sources=sources, vergelijk="voorbeeldgemeente,proefgemeente", urgentie="hoog")
     assert not at.exception
     page = texts(at)
     assert "Proef\\*stad\\* \\<b\\>x\\</b\\>" in page

@@ -15,7 +15,6 @@ import pandas as pd
 import streamlit as st
 
 from ladder.rules.problems import RuleSetError
-from ladder.rules.loading import ROOT, municipality_ids
 from ladder.rules.model import RuleSet
 from ladder.analysis.portfolio import (
     CHECK_STAGE,
@@ -38,10 +37,10 @@ from ui import state
 from ui.charts.advice import Chart
 from ui.charts.catalogue import table_height
 from ui.charts.style import escape_table
+from ui.downloads import PORTFOLIO_EXAMPLE as EXAMPLE
+from ui.downloads import PORTFOLIO_TEMPLATE as TEMPLATE
 from ui.texts import t
 
-EXAMPLE = ROOT / "examples" / "portfolio.csv"
-TEMPLATE = ROOT / "docs" / "portfolio-sjabloon.csv"
 UPLOAD_MB = 50  # a 100,000-project CSV is about 18 MB; the server's maxUploadSize caps this
 MAX_FRAMEWORKS = 5
 ROWS_SHOWN = 10_000  # a longer table is in the downloads; the page stays quick to send
@@ -164,7 +163,7 @@ def _name(municipality_id: str, lang: str) -> str:
 
 
 def _choose_rule_sets(lang: str) -> list[RuleSet]:
-    known = municipality_ids()
+    known = state.sources().ids()
     default = [m for m in st.session_state.get(CHOSEN_KEY, [state.municipality()]) if m in known]
     chosen = st.multiselect(t(lang, "pf_frameworks"), known, default=default, key=CHOSEN_WIDGET,
                             max_selections=MAX_FRAMEWORKS, help=t(lang, "pf_frameworks_help"),

@@ -14,15 +14,15 @@ from pandas.io.formats.style import Styler
 
 from ladder.rules.problems import Problem, RuleSetError
 from ladder.text import number_text
-from ladder.rules.loading import ROOT, load_rule_set_bytes, load_rule_set_text
+from ladder.rules.loading import load_rule_set_bytes, load_rule_set_text
 from ladder.rules.model import RuleSet
 from ladder.reports.markdown import escape_markdown
 from ui import state
 from ui.charts import catalogue as catalogue_charts
 from ui.charts import rules as charts
+from ui.downloads import RULE_SET_TEMPLATE as TEMPLATE
 from ui.texts import t
 
-TEMPLATE = ROOT / "docs" / "sjabloon-gemeente.yaml"
 TEXT_KEY = "regels_check_text"
 UPLOAD_KEY = "regels_check_upload"
 _PROBLEM_ROW_PX = 66
@@ -153,10 +153,10 @@ def _check(lang: str) -> None:
     st.write(t(lang, "regels_check_upload_hint"))
     if text.strip():
         name = t(lang, "regels_check_pasted_file")
-        _check_result(t(lang, "regels_check_result_pasted"), lambda: load_rule_set_text(text, name), lang)
+        _check_result(t(lang, "regels_check_result_pasted"), lambda: load_rule_set_text(text, name, state.sources()), lang)
     if upload is not None:
         heading = t(lang, "regels_check_result_file", name=escape_markdown(upload.name))
-        _check_result(heading, lambda: load_rule_set_bytes(upload.getvalue(), upload.name), lang)
+        _check_result(heading, lambda: load_rule_set_bytes(upload.getvalue(), upload.name, state.sources()), lang)
 
 
 def _check_result(heading: str, load: Callable[[], RuleSet], lang: str) -> None:

@@ -13,9 +13,8 @@ from collections.abc import Callable
 import pandas as pd
 import streamlit as st
 
+from ladder.rules.model import VALUES
 from ladder.rules.problems import RuleSetError
-from ladder.rules.loading import municipality_ids
-from ladder.rules.model import VALUES, RuleSet
 from ladder.analysis.register_check import (
     check_reproducible,
     compare_with_current,
@@ -52,17 +51,6 @@ FLASH_KEY = "reg_flash"
 ROUND_KEY = "reg_form_round"  # bumped after a successful write: the forms start empty again
 SCORES = (0, 1, 2, 3, 4)
 TEXT_MAX = 5000
-
-
-def _names(entries: list[EntrySummary], lang: str) -> RegisterNames:
-    """Names from the current rule sets of the municipalities in the register (ids where none can be loaded)."""
-    rule_sets: dict[str, RuleSet] = {}
-    for municipality_id in sorted({e.municipality_id for e in entries} & set(municipality_ids())):
-        try:
-            rule_sets[municipality_id] = state.rule_set_for(municipality_id)
-        except RuleSetError:
-            continue
-    return RegisterNames.from_rule_sets(rule_sets, lang)
 
 
 def _filters(entries: list[EntrySummary], names: RegisterNames, lang: str) -> RegisterFilter:
@@ -188,7 +176,7 @@ def _checks(entry: Entry, snapshot: dict | None, names: RegisterNames, lang: str
     advice = stored_advice(entry.advice)
     municipality = names.municipality(s.municipality_id)
     try:
-        current = state.rule_set_for(s.municipality_id) if s.municipality_id in municipality_ids() else None
+        current = state.rule_set_for(s.municipality_id) if s.municipality_id in state.sources().ids() else None
     except RuleSetError:
         current = None
     if current is None:
@@ -319,7 +307,7 @@ def render() -> None:
             st.info(t(lang, "reg_empty"))
             st.page_link("ui/pages/advies.py", label=t(lang, "reg_go_advies"), icon=":material/arrow_forward:")
             return
-        names = _names(everything, lang)
+        names = RegisterNames.current(everything, state.sources().ids(), state.rule_set_for, lang)
         where = _filters(everything, names, lang)
         entries = list_entries(db, where)
         _overview(entries, len(everything), names, lang)

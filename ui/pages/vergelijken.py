@@ -28,7 +28,6 @@ from ladder.analysis.compare import (
 )
 from ladder.engine.advisor import advise
 from ladder.rules.problems import RuleSetError
-from ladder.rules.loading import municipality_ids
 from ladder.rules.model import UNKNOWN, RuleSet
 from ladder.reports.markdown import escape_markdown
 from ladder.reports.plain_text import Labels
@@ -77,7 +76,7 @@ def render() -> None:
 
 
 def _choose(lang: str) -> list[str]:
-    known = municipality_ids()
+    known = state.sources().ids()
     if SELECTION_KEY not in st.session_state:
         from_link = [m for m in st.query_params.get(SELECTION_PARAM, "").split(",") if m in known]
         ours = state.municipality()
