@@ -10,7 +10,7 @@ from __future__ import annotations
 import streamlit as st
 
 from ladder.rules.problems import RuleSetError
-from ladder.text import LANGUAGES
+from ladder import text
 from ladder.rules.loading import MUNICIPALITIES_DIR, RULES_DIR, load_municipality, municipality_ids
 from ladder.rules.model import UNKNOWN, RuleSet
 from ladder.rules.problem_text import describe_problem
@@ -41,8 +41,7 @@ def rule_set_for(municipality_id: str) -> RuleSet:
 
 def language() -> str:
     if LANG_KEY not in st.session_state:
-        wanted = st.query_params.get(LANGUAGE_PARAM, "nl")
-        st.session_state[LANG_KEY] = wanted if wanted in LANGUAGES else "nl"
+        st.session_state[LANG_KEY] = text.language(st.query_params.get(LANGUAGE_PARAM))
     return st.session_state[LANG_KEY]
 
 
