@@ -16,6 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
+from cli.texts import t
 from ladder.text import LANGUAGES
 from ladder.rules.loading import load_rule_set
 from ladder.rules.model import RuleSet
@@ -29,36 +30,6 @@ OUTPUTS = (".csv", ".xlsx")
 BAR_WIDTH = 30
 PLAIN_STEPS = 4  # without a terminal: a line at 25, 50, 75 and 100 %
 
-MESSAGES = {
-    "nl": {
-        "cannot_read": "{path}: kan dit bestand niet lezen ({reason})",
-        "cannot_write": "{path}: kan dit bestand niet schrijven ({reason})",
-        "bad_extension": "{path}: kies een bestandsnaam die eindigt op .csv of .xlsx",
-        "checking": "rijen controleren",
-        "scoring": "scoren: {name}",
-        "progress": "voortgang: {percent}% ({step})",
-        "notice": "let op: {message}",
-        "skipped": "regel {row}{project}: {reason}",
-        "nothing_scored": "Geen enkele regel kon worden gescoord.",
-        "summary": "{scored} projecten gescoord onder {frameworks}; {skipped} regels overgeslagen.",
-        "written": "Uitkomsten geschreven naar {path}",
-    },
-    "en": {
-        "cannot_read": "{path}: cannot read this file ({reason})",
-        "cannot_write": "{path}: cannot write this file ({reason})",
-        "bad_extension": "{path}: choose a file name ending in .csv or .xlsx",
-        "checking": "checking rows",
-        "scoring": "scoring: {name}",
-        "progress": "progress: {percent}% ({step})",
-        "notice": "note: {message}",
-        "skipped": "row {row}{project}: {reason}",
-        "nothing_scored": "Not a single row could be scored.",
-        "summary": "{scored} projects scored under {frameworks}; {skipped} rows skipped.",
-        "written": "Results written to {path}",
-    },
-}
-
-
 def add_parser(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("batch", help="score a portfolio of projects (CSV or Excel) under one or more municipalities")
     p.add_argument("portfolio", type=Path, help="a .csv or .xlsx file: a row per project, a column per question id")
@@ -71,15 +42,14 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace, sources: RuleSources) -> int:
-    say = MESSAGES[args.lang]
     if args.output is not None and args.output.suffix.lower() not in OUTPUTS:
-        print(say["bad_extension"].format(path=args.output), file=sys.stderr)
+        print(t(args.lang, "bad_extension", path=args.output), file=sys.stderr)
         return EXIT_BAD_INPUT
     rule_sets = _rule_sets(args, sources)  # a RuleSetError reaches cli.main, which prints it and exits with 2
     try:
         data = args.portfolio.read_bytes()
     except OSError as error:
-        print(say["cannot_read"].format(path=args.portfolio, reason=error.strerror or error), file=sys.stderr)
+        print(t(args.lang, "cannot_read", path=args.portfolio, reason=error.strerror or error), file=sys.stderr)
         return EXIT_BAD_INPUT
     try:
         result = score_file(data, args.portfolio.name, rule_sets, progress_printer(sys.stderr, rule_sets, args.lang))
@@ -88,7 +58,7 @@ def run(args: argparse.Namespace, sources: RuleSources) -> int:
         return EXIT_BAD_INPUT
     _report(result, args.lang)
     if not len(result.portfolio.rows):
-        print(say["nothing_scored"], file=sys.stderr)
+        print(t(args.lang, "batch_nothing_scored"), file=sys.stderr)
         return EXIT_BAD_INPUT
     if not _write(result, args):
         return EXIT_BAD_INPUT
@@ -102,13 +72,14 @@ def _rule_sets(args: argparse.Namespace, sources: RuleSources) -> list[RuleSet]:
 
 def progress_printer(stream: TextIO, rule_sets: list[RuleSet], lang: str) -> Callable[[float, str], None]:
     """A bar redrawn in place on a terminal; otherwise a line at every quarter, so a log stays short."""
-    say = MESSAGES[lang]
     names = {rs.id: framework_label(rs, lang) for rs in rule_sets}
     terminal = stream.isatty()
     shown = {"step": -1}
 
     def step_name(stage: str) -> str:
-        return say["checking"] if stage == CHECK_STAGE else say["scoring"].format(name=names.get(stage, stage))
+        if stage == CHECK_STAGE:
+            return t(lang, "batch_checking")
+        return t(lang, "batch_scoring", name=names.get(stage, stage))
 
     def show(fraction: float, stage: str) -> None:
         if terminal:
@@ -120,26 +91,25 @@ def progress_printer(stream: TextIO, rule_sets: list[RuleSet], lang: str) -> Cal
             return
         reached = int(fraction * PLAIN_STEPS + 1e-9)
         for step in range(max(shown["step"] + 1, 1), reached + 1):  # every quarter once, also when one was skipped
-            print(say["progress"].format(percent=round(100 * step / PLAIN_STEPS), step=step_name(stage)), file=stream)
+            print(t(lang, "batch_progress", percent=round(100 * step / PLAIN_STEPS), step=step_name(stage)), file=stream)
         shown["step"] = max(shown["step"], reached)
 
     return show
 
 
 def _report(result: PortfolioResult, lang: str) -> None:
-    say = MESSAGES[lang]
     for notice in result.portfolio.notices:
-        print(say["notice"].format(message=notice.get(lang)), file=sys.stderr)
+        print(t(lang, "batch_notice", message=notice.get(lang)), file=sys.stderr)
     for bad in result.portfolio.bad_rows:
         project = f" ({bad.project})" if bad.project else ""
-        print(say["skipped"].format(row=bad.row, project=project, reason=bad.reason(lang)), file=sys.stderr)
+        print(t(lang, "batch_skipped", row=bad.row, project=project, reason=bad.reason(lang)), file=sys.stderr)
 
 
 def _write(result: PortfolioResult, args: argparse.Namespace) -> bool:
-    say = MESSAGES[args.lang]
     portfolio = result.portfolio
     frameworks = ", ".join(framework_label(rs, args.lang) for rs in result.rule_sets)
-    summary = say["summary"].format(scored=len(portfolio.rows), frameworks=frameworks, skipped=len(portfolio.bad_rows))
+    summary = t(args.lang, "batch_summary", scored=len(portfolio.rows), frameworks=frameworks,
+                skipped=len(portfolio.bad_rows))
     if args.output is None:
         sys.stdout.buffer.write(write_results(result, args.lang, xlsx=False).removeprefix(b"\xef\xbb\xbf"))
         sys.stdout.flush()
@@ -148,8 +118,8 @@ def _write(result: PortfolioResult, args: argparse.Namespace) -> bool:
     try:
         args.output.write_bytes(write_results(result, args.lang, xlsx=args.output.suffix.lower() == ".xlsx"))
     except OSError as error:
-        print(say["cannot_write"].format(path=args.output, reason=error.strerror or error), file=sys.stderr)
+        print(t(args.lang, "cannot_write", path=args.output, reason=error.strerror or error), file=sys.stderr)
         return False
     print(summary)
-    print(say["written"].format(path=args.output))
+    print(t(args.lang, "batch_written", path=args.output))
     return True

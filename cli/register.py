@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from cli.texts import t
 from ladder.text import LANGUAGES
 from ladder.rules.sources import RuleSources
 from ladder.reports.register_table import HEADERS, SOURCE_NAMES, RegisterNames, register_table
@@ -24,18 +25,6 @@ EXIT_BAD_INPUT = 2
 COLUMN_WIDTH = 40  # a long project name or reason is cut in the terminal; the export keeps it whole
 LIST_COLUMNS = ("number", "date", "municipality", "project", "advised", "chosen", "evaluations")
 EXPORTS = {".csv": to_csv, ".xlsx": lambda table: to_xlsx({"Register": table})}
-
-MESSAGES = {
-    "nl": {"empty": "Het register is leeg, of niets past bij deze keuzes.",
-           "written": "{count} regels geschreven naar {path}",
-           "bad_extension": "{path}: kies een bestandsnaam die eindigt op .csv of .xlsx",
-           "cannot_write": "{path}: kan dit bestand niet schrijven ({reason})"},
-    "en": {"empty": "The register is empty, or nothing matches these choices.",
-           "written": "{count} rows written to {path}",
-           "bad_extension": "{path}: choose a file name ending in .csv or .xlsx",
-           "cannot_write": "{path}: cannot write this file ({reason})"},
-}
-
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
     register = sub.add_parser("register", help="the register of saved advices: list or export")
@@ -66,7 +55,7 @@ def _list(args: argparse.Namespace, sources: RuleSources) -> int:
     if table is None:
         return EXIT_BAD_INPUT
     if table.empty:
-        print(MESSAGES[args.lang]["empty"])
+        print(t(args.lang, "register_empty"))
         return 0
     shown = table[[HEADERS[args.lang][c] for c in LIST_COLUMNS]]
     print(format_table(shown), end="")
@@ -76,7 +65,7 @@ def _list(args: argparse.Namespace, sources: RuleSources) -> int:
 def _export(args: argparse.Namespace, sources: RuleSources) -> int:
     write = EXPORTS.get(args.output.suffix.lower())
     if write is None:
-        print(MESSAGES[args.lang]["bad_extension"].format(path=args.output), file=sys.stderr)
+        print(t(args.lang, "bad_extension", path=args.output), file=sys.stderr)
         return EXIT_BAD_INPUT
     table = _table(args, sources)
     if table is None:
@@ -84,9 +73,9 @@ def _export(args: argparse.Namespace, sources: RuleSources) -> int:
     try:
         args.output.write_bytes(write(table))
     except OSError as exc:
-        print(MESSAGES[args.lang]["cannot_write"].format(path=args.output, reason=exc.strerror), file=sys.stderr)
+        print(t(args.lang, "cannot_write", path=args.output, reason=exc.strerror), file=sys.stderr)
         return EXIT_BAD_INPUT
-    print(MESSAGES[args.lang]["written"].format(count=len(table), path=args.output))
+    print(t(args.lang, "register_written", count=len(table), path=args.output))
     return 0
 
 

@@ -7,36 +7,32 @@ from __future__ import annotations
 
 from typing import Literal
 
+from ladder.text import Catalogue
+
 Kind = Literal["unreachable", "failed", "not_found", "forbidden", "closed", "invalid"]
 
-MESSAGES: dict[str, dict[str, str]] = {
-    "unreachable": {
-        "nl": "De database is niet bereikbaar. Er is niets opgeslagen. Probeer het over een paar minuten opnieuw,"
-              " of vraag de beheerder om hulp.",
-        "en": "The database cannot be reached. Nothing was saved. Try again in a few minutes, or ask the"
-              " administrator for help.",
+TEXTS: dict[str, dict[str, str]] = {
+    "nl": {
+        "unreachable": "De database is niet bereikbaar. Er is niets opgeslagen. Probeer het over een paar minuten"
+                       " opnieuw, of vraag de beheerder om hulp.",
+        "failed": "Opslaan is niet gelukt. Er is niets veranderd. Probeer het opnieuw.",
+        "not_found": "Dit is niet gevonden. Kijk of de code goed is overgenomen.",
+        "forbidden": "Dit mag alleen met de juiste code. Er is niets veranderd.",
+        "closed": "Deze sessie is gesloten. Antwoorden kunnen niet meer veranderen.",
+        "invalid": "Deze invoer kan niet worden opgeslagen: {detail}",
     },
-    "failed": {
-        "nl": "Opslaan is niet gelukt. Er is niets veranderd. Probeer het opnieuw.",
-        "en": "Saving did not work. Nothing has changed. Please try again.",
-    },
-    "not_found": {
-        "nl": "Dit is niet gevonden. Kijk of de code goed is overgenomen.",
-        "en": "This was not found. Check that the code was copied correctly.",
-    },
-    "forbidden": {
-        "nl": "Dit mag alleen met de juiste code. Er is niets veranderd.",
-        "en": "This needs the right code. Nothing has changed.",
-    },
-    "closed": {
-        "nl": "Deze sessie is gesloten. Antwoorden kunnen niet meer veranderen.",
-        "en": "This session is closed. Answers can no longer change.",
-    },
-    "invalid": {
-        "nl": "Deze invoer kan niet worden opgeslagen: {detail}",
-        "en": "This input cannot be saved: {detail}",
+    "en": {
+        "unreachable": "The database cannot be reached. Nothing was saved. Try again in a few minutes, or ask the"
+                       " administrator for help.",
+        "failed": "Saving did not work. Nothing has changed. Please try again.",
+        "not_found": "This was not found. Check that the code was copied correctly.",
+        "forbidden": "This needs the right code. Nothing has changed.",
+        "closed": "This session is closed. Answers can no longer change.",
+        "invalid": "This input cannot be saved: {detail}",
     },
 }
+
+STORAGE = Catalogue(("storage", TEXTS))
 
 
 class StorageError(Exception):
@@ -48,4 +44,4 @@ class StorageError(Exception):
         self.detail = detail
 
     def message(self, lang: str) -> str:
-        return MESSAGES[self.kind]["en" if lang == "en" else "nl"].format(detail=self.detail)
+        return STORAGE.t(lang, self.kind, detail=self.detail)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import streamlit as st
 
 from ladder.rules.problems import RuleSetError
-from ladder.text import LANGUAGES
+from ladder import text
 from ladder.rules.model import UNKNOWN, RuleSet
 from ladder.rules.sources import RuleSources, Stamp
 from ui.share_link import LANGUAGE_PARAM, MUNICIPALITY_PARAM, answers_from_params
@@ -45,8 +45,7 @@ def rule_set_for(municipality_id: str) -> RuleSet:
 
 def language() -> str:
     if LANG_KEY not in st.session_state:
-        wanted = st.query_params.get(LANGUAGE_PARAM, "nl")
-        st.session_state[LANG_KEY] = wanted if wanted in LANGUAGES else "nl"
+        st.session_state[LANG_KEY] = text.language(st.query_params.get(LANGUAGE_PARAM))
     return st.session_state[LANG_KEY]
 
 

@@ -20,32 +20,43 @@ from typing import Literal
 
 from ladder.engine.advice import Advice
 from ladder.engine.advisor import advise, normalize_answers, recommend
-from ladder.rules.model import UNKNOWN, RuleSet, Text
+from ladder.rules.model import UNKNOWN, RuleSet
+from ladder.text import Catalogue
 
 Role = Literal["raadslid", "inwoner", "ambtenaar", "ondernemer", "anders"]
 ROLES: tuple[Role, ...] = ("raadslid", "inwoner", "ambtenaar", "ondernemer", "anders")
-ROLE_NAMES: dict[str, Text] = {
-    "raadslid": Text(nl="Raadslid", en="Council member"),
-    "inwoner": Text(nl="Inwoner", en="Resident"),
-    "ambtenaar": Text(nl="Ambtenaar", en="Civil servant"),
-    "ondernemer": Text(nl="Ondernemer", en="Entrepreneur"),
-    "anders": Text(nl="Anders", en="Other"),
+TEXTS: dict[str, dict[str, str]] = {
+    "nl": {
+        "role_raadslid": "Raadslid",
+        "role_inwoner": "Inwoner",
+        "role_ambtenaar": "Ambtenaar",
+        "role_ondernemer": "Ondernemer",
+        "role_anders": "Anders",
+        # The measure in plain words, for the page and the report (B1: short sentences).
+        "divergence_measure": "Hoe verdeeld is de groep? Neem steeds twee deelnemers die de vraag beantwoordden. Het"
+                              " getal zegt hoe vaak hun antwoorden verschillen. 0% betekent: iedereen gaf hetzelfde"
+                              " antwoord. 100% betekent: geen twee deelnemers gaven hetzelfde antwoord. 'Weet ik niet'"
+                              " telt niet mee. Bij een vraag met meer antwoorden telt een gedeeltelijke overeenkomst"
+                              " half of deels mee.",
+    },
+    "en": {
+        "role_raadslid": "Council member",
+        "role_inwoner": "Resident",
+        "role_ambtenaar": "Civil servant",
+        "role_ondernemer": "Entrepreneur",
+        "role_anders": "Other",
+        "divergence_measure": "How divided is the group? Take any two members who answered the question. The number"
+                              " says how often their answers differ. 0% means: everyone gave the same answer. 100%"
+                              " means: no two members gave the same answer. 'Don't know' does not count. For a"
+                              " question with several answers, a partial match counts in part.",
+    },
 }
-# The measure in plain words, for the page and the report (B1: short sentences).
-DIVERGENCE_MEASURE = Text(
-    nl="Hoe verdeeld is de groep? Neem steeds twee deelnemers die de vraag beantwoordden. Het getal zegt hoe vaak"
-       " hun antwoorden verschillen. 0% betekent: iedereen gaf hetzelfde antwoord. 100% betekent: geen twee"
-       " deelnemers gaven hetzelfde antwoord. 'Weet ik niet' telt niet mee. Bij een vraag met meer antwoorden"
-       " telt een gedeeltelijke overeenkomst half of deels mee.",
-    en="How divided is the group? Take any two members who answered the question. The number says how often"
-       " their answers differ. 0% means: everyone gave the same answer. 100% means: no two members gave the same"
-       " answer. 'Don't know' does not count. For a question with several answers, a partial match counts"
-       " in part.",
-)
+GROUP = Catalogue(("group", TEXTS))
+DIVERGENCE_MEASURE = GROUP.message("divergence_measure")
 
 
 def role_name(role: str, lang: str) -> str:
-    return ROLE_NAMES[role].get(lang)
+    return GROUP.t(lang, f"role_{role}")
 
 
 @dataclass(frozen=True)

@@ -29,6 +29,7 @@ import pandas as pd
 from ladder.engine.batch import MULTI_SEPARATOR, BatchResult, advise_many
 from ladder.rules.model import UNKNOWN, RuleSet, Trait
 from ladder.reports.spreadsheet import column_letter, to_csv, to_xlsx
+from ladder.text import Catalogue, Message
 
 PROJECT_COLUMN = "project"
 SEPARATORS = (";", ",", "\t")  # Dutch Excel writes `;`; the first line decides
@@ -49,7 +50,7 @@ Progress = Callable[[float, str], None]
 CHECK_STAGE = "check"
 _CHECK_SHARE = 0.1  # of the progress bar; scoring takes the rest, shared equally by the rule sets
 
-_TEXTS: dict[str, dict[str, str]] = {
+TEXTS: dict[str, dict[str, str]] = {
     "nl": {
         "and": "en",
         "or": "of",
@@ -158,27 +159,9 @@ _TEXTS: dict[str, dict[str, str]] = {
 }
 
 
-def text(lang: str, key: str, **values: object) -> str:
-    return _TEXTS["en" if lang == "en" else "nl"][key].format(**values)
-
-
-@dataclass(frozen=True)
-class Message:
-    """What a user reads about their file, in both languages."""
-
-    nl: str
-    en: str
-
-    def get(self, lang: str) -> str:
-        return self.en if lang == "en" else self.nl
-
-
-def _message(key: str, **values: object) -> Message:
-    """Values that are callables get the language, for lists and names that are themselves translated."""
-    def fill(lang: str) -> str:
-        return text(lang, key, **{k: v(lang) if callable(v) else v for k, v in values.items()})
-
-    return Message(fill("nl"), fill("en"))
+PORTFOLIO = Catalogue(("portfolio", TEXTS))
+text = PORTFOLIO.t
+_message = PORTFOLIO.message
 
 
 class PortfolioError(Exception):
@@ -186,7 +169,7 @@ class PortfolioError(Exception):
 
     def __init__(self, message: Message):
         self.message = message
-        super().__init__(message.en)
+        super().__init__(message.get("en"))
 
 
 @dataclass(frozen=True)
@@ -367,7 +350,7 @@ def _read_cell(value: Any) -> _Cell:
     return _Cell(shown, "text", tuple(dict.fromkeys(parts)) or (UNKNOWN,))
 
 
-def _expected(trait: Trait) -> Message:
+def _expected(trait: Trait) -> Callable[[str], str]:
     """'laag, midden, hoog or onbekend', with how to give several answers where that is allowed."""
     def expected(lang: str) -> str:
         listed = f"{', '.join(trait.option_ids())} {text(lang, 'or')} {UNKNOWN}"
@@ -376,11 +359,11 @@ def _expected(trait: Trait) -> Message:
             listed += f" ({text(lang, 'several', example=example)})"
         return listed
 
-    return Message(expected("nl"), expected("en"))
+    return expected
 
 
 def _cell_problem(cell: _Cell, trait: Trait, column: str) -> Message | None:
-    expected = _expected(trait).get
+    expected = _expected(trait)
     shown = cell.shown if len(cell.shown) <= _SHOWN_MAX else cell.shown[: _SHOWN_MAX - 1] + "…"
     if cell.kind != "text":
         return _message("wrong_type", column=column, kind=lambda lang: text(lang, f"kind_{cell.kind}"), value=shown,
@@ -484,7 +467,7 @@ def _check_column(column: pd.Series, name: str, askers: list[tuple[RuleSet, Trai
         if problems:
             first = problems[0][1]
             if len(problems) < chosen:  # not wrong under every chosen framework: say under which
-                first = _message("only_in", message=first.get, frameworks=_frameworks([rs for rs, _ in problems]))
+                first = _message("only_in", message=first, frameworks=_frameworks([rs for rs, _ in problems]))
             wrong[code] = first
     if wrong:
         for i in np.flatnonzero(np.isin(codes, list(wrong))):

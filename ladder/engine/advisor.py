@@ -43,10 +43,17 @@ from ladder.engine.advice import (
 from ladder.rules.conditions import Answers, holds
 from ladder.rules.problems import AnswerError
 from ladder.rules.model import UNKNOWN, VALUES, Kader, RuleSet, Text, WeightFactor
+from ladder.text import Catalogue
 
 PHASE_TRAIT = "fase"
 MAX_METHODS = 8
 ROUNDING = 6  # digits of the scores shown (and compared): also used by ladder.engine.batch
+# The engine's own words in an advice; everything else it says comes from the rule set
+TEXTS: dict[str, dict[str, str]] = {
+    "nl": {"why_no_weight": "Dit antwoord weegt in deze regels niet mee."},
+    "en": {"why_no_weight": "This answer carries no weight in these rules."},
+}
+ENGINE = Catalogue(("engine", TEXTS))
 
 
 @dataclass(frozen=True)
@@ -338,7 +345,7 @@ def _why(rule_set: RuleSet, trait: str, chosen: tuple[str, ...]) -> Text:
     if len(whys) == 1:
         return whys[0]
     if not whys:
-        return Text(nl="Dit antwoord weegt in deze regels niet mee.", en="This answer carries no weight in these rules.")
+        return Text(nl=ENGINE.t("nl", "why_no_weight"), en=ENGINE.t("en", "why_no_weight"))
     return Text(nl=" ".join(w.nl for w in whys), en=" ".join(w.get("en") for w in whys))
 
 

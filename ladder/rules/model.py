@@ -15,6 +15,8 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool, 
 from ladder.rules.problem_texts import Words, word
 from ladder.rules.problems import rule_error
 
+from ladder.text import language
+
 VALUES = ("inclusie", "invloed", "eigenaarschap", "deliberatie", "legitimiteit")
 UNKNOWN = "onbekend"
 POINTS_LIMIT = 5
@@ -78,7 +80,8 @@ class Text(StrictModel):
         return {"nl": value} if isinstance(value, str) else value
 
     def get(self, lang: str) -> str:
-        return self.en if lang == "en" and self.en else self.nl
+        """The rule set's own words; Dutch where the English is left out."""
+        return (self.en or self.nl) if language(lang) == "en" else self.nl
 
 
 class ValueRating(StrictModel):

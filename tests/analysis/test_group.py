@@ -8,7 +8,6 @@ import pytest
 from ladder.engine.advisor import advise, recommend
 from ladder.analysis.group import (
     DIVERGENCE_MEASURE,
-    ROLE_NAMES,
     ROLES,
     Respondent,
     divergence,
@@ -132,6 +131,5 @@ def test_the_same_group_gives_the_same_summary(rules):
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_every_role_and_the_measure_have_words_in_both_languages(lang):
-    assert set(ROLE_NAMES) == set(ROLES)
     assert len({role_name(r, lang) for r in ROLES}) == len(ROLES)
-    assert DIVERGENCE_MEASURE.en and "%" in DIVERGENCE_MEASURE.get(lang)
+    assert "%" in DIVERGENCE_MEASURE.get(lang)

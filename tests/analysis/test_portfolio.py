@@ -89,9 +89,9 @@ def test_a_file_that_is_not_utf8_is_refused_with_the_line_and_how_to_save_it(bas
     data = "project;urgentie\nPlein;hoog\nEnergieco\u00f6peratie;laag\n".encode("cp1252")
     with pytest.raises(PortfolioError) as error:
         score_file(data, "p.csv", [base])
-    assert "geen UTF-8" in error.value.message.nl and "regel 3" in error.value.message.nl
-    assert "CSV UTF-8" in error.value.message.nl
-    assert "not UTF-8" in error.value.message.en
+    assert "geen UTF-8" in error.value.message.get("nl") and "regel 3" in error.value.message.get("nl")
+    assert "CSV UTF-8" in error.value.message.get("nl")
+    assert "not UTF-8" in error.value.message.get("en")
 
 
 @pytest.mark.parametrize(("content", "name", "expected"), [
@@ -107,8 +107,8 @@ def test_a_file_that_is_not_utf8_is_refused_with_the_line_and_how_to_save_it(bas
 def test_a_file_that_cannot_be_used_at_all_says_why(base, content, name, expected):
     with pytest.raises(PortfolioError) as error:
         score_file(content, name, [base])
-    assert expected in error.value.message.nl
-    assert error.value.message.en and error.value.message.en != error.value.message.nl
+    assert expected in error.value.message.get("nl")
+    assert error.value.message.get("en") and error.value.message.get("en") != error.value.message.get("nl")
 
 
 def test_row_numbers_are_those_the_spreadsheet_shows(base):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import get_args
 
 import pytest
 import sqlalchemy as sa
@@ -11,7 +12,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 
 from storage.database import URL_VARIABLE, Database, database_url, open_database
-from storage.errors import MESSAGES, StorageError
+from storage.errors import Kind, StorageError
 from storage.tables import group_sessions, metadata
 
 NOW = dt.datetime(2026, 11, 24, 9, 0, tzinfo=dt.UTC)
@@ -115,7 +116,6 @@ def test_the_default_is_the_sqlite_file_and_the_variable_overrides_it(monkeypatc
     assert database_url() == "postgresql://postgres@127.0.0.1:5432/test"
 
 
-def test_every_message_exists_in_dutch_and_english():
-    for kind, texts in MESSAGES.items():
-        assert set(texts) == {"nl", "en"}, kind
-        assert texts["nl"] != texts["en"]
+@pytest.mark.parametrize("kind", get_args(Kind))
+def test_every_kind_of_problem_has_a_message_in_dutch_and_in_english(kind):
+    assert StorageError(kind).message("nl") != StorageError(kind).message("en")

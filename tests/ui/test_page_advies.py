@@ -10,6 +10,7 @@ from conftest import BUNDLED
 
 from ladder.engine.advisor import advise
 from ladder.reports.markdown import escape_markdown
+from ladder.text import PLOTLY_SEPARATORS, points_text
 
 SOCIETY_OWNS_IT = {"beleidsruimte": "open", "initiatiefnemer": "samenleving", "bestaand_initiatief": "ja"}
 
@@ -71,8 +72,10 @@ def test_the_ladder_chart_and_its_table_show_the_same_scores(open_app, base):
     expected = advise(base, SOCIETY_OWNS_IT)
     figure = json.loads(at.get("plotly_chart")[0].proto.spec)
     assert figure["data"][0]["x"] == [s.score for s in expected.scores]
-    table = at.table[0].value  # the Markdown source st.table renders: escaped, so "+1.50" shows as written
-    assert sorted(table["Score"].tolist()) == sorted(escape_markdown(f"{s.score:+.2f}") for s in expected.scores)
+    assert figure["layout"]["separators"] == PLOTLY_SEPARATORS["nl"]  # plotly writes its own numbers with a decimal comma too
+    table = at.table[0].value  # the Markdown source st.table renders: escaped, so "+1,50" shows as written
+    assert sorted(table["Score"].tolist()) == sorted(escape_markdown(points_text(s.score, "nl")) for s in expected.scores)
+    assert any("," in score for score in table["Score"])
     assert "advies" in table["Wat betekent dit"].tolist()
     assert "uitgesloten door een kader" in " ".join(table["Wat betekent dit"]) or all(
         s.status != "uitgesloten" for s in expected.scores)
@@ -139,20 +142,22 @@ def test_the_share_tab_shows_a_link_with_the_answers(open_app):
     assert "initiatiefnemer=samenleving" in link and "bestaand_initiatief=ja" in link
 
 
+@pytest.mark.parametrize("lang", ["nl", "en"])
 @pytest.mark.parametrize("answers", [SOCIETY_OWNS_IT, {"wettelijke_kaders": "strikt", "urgentie": "hoog"}, {}])
-def test_every_chart_says_in_its_table_what_it_shows(base, answers):
+def test_every_chart_says_in_its_table_what_it_shows(base, answers, lang):
     from ladder.reports.plain_text import Labels
     from ui.charts.advice import contributions_chart, ladder_chart, values_chart
 
     advice = advise(base, answers)
-    labels = Labels(base, "nl")
+    labels = Labels(base, lang)
     marks = {m: m for m in ("advised", "runner_up", "possible", "begrensd", "uitgesloten")}
     ladder = ladder_chart(advice, labels, marks, ("trede", "score", "status"), "t")
-    assert [f"{x:+.2f}" for x in ladder.figure.data[0].x][::-1] == ladder.table["score"].tolist()
+    assert [points_text(x, lang) for x in ladder.figure.data[0].x][::-1] == ladder.table["score"].tolist()
     assert all(status in tick for status, tick in zip(ladder.table["status"][::-1], ladder.figure.data[0].y))
     pushes = contributions_chart(advice, labels, ("a", "lead", "p", "q", "why"), "t")
-    assert [f"{x:+.2f}" for x in pushes.figure.data[0].x] == pushes.table["lead"].tolist()
+    assert [points_text(x, lang) for x in pushes.figure.data[0].x] == pushes.table["lead"].tolist()
     assert list(pushes.figure.data[0].y) == [html.escape(name, quote=False) for name in pushes.table["a"]]
     values = values_chart(advice, labels, {v: v for v in ("inclusie", "invloed", "eigenaarschap", "deliberatie",
                                                            "legitimiteit")}, "waarde", "t")
     assert list(values.figure.data[0].r[:5]) == values.table.iloc[:, 1].tolist()
+    assert {chart.figure.layout.separators for chart in (ladder, pushes, values)} == {PLOTLY_SEPARATORS[lang]}

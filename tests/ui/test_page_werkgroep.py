@@ -15,7 +15,7 @@ from ladder.analysis.group import Respondent, divergence, summarize
 from ladder.reports.markdown import escape_markdown
 from storage import sessions
 from storage.database import URL_VARIABLE, open_database
-from storage.errors import MESSAGES, StorageError
+from storage.errors import TEXTS, StorageError
 from storage.register import list_entries
 
 NASTY = "<b>x</b> **y** [klik](https://kwaad.example)"
@@ -128,7 +128,7 @@ def test_a_member_joins_with_the_code_as_typed_and_gets_a_personal_code(facilita
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_a_wrong_join_code_gives_a_clear_message(open_app, database_file, lang):
     at = join(open_app, "AAAA-BBBB-CCCC", "Anna", lang=lang)
-    assert [e.value for e in at.error] == [MESSAGES["not_found"][lang]]
+    assert [e.value for e in at.error] == [TEXTS[lang]["not_found"]]
     assert at.text_input(key="wg_name_input").value == "Anna"  # what was typed stays
 
 
@@ -180,7 +180,7 @@ def test_a_failed_save_keeps_the_answers_and_trying_again_works(facilitator, ope
 
     monkeypatch.setattr(sessions, "save_answers", unreachable)
     submit(anna)
-    assert [e.value for e in anna.error] == [MESSAGES["unreachable"]["nl"]]
+    assert [e.value for e in anna.error] == [TEXTS["nl"]["unreachable"]]
     assert anna.selectbox(key="q:voorbeeldgemeente:impact").value == "hoog"
     monkeypatch.setattr(sessions, "save_answers", saving)
     submit(anna)
@@ -285,7 +285,7 @@ def test_after_closing_members_can_no_longer_change_answers(facilitator, open_ap
     assert not [b for b in member.button if b.key in ("wg_submit", "wg_save_draft")]
     assert next(t.value for t in member.table if "Antwoord" in t.value.columns).iloc[5].tolist()[1] == "Hoog"
     late = join(open_app, join_code, "Laat")
-    assert [e.value for e in late.error] == [MESSAGES["closed"]["nl"]]
+    assert [e.value for e in late.error] == [TEXTS["nl"]["closed"]]
 
 
 def test_a_member_exports_and_deletes_their_own_data(facilitator, open_app, db):
@@ -307,7 +307,7 @@ def test_the_facilitator_deletes_the_session(facilitator, open_app):
     at.button(key="wg_delete").click().run()
     assert "De sessie en alle gegevens zijn gewist." in texts(at)
     member.run()
-    assert [e.value for e in member.error] == [MESSAGES["not_found"]["nl"]]
+    assert [e.value for e in member.error] == [TEXTS["nl"]["not_found"]]
 
 
 def test_the_report_downloads_are_offered(facilitator):
@@ -318,7 +318,7 @@ def test_the_report_downloads_are_offered(facilitator):
 def test_a_database_that_cannot_be_reached_gives_a_message_not_a_traceback(open_app, monkeypatch):
     monkeypatch.setenv(URL_VARIABLE, "postgresql://postgres@127.0.0.1:1/test")
     at = open_app("werkgroep")
-    assert [e.value for e in at.error] == [MESSAGES["unreachable"]["nl"]]
+    assert [e.value for e in at.error] == [TEXTS["nl"]["unreachable"]]
 
 
 def test_the_facilitator_view_in_english(facilitator, open_app):

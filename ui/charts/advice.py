@@ -16,6 +16,7 @@ from ladder.engine.advice import Advice
 from ladder.rules.model import VALUES
 from ladder.reports.chart_data import contribution_rows, ladder_rows
 from ladder.reports.plain_text import Labels
+from ladder.text import points_text
 from ui.charts.style import plain, readable
 
 ADVISED = "#1f4e79"  # dark blue: the advice
@@ -39,10 +40,10 @@ def _room_for_labels(figure: go.Figure, values: list[float]) -> None:
     figure.update_xaxes(range=[low - (pad if low < 0 else 0.05 * pad), high + pad])
 
 
-def _layout(figure: go.Figure, title: str, height: int) -> go.Figure:
+def _layout(figure: go.Figure, title: str, height: int, lang: str) -> go.Figure:
     figure.update_layout(title={"text": title}, height=height, margin={"l": 10, "r": 10, "t": 50, "b": 10},
                          font={"size": 14}, showlegend=False, plot_bgcolor="white")
-    return readable(figure)
+    return readable(figure, lang)
 
 
 def ladder_chart(advice: Advice, labels: Labels, marks: dict[str, str], columns: tuple[str, str, str],
@@ -57,7 +58,7 @@ def ladder_chart(advice: Advice, labels: Labels, marks: dict[str, str], columns:
              for n, w, r in zip(names, words, rows, strict=True)]
     figure = go.Figure(go.Bar(
         y=ticks, x=[r.score for r in rows], orientation="h",
-        text=[f"{r.score:+.2f}" for r in rows], textposition="outside", cliponaxis=False,
+        text=[points_text(r.score, labels.lang) for r in rows], textposition="outside", cliponaxis=False,
         marker={"color": [colours.get(r.mark, BLOCKED) for r in rows], "line": {"color": "#333", "width": 1},
                 "pattern": {"shape": ["/" if r.mark in ("begrensd", "uitgesloten") else "" for r in rows]}},
         hovertemplate="%{y}: %{x:.2f}<extra></extra>",
@@ -65,8 +66,8 @@ def ladder_chart(advice: Advice, labels: Labels, marks: dict[str, str], columns:
     figure.update_yaxes(autorange=True, categoryorder="array", categoryarray=ticks)
     _room_for_labels(figure, [r.score for r in rows])
     figure.add_vline(x=0, line_color="#333", line_width=1)
-    table = pd.DataFrame({columns[0]: names, columns[1]: [f"{r.score:+.2f}" for r in rows], columns[2]: words})
-    return Chart(_layout(figure, title, 60 + 48 * len(rows)), table[::-1].reset_index(drop=True))
+    table = pd.DataFrame({columns[0]: names, columns[1]: [points_text(r.score, labels.lang) for r in rows], columns[2]: words})
+    return Chart(_layout(figure, title, 60 + 48 * len(rows), labels.lang), table[::-1].reset_index(drop=True))
 
 
 def contributions_chart(advice: Advice, labels: Labels, columns: tuple[str, ...], title: str) -> Chart:
@@ -74,7 +75,7 @@ def contributions_chart(advice: Advice, labels: Labels, columns: tuple[str, ...]
     rows = contribution_rows(advice)
     names = [labels.short(r.trait, advice.answers[r.trait]) for r in rows]
     figure = go.Figure(go.Bar(
-        y=[plain(n) for n in names], x=[r.lead for r in rows], orientation="h", text=[f"{r.lead:+.2f}" for r in rows],
+        y=[plain(n) for n in names], x=[r.lead for r in rows], orientation="h", text=[points_text(r.lead, labels.lang) for r in rows],
         textposition="outside", marker={"color": [TOWARD if r.lead >= 0 else AWAY for r in rows],
                                         "pattern": {"shape": ["" if r.lead >= 0 else "." for r in rows]}},
         hovertemplate="%{y}: %{x:+.2f}<extra></extra>", cliponaxis=False,
@@ -82,12 +83,13 @@ def contributions_chart(advice: Advice, labels: Labels, columns: tuple[str, ...]
     figure.update_yaxes(autorange="reversed")
     _room_for_labels(figure, [r.lead for r in rows] or [0.0])
     figure.add_vline(x=0, line_color="#333", line_width=1)
-    data: dict[str, list[str]] = {columns[0]: names, columns[1]: [f"{r.lead:+.2f}" for r in rows],
-                                  columns[2]: [f"{r.advised:+.2f}" for r in rows]}
+    lang = labels.lang
+    data: dict[str, list[str]] = {columns[0]: names, columns[1]: [points_text(r.lead, lang) for r in rows],
+                                  columns[2]: [points_text(r.advised, lang) for r in rows]}
     if len(columns) == 5:
-        data[columns[3]] = [f"{r.runner_up or 0.0:+.2f}" for r in rows]
-    data[columns[-1]] = [_why(advice, r.trait, labels.lang) for r in rows]
-    return Chart(_layout(figure, title, 80 + 34 * max(len(rows), 1)), pd.DataFrame(data))
+        data[columns[3]] = [points_text(r.runner_up or 0.0, lang) for r in rows]
+    data[columns[-1]] = [_why(advice, r.trait, lang) for r in rows]
+    return Chart(_layout(figure, title, 80 + 34 * max(len(rows), 1), labels.lang), pd.DataFrame(data))
 
 
 def _why(advice: Advice, trait: str, lang: str) -> str:
@@ -111,5 +113,5 @@ def values_chart(advice: Advice, labels: Labels, value_names: dict[str, str], va
                                          marker={"symbol": "square", "size": 8}, mode="lines+markers"))
         table[labels.rung(v.runner_up_rung)] = [v.runner_up[k] for k in VALUES]
     figure.update_layout(polar={"radialaxis": {"range": [0, 4], "tickvals": [0, 1, 2, 3, 4]}})
-    _layout(figure, title, 420).update_layout(showlegend=True, legend={"orientation": "h", "y": -0.1})
+    _layout(figure, title, 420, labels.lang).update_layout(showlegend=True, legend={"orientation": "h", "y": -0.1})
     return Chart(figure, pd.DataFrame(table))

@@ -164,4 +164,4 @@ def score_heatmap(table: pd.DataFrame, title: str, lang: str) -> go.Figure:
         # The table lists its rows top-down: show them in that order.
         yaxis={"autorange": "reversed", "automargin": True, "title": None},
     )
-    return readable(figure)
+    return readable(figure, lang)

@@ -274,7 +274,7 @@ def weight_difference_chart(reference: RuleSet, other: RuleSet, lang: str) -> Ch
     )
     table = pd.DataFrame(texts, columns=rungs)
     table.insert(0, t(lang, "cmp_col_answer"), answers)
-    return Chart(readable(figure), table)
+    return Chart(readable(figure, lang), table)
 
 
 def rungs_left_out(reference: RuleSet, other: RuleSet, lang: str) -> list[str]:

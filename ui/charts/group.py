@@ -24,11 +24,11 @@ ROLE_COLOURS = {"raadslid": "#0072B2", "inwoner": "#E69F00", "ambtenaar": "#009E
 ROLE_PATTERNS = {"raadslid": "", "inwoner": "/", "ambtenaar": ".", "ondernemer": "x", "anders": "-"}
 
 
-def _layout(figure: go.Figure, title: str, rows: int, legend: bool) -> go.Figure:
+def _layout(figure: go.Figure, title: str, rows: int, legend: bool, lang: str) -> go.Figure:
     figure.update_layout(title={"text": plain(title)}, height=90 + 40 * max(rows, 1), font={"size": 14},
                          margin={"l": 10, "r": 10, "t": 50, "b": 10}, plot_bgcolor="white", showlegend=legend,
                          barmode="stack", legend={"orientation": "h", "y": -0.15, "traceorder": "normal"})
-    return readable(figure)
+    return readable(figure, lang)
 
 
 def _roles_present(summary: GroupSummary) -> tuple[str, ...]:
@@ -70,7 +70,7 @@ def distribution_chart(question: QuestionSpread, summary: GroupSummary, labels: 
         table[role_name(role, lang)] = [str(c.by_role[role]) for c in shown]
     if names:
         table[columns["who"]] = [who(summary, c.respondents, lang) for c in shown]
-    return Chart(_layout(figure, title, len(shown), legend=True), pd.DataFrame(table))
+    return Chart(_layout(figure, title, len(shown), legend=True, lang=labels.lang), pd.DataFrame(table))
 
 
 def divergence_chart(summary: GroupSummary, labels: Labels, columns: Mapping[str, str], title: str) -> Chart:
@@ -92,7 +92,7 @@ def divergence_chart(summary: GroupSummary, labels: Labels, columns: Mapping[str
         columns["most_common"]: [labels.answer(q.trait, q.most_common) if q.most_common else columns["tie"]
                                  for q in questions],
     })
-    return Chart(_layout(figure, title, len(questions), legend=False), table)
+    return Chart(_layout(figure, title, len(questions), legend=False, lang=labels.lang), table)
 
 
 def spread_chart(summary: GroupSummary, labels: Labels, columns: Mapping[str, str], title: str, joint_mark: str,
@@ -116,7 +116,7 @@ def spread_chart(summary: GroupSummary, labels: Labels, columns: Mapping[str, st
         table[role_name(role, lang)] = [str(r.by_role[role]) for r in rows]
     if names:
         table[columns["who"]] = [who(summary, r.respondents, lang) for r in rows]
-    return Chart(_layout(figure, title, len(rows), legend=True), pd.DataFrame(table))
+    return Chart(_layout(figure, title, len(rows), legend=True, lang=labels.lang), pd.DataFrame(table))
 
 
 def member_advice_table(summary: GroupSummary, labels: Labels, columns: Mapping[str, str]) -> pd.DataFrame:

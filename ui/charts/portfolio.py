@@ -12,6 +12,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ladder.rules.model import UNKNOWN, RuleSet
+from ladder.text import count_text
 from ui.charts.advice import Chart
 from ui.charts.style import TEXT, plain, readable
 from ui.texts import t
@@ -38,7 +39,7 @@ def distribution_chart(counts: pd.DataFrame, lang: str, title: str) -> Chart:
         colour = RUNG_COLOURS[min(i, len(RUNG_COLOURS) - 1)]
         figure.add_trace(go.Bar(
             name=plain(str(rung)), y=frameworks, x=values, orientation="h",
-            text=[str(v) if v else "" for v in values], textposition="inside", insidetextanchor="middle",
+            text=[count_text(v, lang) if v else "" for v in values], textposition="inside", insidetextanchor="middle",
             textfont={"color": "white" if i >= DARK_FROM else "#1a1a1a"},
             marker={"color": colour, "line": {"color": "#333", "width": 1},
                     # overlay: the hatching is drawn on the colour, instead of replacing it
@@ -55,7 +56,7 @@ def distribution_chart(counts: pd.DataFrame, lang: str, title: str) -> Chart:
                          uniformtext={"minsize": 11, "mode": "hide"})
     figure.update_xaxes(title={"text": t(lang, "pf_axis_projects"), "font": {"color": TEXT}})
     figure.update_yaxes(autorange="reversed")
-    return Chart(readable(figure), distribution_table(counts, lang))
+    return Chart(readable(figure, lang), distribution_table(counts, lang))
 
 
 def distribution_table(counts: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -67,7 +68,8 @@ def distribution_table(counts: pd.DataFrame, lang: str) -> pd.DataFrame:
     table = pd.DataFrame({t(lang, "pf_col_form"): [*(str(r) for r in counts.columns), t(lang, "pf_col_total")]})
     for framework, row in counts.iterrows():
         total = int(totals[framework])
-        table[str(framework)] = [*(f"{n} ({percent(n / total) if total else '0%'})" for n in row), str(total)]
+        table[str(framework)] = [*(f"{count_text(n, lang)} ({percent(n / total) if total else '0%'})" for n in row),
+                                 count_text(total, lang)]
     return table
 
 
@@ -88,7 +90,7 @@ def agreement_chart(shares: pd.DataFrame, lang: str, title: str) -> Chart:
     figure.update_yaxes(autorange="reversed")
     table = pd.DataFrame(words, columns=[str(c) for c in shares.columns])
     table.insert(0, t(lang, "pf_col_rules"), [str(f) for f in shares.index])
-    return Chart(readable(figure), table)
+    return Chart(readable(figure, lang), table)
 
 
 def columns_table(rule_set: RuleSet, lang: str) -> pd.DataFrame:

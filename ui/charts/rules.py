@@ -78,7 +78,7 @@ def weights_heatmap(table: pd.DataFrame, lang: str) -> go.Figure:
         xaxis={"side": "top", "automargin": True, "tickangle": -35},
         yaxis={"autorange": "reversed", "automargin": True},
     )
-    return readable(figure)
+    return readable(figure, lang)
 
 
 def condition_words(condition: Condition, labels: Labels) -> str:

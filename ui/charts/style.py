@@ -1,4 +1,5 @@
-"""What every chart and table of the app shares: readable text (WCAG contrast) and rule-set texts shown as they are."""
+"""What every chart and table of the app shares: readable text (WCAG contrast), numbers written as the language
+writes them, and rule-set texts shown as they are."""
 
 from __future__ import annotations
 
@@ -8,13 +9,15 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ladder.reports.markdown import escape_markdown
+from ladder.text import PLOTLY_SEPARATORS, language
 
 TEXT = "#1a1a1a"  # near-black: Streamlit's chart theme draws axis labels in a grey below 4.5:1 on white
 
 
-def readable(figure: go.Figure) -> go.Figure:
-    """Dark titles, axis labels and legends; in these charts the labels carry the meaning."""
-    figure.update_layout(font={"color": TEXT})
+def readable(figure: go.Figure, lang: str) -> go.Figure:
+    """Dark titles, axis labels and legends (in these charts the labels carry the meaning), and the decimal
+    comma in Dutch for every number plotly writes itself (axes, hover)."""
+    figure.update_layout(font={"color": TEXT}, separators=PLOTLY_SEPARATORS[language(lang)])
     figure.update_xaxes(tickfont={"color": TEXT})
     figure.update_yaxes(tickfont={"color": TEXT})
     return figure

@@ -32,6 +32,7 @@ from ladder.analysis.portfolio import (
 )
 from ladder.reports.markdown import escape_markdown
 from ladder.reports.spreadsheet import to_csv
+from ladder.text import count_text
 from ui.charts import portfolio as charts
 from ui import state
 from ui.charts.advice import Chart
@@ -88,8 +89,8 @@ def render() -> None:
     views = _views(outcome, lang)
     portfolio = outcome.portfolio
     columns = st.columns(3)
-    columns[0].metric(t(lang, "pf_metric_scored"), len(portfolio.rows))
-    columns[1].metric(t(lang, "pf_metric_skipped"), len(portfolio.bad_rows))
+    columns[0].metric(t(lang, "pf_metric_scored"), count_text(len(portfolio.rows), lang))
+    columns[1].metric(t(lang, "pf_metric_skipped"), count_text(len(portfolio.bad_rows), lang))
     columns[2].metric(t(lang, "pf_metric_frameworks"), len(rule_sets))
     _notices(outcome, lang)
     _bad_rows(views, lang)
@@ -138,7 +139,7 @@ def _choose_file(lang: str) -> tuple[str, bytes] | None:
         chosen = st.session_state.get(FILE_KEY)
         if chosen is not None and st.session_state.get(UPLOAD_WIDGET) is None:
             size = max(1, round(len(chosen[1]) / 1024))
-            st.caption(escape_markdown(t(lang, "pf_kept_file", name=chosen[0], size=size)))  # the name is the user's
+            st.caption(escape_markdown(t(lang, "pf_kept_file", name=chosen[0], size=count_text(size, lang))))  # the name is the user's
     else:
         chosen = (EXAMPLE.name, EXAMPLE.read_bytes())
     left, right = st.columns(2)
@@ -224,16 +225,11 @@ def _views(result: PortfolioResult, lang: str) -> _Views:
 def _data_table(table: pd.DataFrame, lang: str) -> None:
     """A data table (never reads Markdown or HTML); a very long one shows its first rows and says so."""
     if len(table) > ROWS_SHOWN:
-        st.caption(t(lang, "pf_rows_capped", shown=_count(ROWS_SHOWN, lang), total=_count(len(table), lang)))
+        st.caption(t(lang, "pf_rows_capped", shown=count_text(ROWS_SHOWN, lang), total=count_text(len(table), lang)))
         table = table.head(ROWS_SHOWN)
     # up to 20 rows (the largest differences, a few skipped rows) all in view; longer tables scroll
     height = table_height(len(table)) if len(table) <= TOP_DISAGREEMENTS else "auto"
     st.dataframe(table, hide_index=True, width="stretch", height=height)
-
-
-def _count(number: int, lang: str) -> str:
-    """10.000 in Dutch, 10,000 in English."""
-    return f"{number:,}".replace(",", ".") if lang == "nl" else f"{number:,}"
 
 
 def _chart(chart: Chart, alt: str, lang: str) -> None:

@@ -27,6 +27,7 @@ from ladder.reports.register_table import SOURCE_NAMES, RegisterNames, register_
 from ladder.reports.markdown import escape_markdown
 from ladder.reports.plain_text import Labels, margin_sentence, render_text, why_sentence
 from ladder.reports.spreadsheet import to_csv, to_xlsx
+from ladder.text import count_text, language
 from storage.database import Database
 from storage.errors import StorageError
 from storage.register import (
@@ -67,7 +68,7 @@ def _filters(entries: list[EntrySummary], names: RegisterNames, lang: str) -> Re
                                   key="reg_f_chosen", format_func=names.rung)
     year = columns[3].selectbox(t(lang, "reg_filter_year"), sorted({e.saved_on.year for e in entries}, reverse=True),
                                 index=None, placeholder=everything, key="reg_f_year")
-    sources = SOURCE_NAMES["en" if lang == "en" else "nl"]
+    sources = SOURCE_NAMES[language(lang)]
     source = columns[4].selectbox(t(lang, "reg_filter_source"), list(sources), index=None, placeholder=everything,
                                   key="reg_f_source", format_func=sources.get)
     return RegisterFilter(text=text, municipality_id=municipality, advised_rung=advised, chosen_rung=chosen, year=year,
@@ -83,7 +84,7 @@ def _chart(chart: Chart, alt: str, lang: str) -> None:
 
 def _overview(entries: list[EntrySummary], total: int, names: RegisterNames, lang: str) -> None:
     st.header(t(lang, "reg_table_title"), anchor=False)
-    st.caption(t(lang, "reg_count", shown=len(entries), total=total))
+    st.caption(t(lang, "reg_count", shown=count_text(len(entries), lang), total=count_text(total, lang)))
     if not entries:
         st.info(t(lang, "reg_no_match"))
         return
@@ -100,10 +101,10 @@ def _overview(entries: list[EntrySummary], total: int, names: RegisterNames, lan
     st.caption(t(lang, "reg_charts_caption"))
     title = t(lang, "reg_chart_rungs")
     _chart(rungs_chart(entries, names, (t(lang, "reg_col_rung"), t(lang, "reg_col_advised"), t(lang, "reg_col_chosen")),
-                       title), title, lang)
+                       title, lang), title, lang)
     title = t(lang, "reg_chart_years")
     _chart(years_chart(entries, (t(lang, "reg_col_year"), t(lang, "reg_col_saved"), t(lang, "reg_col_differently")),
-                       title), title, lang)
+                       title, lang), title, lang)
 
 
 def _detail(db: Database, entries: list[EntrySummary], names: RegisterNames, lang: str) -> None:
@@ -126,7 +127,7 @@ def _detail(db: Database, entries: list[EntrySummary], names: RegisterNames, lan
         t(lang, "reg_fact_date"): f"{s.saved_on:%d-%m-%Y}",
         t(lang, "reg_fact_municipality"): names.municipality(s.municipality_id),
         t(lang, "reg_fact_rules"): t(lang, "reg_rules_value", version=s.rule_set_version, hash=s.content_hash[:12]),
-        t(lang, "reg_fact_source"): SOURCE_NAMES["en" if lang == "en" else "nl"].get(s.source, s.source),
+        t(lang, "reg_fact_source"): SOURCE_NAMES[language(lang)].get(s.source, s.source),
         t(lang, "reg_fact_contact"): s.contact_person or t(lang, "reg_none"),
     }
     st.table(escape_table(pd.DataFrame({t(lang, "reg_col_field"): list(facts), t(lang, "reg_col_value"): list(facts.values())})),

@@ -1,0 +1,43 @@
+"""What the command line says around the reports, Dutch first; the report texts it prints come from ladder.reports.texts."""
+
+from __future__ import annotations
+
+from ladder.reports.texts import REPORT
+from ladder.text import Catalogue
+
+TEXTS: dict[str, dict[str, str]] = {
+    "nl": {
+        "cannot_read": "{path}: kan dit bestand niet lezen ({reason})",
+        "cannot_write": "{path}: kan dit bestand niet schrijven ({reason})",
+        "bad_extension": "{path}: kies een bestandsnaam die eindigt op .csv of .xlsx",
+        "batch_checking": "rijen controleren",
+        "batch_scoring": "scoren: {name}",
+        "batch_progress": "voortgang: {percent}% ({step})",
+        "batch_notice": "let op: {message}",
+        "batch_skipped": "regel {row}{project}: {reason}",
+        "batch_nothing_scored": "Geen enkele regel kon worden gescoord.",
+        "batch_summary": "{scored} projecten gescoord onder {frameworks}; {skipped} regels overgeslagen.",
+        "batch_written": "Uitkomsten geschreven naar {path}",
+        "register_empty": "Het register is leeg, of niets past bij deze keuzes.",
+        "register_written": "{count} regels geschreven naar {path}",
+    },
+    "en": {
+        "cannot_read": "{path}: cannot read this file ({reason})",
+        "cannot_write": "{path}: cannot write this file ({reason})",
+        "bad_extension": "{path}: choose a file name ending in .csv or .xlsx",
+        "batch_checking": "checking rows",
+        "batch_scoring": "scoring: {name}",
+        "batch_progress": "progress: {percent}% ({step})",
+        "batch_notice": "note: {message}",
+        "batch_skipped": "row {row}{project}: {reason}",
+        "batch_nothing_scored": "Not a single row could be scored.",
+        "batch_summary": "{scored} projects scored under {frameworks}; {skipped} rows skipped.",
+        "batch_written": "Results written to {path}",
+        "register_empty": "The register is empty, or nothing matches these choices.",
+        "register_written": "{count} rows written to {path}",
+    },
+}
+
+CLI: Catalogue = REPORT.extended(("cli", TEXTS))
+
+t = CLI.t
