@@ -146,7 +146,7 @@ def parse_yaml(text: str, name: str) -> tuple[YamlDocument | None, list[Problem]
             if isinstance(event, AliasEvent):
                 aliases += 1
                 if aliases > MAX_ALIASES:
-                    line = event.start_mark.line + 1
+                    line = event.start_mark.line + 1 if event.start_mark else None
                     return None, [
                         Problem(name, line, "", f"more than {MAX_ALIASES} YAML aliases (*name); refused")
                     ]
