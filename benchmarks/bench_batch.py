@@ -30,7 +30,7 @@ import pandas as pd
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from ladder import loading  # noqa: E402
+from ladder.rules import loading  # noqa: E402
 from ladder.engine.batch import MULTI_SEPARATOR, advise_many, advise_many_each, parse_cell  # noqa: E402
 from ladder.engine.advisor import advise, recommend  # noqa: E402
 from ladder.rules.model import UNKNOWN, RuleSet  # noqa: E402
