@@ -1,8 +1,14 @@
 #!/usr/bin/env bash
-# Installs what is needed (first run only) and runs the whole test suite. Exits non-zero on any failure.
+# Installs what is needed (first run only), runs the checks (ruff, mypy, the import layers; settings in
+# pyproject.toml) and then the whole test suite. Exits non-zero on any failure. Arguments go to pytest,
+# e.g. -m "not browser and not slow" for a quick run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
+echo "Checking: ruff, mypy, import layers ..."
+.venv/bin/ruff check --quiet .
+.venv/bin/mypy
+.venv/bin/lint-imports --no-logo --no-cache
 bash scripts/install-system-packages.sh  # chromium for the browser tests, a font for the PDF
 # The storage tests run on SQLite and on PostgreSQL; a URL set by hand wins over the local server.
 if [ -z "${LADDER_TEST_POSTGRES_URL:-}" ]; then

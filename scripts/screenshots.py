@@ -32,7 +32,7 @@ COMPARE_ANSWERS = {"initiatiefnemer": "samen", "beleidsruimte": "ruim", "wetteli
                    "impact": "hoog", "capaciteit_samenleving": "hoog", "vertrouwen": "hoog", "middelen": "hoog",
                    "fase": "voorbereiding"}
 # (file stem, page, query, text to scroll to the top: the views below the fold worth a picture of their own)
-SHOTS = (
+SHOTS: tuple[tuple[str, str, dict[str, str], str | None], ...] = (
     ("start", PAGES["start"], {}, None),
     ("advies", PAGES["advies"], ADVICE_LINK, "Geadviseerde vorm:"),
     ("advies_uitleg", PAGES["advies"], ADVICE_LINK, "Wat duwde naar"),

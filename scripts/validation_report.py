@@ -76,12 +76,12 @@ def judges() -> dict[str, list[Reference]]:
     return out
 
 
-def outcomes(answers: Mapping[str, dict]) -> dict[str, dict[str, dict]]:
+def outcomes(answers: Mapping[str, dict]) -> dict[str, dict[str, dict[str, str | None]]]:
     """Per framework, per case: the advised rung and role (or the reason the answers do not fit)."""
-    result: dict[str, dict[str, dict]] = {}
+    result: dict[str, dict[str, dict[str, str | None]]] = {}
     for framework in SOURCES.ids():
         rule_set = SOURCES.load(framework)
-        per_case = {}
+        per_case: dict[str, dict[str, str | None]] = {}
         for case_id, given in sorted(answers.items()):
             try:
                 advice = advise(rule_set, given, ignore_unknown_traits=True)

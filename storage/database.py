@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import sqlalchemy as sa
 from alembic import command
@@ -100,7 +101,7 @@ def _sqlite_engine(url: sa.URL) -> sa.Engine:
     engine = sa.create_engine(url, connect_args={"timeout": SQLITE_BUSY_MS / 1000})
 
     @sa.event.listens_for(engine, "connect")
-    def _on_connect(dbapi_connection, _record) -> None:  # noqa: ANN001 (driver types)
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:  # the driver's own types
         # We issue BEGIN ourselves (below): pysqlite's own deferred BEGIN lets two writers both read, then
         # deadlock when both try to write.
         dbapi_connection.isolation_level = None

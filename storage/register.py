@@ -197,7 +197,7 @@ def _conditions(where: RegisterFilter) -> list[sa.ColumnElement[bool]]:
     return conditions
 
 
-def _summary(row: Mapping[str, Any]) -> EntrySummary:
+def _summary(row: sa.RowMapping) -> EntrySummary:
     return EntrySummary(
         id=row["id"], project_name=row["project_name"], saved_on=row["saved_on"], municipality_id=row["municipality_id"],
         rule_set_version=row["rule_set_version"], content_hash=row["content_hash"], advised_rung=row["advised_rung"],
@@ -207,7 +207,7 @@ def _summary(row: Mapping[str, Any]) -> EntrySummary:
     )
 
 
-def _evaluation(row: Mapping[str, Any]) -> Evaluation:
+def _evaluation(row: sa.RowMapping) -> Evaluation:
     return Evaluation(id=row["id"], entry_id=row["entry_id"], created_at=_aware(row["created_at"]),
                       how_it_went=row["how_it_went"], scores={v: row[f"score_{v}"] for v in VALUES},
                       lessons=row["lessons"])

@@ -249,7 +249,7 @@ def member_view(db: Database, member_code: str) -> MemberView:
         if member is None:
             raise StorageError("not_found")
         session = conn.execute(sa.select(group_sessions).where(group_sessions.c.id == member.session_id)).one()
-        others = ()
+        others: Sequence[sa.Row[Any]] = ()
         if member.submitted_at is not None:
             others = conn.execute(sa.select(group_members).where(
                 group_members.c.session_id == member.session_id, group_members.c.id != member.id,

@@ -92,7 +92,7 @@ def _own_database_file(monkeypatch, tmp_path_factory) -> None:
     """No test touches data/ladder.db: whatever opens 'the' database gets a fresh SQLite file of its own."""
     path = tmp_path_factory.mktemp("db") / "ladder.db"
     monkeypatch.setenv("LADDER_DATABASE_URL", f"sqlite:///{path}")
-DATABASES = ("sqlite", "postgresql")
+DATABASES = ("sqlite", pytest.param("postgresql", marks=pytest.mark.postgres))
 
 
 @pytest.fixture(scope="session")

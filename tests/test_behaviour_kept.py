@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from golden.behaviour import RECORD, fingerprints
 
 
+@pytest.mark.slow
 def test_every_advice_and_document_is_byte_identical_to_the_record():
     recorded = json.loads(RECORD.read_text(encoding="utf-8"))
     now = fingerprints()

@@ -6,9 +6,12 @@ import re
 import subprocess
 import sys
 
+import pytest
+
 from conftest import ROOT
 
 
+@pytest.mark.slow
 def test_the_readme_example_reproduces():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     command = re.search(r"\.venv/bin/python -m ladder (advise [^\n]+)", readme).group(1).split()

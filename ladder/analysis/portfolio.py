@@ -289,6 +289,7 @@ def _table(records: list[list[Any]], is_blank: Callable[[list[Any]], bool],
         if len(cells) != width:
             fixed, why = misfit(cells, width)
             if fixed is None:
+                assert why is not None  # misfit says why whenever it cannot fit the row
                 ragged.append((row, tuple(cells), why))
                 continue
             cells = fixed
@@ -389,7 +390,7 @@ def framework_labels(rule_sets: Sequence[RuleSet], lang: str) -> list[str]:
     return [f"{label} [{rs.id}]" if labels.count(label) > 1 else label for label, rs in zip(labels, rule_sets, strict=True)]
 
 
-def _listing(items: Sequence[str], lang: str) -> str:
+def _listing(items: Sequence[object], lang: str) -> str:
     shown = [str(i) for i in items[:_ROWS_LISTED]]
     rest = len(items) - len(shown)
     return ", ".join(shown) + (f" {text(lang, 'more', count=rest)}" if rest > 0 else "")

@@ -75,7 +75,7 @@ def compare_with_current(advice: Advice, answers: Mapping[str, Any], current: Ru
         now = advise(current, answers, ignore_unknown_traits=True)
     except AnswerError:  # an answer the current rules no longer offer
         return CurrentComparison("not_comparable", current.version, advice.recommended, None, None)
-    status = "same_advice" if now.recommended == advice.recommended else "differs"
+    status: Literal["same_advice", "differs"] = "same_advice" if now.recommended == advice.recommended else "differs"
     return CurrentComparison(status, current.version, advice.recommended, now.recommended, now)
 
 

@@ -138,7 +138,7 @@ def roles_sentence(counts: Mapping[str, int], lang: str) -> str:
 def members_sentence(summary: GroupSummary, lang: str) -> str:
     if not summary.respondents:
         return gt(lang, "grp_members_none")
-    counts = {r: sum(1 for p in summary.respondents if p.role == r) for r in ROLES}
+    counts: dict[str, int] = {r: sum(1 for p in summary.respondents if p.role == r) for r in ROLES}
     return gt(lang, "grp_members_line", count=len(summary.respondents), roles=roles_sentence(counts, lang))
 
 
@@ -206,7 +206,7 @@ def render_group_markdown(summary: GroupSummary, rule_set: RuleSet, info: Sessio
     md.markdown_heading(out, gt(lang, "grp_divergence"))
     add(e(DIVERGENCE_MEASURE.get(lang)))
     add("")
-    rows = [(e(labels.question(q.trait)), percent(q.divergence or 0.0), _bar(q.divergence or 0.0), str(q.answered))
+    rows: list[tuple[str, ...]] = [(e(labels.question(q.trait)), percent(q.divergence or 0.0), _bar(q.divergence or 0.0), str(q.answered))
             for q in compared(summary)]
     if rows:
         out.extend(md.markdown_table(tuple(e(gt(lang, k)) for k in ("grp_col_question", "grp_col_divergence", "grp_col_chart",

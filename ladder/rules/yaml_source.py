@@ -155,7 +155,7 @@ def parse_yaml(text: str, name: str) -> tuple[YamlDocument | None, list[Problem]
             if isinstance(event, AliasEvent):
                 aliases += 1
                 if aliases > MAX_ALIASES:
-                    line = event.start_mark.line + 1
+                    line = event.start_mark.line + 1 if event.start_mark else None
                     return None, [Problem(name, line, "", "too_many_aliases", {"limit": MAX_ALIASES})]
         loader = _Loader(text)
         try:

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlencode
 
-from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, ViewportSize, sync_playwright
 
 ROOT = Path(__file__).resolve().parents[2]
 # Page name -> URL path. Streamlit serves the default page (Start) at the root: /start shows "Page not found".
@@ -30,7 +30,7 @@ CHROMIUM = Path("/usr/bin/chromium")
 # Headless as root on a machine without a network: the background services would only time out or be refused.
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync"]
-VIEWPORT = {"width": 1280, "height": 800}
+VIEWPORT: ViewportSize = {"width": 1280, "height": 800}
 # Streamlit's own e2e tests wait for this: its root element goes from "initial" via "running" to "notRunning".
 APP_IDLE = ("[data-testid='stApp'][data-test-connection-state='CONNECTED']"
             "[data-test-script-state='notRunning']")

@@ -140,6 +140,7 @@ def test_the_module_runs_as_a_program_without_tracebacks_for_user_mistakes(tmp_p
     assert "invalid answer 12 for trait 'urgentie'" in result.stderr
 
 
+@pytest.mark.slow
 def test_the_json_advice_is_identical_across_processes_and_hash_seeds():
     runs = []
     for seed in ("1", "2", "random"):

@@ -136,6 +136,7 @@ def test_an_unreachable_database_gives_one_clear_line_and_exit_2(monkeypatch, ca
     assert ("niet bereikbaar" if lang == "nl" else "cannot be reached") in err[0]
 
 
+@pytest.mark.slow
 def test_an_unreachable_database_shows_no_traceback_from_the_command_line(tmp_path):
     env = {"PATH": "/usr/bin:/bin", URL_VARIABLE: UNREACHABLE}
     done = subprocess.run([sys.executable, "-m", "ladder", "register", "export", "-o", str(tmp_path / "r.csv")],

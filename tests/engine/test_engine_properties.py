@@ -38,6 +38,7 @@ def rank(rule_set: RuleSet, rung: str) -> int:
 
 @PROPERTY_SETTINGS
 @given(projects())
+@pytest.mark.slow
 def test_kaders_are_always_respected(project):
     rs_id, answers = project
     rule_set = RULE_SETS[rs_id]
@@ -57,6 +58,7 @@ def test_kaders_are_always_respected(project):
 
 @PROPERTY_SETTINGS
 @given(projects())
+@pytest.mark.slow
 def test_onbekend_never_crashes_and_every_unknown_is_explained(project):
     rs_id, answers = project
     rule_set = RULE_SETS[rs_id]
@@ -76,6 +78,7 @@ def test_all_unknown_gives_an_advice_under_every_rule_set():
 
 @PROPERTY_SETTINGS
 @given(projects())
+@pytest.mark.slow
 def test_the_advice_is_deterministic(project):
     rs_id, answers = project
     rule_set = RULE_SETS[rs_id]
@@ -87,6 +90,7 @@ def test_the_advice_is_deterministic(project):
 
 @PROPERTY_SETTINGS
 @given(projects())
+@pytest.mark.slow
 def test_the_answers_of_an_advice_give_the_same_advice_again(project):
     # A stored or shared advice is re-checked by feeding its own answers back (onbekend included)
     rs_id, answers = project
@@ -96,6 +100,7 @@ def test_the_answers_of_an_advice_give_the_same_advice_again(project):
 
 @PROPERTY_SETTINGS
 @given(projects())
+@pytest.mark.slow
 def test_every_flip_is_real_and_complete(project):
     """The listed single changes change the advice to what they say; no other single change does."""
     rs_id, answers = project
@@ -120,6 +125,7 @@ def test_every_flip_is_real_and_complete(project):
 
 @PROPERTY_SETTINGS
 @given(projects())
+@pytest.mark.slow
 def test_the_fast_path_agrees_with_the_full_advice(project):
     rs_id, answers = project
     rule_set = RULE_SETS[rs_id]

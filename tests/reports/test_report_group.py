@@ -182,6 +182,7 @@ def test_markdown_in_english(summary, rules):
 
 @pytest.mark.parametrize("joint", ["marktplein", "krap", "alles_onbekend"])
 @pytest.mark.parametrize("municipality", BUNDLED.ids())
+@pytest.mark.slow
 def test_pdf_is_one_to_three_pages_even_with_the_longest_texts_and_twenty_members(bundled, municipality, joint):
     rule_set = bundled[municipality]
     summary = summarize(rule_set, group(rule_set, 20), ANSWER_SETS[joint])
@@ -192,6 +193,7 @@ def test_pdf_is_one_to_three_pages_even_with_the_longest_texts_and_twenty_member
     assert data.startswith(b"%PDF-") and 1 <= page_count(data) <= 3
 
 
+@pytest.mark.slow
 def test_when_even_small_type_runs_over_the_pdf_points_to_the_markdown_for_the_single_changes(bundled):
     rule_set = bundled["voorbeeldgemeente"]
     summary = summarize(rule_set, group(rule_set, 20), ANSWER_SETS["krap"])

@@ -262,6 +262,7 @@ SPECIAL = set("\\`*_[]<>&|$~#")
 
 
 @given(st.text())
+@pytest.mark.slow
 def test_escaped_text_reads_back_as_typed_on_one_line(text):
     escaped = escape_markdown(text)
     assert "\n" not in escaped and "\r" not in escaped
@@ -341,6 +342,7 @@ def test_markdown_in_english(plein):
 
 @pytest.mark.parametrize("name", ANSWER_SETS)
 @pytest.mark.parametrize("municipality", BUNDLED.ids())
+@pytest.mark.slow
 def test_pdf_is_one_or_two_pages_even_with_the_longest_title_and_description(bundled, municipality, name):
     rule_set = bundled[municipality]
     advice = _advice(rule_set, ANSWER_SETS[name])
@@ -350,6 +352,7 @@ def test_pdf_is_one_or_two_pages_even_with_the_longest_title_and_description(bun
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
+@pytest.mark.slow
 def test_pdf_says_the_advice_role_reasons_and_rule_set_in_words(bundled, lang):
     rule_set = bundled["voorbeeldgemeente"]
     advice = _advice(rule_set, ANSWER_SETS["krap"])
@@ -389,6 +392,7 @@ def test_pdf_charts_mark_rungs_in_words_and_print_every_number(bundled, lang):
         assert (f"{row.lead:+.2f}" if round(row.lead, 2) else "0.00") in text
 
 
+@pytest.mark.slow
 def test_pdf_is_byte_identical_for_the_same_advice(plein):
     advice, rule_set = plein
     first = render_pdf(advice, rule_set, "Herinrichting", "nl", "Omschrijving")
@@ -396,6 +400,7 @@ def test_pdf_is_byte_identical_for_the_same_advice(plein):
     assert render_pdf(advice, rule_set, "Herinrichting", "en", "Omschrijving") != first
 
 
+@pytest.mark.slow
 def test_pdf_is_byte_identical_across_processes():
     script = (
         "import hashlib, sys\n"

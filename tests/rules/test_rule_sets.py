@@ -145,6 +145,7 @@ def test_factors_keep_applying_and_explaining_when_a_child_changes_the_points(wr
     assert [f.factor for f in weights.factors] == [2]
 
 
+@pytest.mark.slow
 def test_every_bundled_file_validates_against_the_published_json_schema():
     import jsonschema
     import yaml

@@ -88,6 +88,7 @@ def _with_processes(database: Database, url: str, rule_set: RuleSet, join_code: 
 
 
 @pytest.mark.parametrize("run", [_with_threads, _with_processes], ids=["threads", "processes"])
+@pytest.mark.slow
 def test_twenty_members_saving_at_once_lose_and_duplicate_nothing(database, database_url, bundled, run):
     rule_set = bundled[MUNICIPALITY]
     created = create_session(database, "Drukte", "", rule_set)
@@ -107,6 +108,7 @@ def test_twenty_members_saving_at_once_lose_and_duplicate_nothing(database, data
         assert conn.execute(sa.select(sa.func.count()).select_from(group_members)).scalar_one() == MEMBERS
 
 
+@pytest.mark.slow
 def test_closing_while_members_save_keeps_every_confirmed_save_and_refuses_the_rest(database, bundled):
     rule_set = bundled[MUNICIPALITY]
     created = create_session(database, "Sluiten onder druk", "", rule_set)

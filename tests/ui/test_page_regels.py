@@ -82,14 +82,14 @@ def test_an_illustration_shows_its_disclaimer(open_app):
 
 
 def test_rule_set_texts_are_shown_literally_and_only_web_addresses_are_links(open_app, bundle_municipality):
-    sources = bundle_municipality((
+    sources = bundle_municipality(
         "extends: base\n"
         "name: '<script>alert(1)</script> **vet** [klik](https://kwaad.example)'\n"
         "escalation: '$x^2$ :material/home: <b>vet</b>'\n"
         "policy_references:\n"
         "  - {title: Verordening, url: 'https://www.example.org/verordening?a=1&b=2'}\n"
         "  - {title: Intranet, url: 'javascript:alert(1)'}\n"
-    ))
+    )
     at = open_app("regels", sources=sources, gemeente="proefgemeente")
     shown = "\n".join(_texts(at))
     assert "<script>" not in shown and "**vet**" not in shown and "[klik](" not in shown and "$x^2$" not in shown

@@ -192,6 +192,7 @@ def test_a_failed_save_keeps_the_answers_and_trying_again_works(facilitator, ope
 # --- the facilitator ------------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_the_facilitator_sees_who_submitted_and_where_the_group_differs(facilitator, open_app, bundled):
     at, _, join_code = facilitator
     rules = bundled["voorbeeldgemeente"]
@@ -222,6 +223,7 @@ def test_the_facilitator_sees_who_submitted_and_where_the_group_differs(facilita
     assert advices["Vorm"].tolist() == [escape_markdown(rules.rung(m.rung).name.get("nl")) for m in expected.advices]
 
 
+@pytest.mark.slow
 def test_joint_answers_with_notes_give_the_joint_advice(facilitator, open_app, bundled, db):
     at, facilitator_code, join_code = facilitator
     submit(answer(join(open_app, join_code, "Anna"), impact="hoog", beleidsruimte="open"))
@@ -333,6 +335,7 @@ def test_the_facilitator_view_in_english(facilitator, open_app):
     assert json.dumps(shown).count("Waar de groep") == 0
 
 
+@pytest.mark.slow
 def test_the_joint_advice_can_be_saved_to_the_register(facilitator, open_app, db):
     at, facilitator_code, join_code = facilitator
     assert not [b for b in at.button if b.label == "Bewaar in het register"]  # no joint advice yet

@@ -104,8 +104,8 @@ def _sentence(d: Difference, a: RuleSet, b: RuleSet, rule_sets: Mapping[str, Rul
                           a_fair=number_text(d.a.redelijk, lang), b_firm=number_text(d.b.robuust, lang),
                           b_fair=number_text(d.b.redelijk, lang)))
     if isinstance(d, MethodsOnlyIn):
-        own = rule_sets[d.only_in]
-        methods = ", ".join(next(m.name.get(lang) for m in own.werkvormen if m.id == i) for i in d.methods)
+        owner = rule_sets[d.only_in]
+        methods = ", ".join(next(m.name.get(lang) for m in owner.werkvormen if m.id == i) for i in d.methods)
         return Sentence(t(lang, "cmp_methods_only", name=name(d.only_in), methods=methods, other=name(d.other)))
     assert isinstance(d, MethodsChanged)  # the last kind of Difference
     methods = ", ".join(next(m.name.get(lang) for m in a.werkvormen if m.id == i) for i in d.methods)

@@ -6,7 +6,9 @@ reads Markdown too); data tables (st.dataframe) never read Markdown and show the
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
+from typing import Any
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -108,7 +110,7 @@ def _method_filter(rule_set: RuleSet, lang: str) -> charts.MethodFilter:
     """One multiselect per attribute, keyed per rule set: rungs and scales differ between municipalities."""
     rung_names = {rung.id: rung.name.get(lang) for rung in rule_set.rungs}
     scales = charts.scale_labels(rule_set, lang)
-    choices = {
+    choices: dict[str, tuple[list[str], Callable[[str], str]]] = {
         "rungs": (list(rung_names), rung_names.__getitem__),
         "schaal": (charts.scale_options(rule_set), lambda s: scales.get(s, s)),
         **{attribute: (list(values), partial(charts.attribute_label, lang, attribute))
@@ -133,7 +135,7 @@ def _chart_with_table(figure: go.Figure, table: pd.DataFrame, alt: str, lang: st
     _table(table)
 
 
-def _table(table: pd.DataFrame, column_config: dict[str, object] | None = None) -> None:
+def _table(table: pd.DataFrame, column_config: dict[str, Any] | None = None) -> None:
     st.dataframe(table, hide_index=True, height=charts.table_height(len(table)), column_config=column_config)
 
 

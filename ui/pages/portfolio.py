@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
+from typing import Literal
 
 import pandas as pd
 import streamlit as st
@@ -228,7 +229,7 @@ def _data_table(table: pd.DataFrame, lang: str) -> None:
         st.caption(t(lang, "pf_rows_capped", shown=count_text(ROWS_SHOWN, lang), total=count_text(len(table), lang)))
         table = table.head(ROWS_SHOWN)
     # up to 20 rows (the largest differences, a few skipped rows) all in view; longer tables scroll
-    height = table_height(len(table)) if len(table) <= TOP_DISAGREEMENTS else "auto"
+    height: int | Literal["auto"] = table_height(len(table)) if len(table) <= TOP_DISAGREEMENTS else "auto"
     st.dataframe(table, hide_index=True, width="stretch", height=height)
 
 

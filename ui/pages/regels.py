@@ -7,6 +7,7 @@ tables, st.text and st.code, which never read Markdown or HTML.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 import pandas as pd
 import streamlit as st
@@ -48,7 +49,7 @@ def render() -> None:
             show(rule_set, lang)
 
 
-def _table(table: pd.DataFrame | Styler, **options: object) -> None:
+def _table(table: pd.DataFrame | Styler, **options: Any) -> None:
     """A data table tall enough for every row: it never reads Markdown or HTML, so any text shows as it is."""
     rows = len(table.data if isinstance(table, Styler) else table)
     st.dataframe(table, height=catalogue_charts.table_height(rows), **options)

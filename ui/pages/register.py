@@ -70,7 +70,7 @@ def _filters(entries: list[EntrySummary], names: RegisterNames, lang: str) -> Re
                                 index=None, placeholder=everything, key="reg_f_year")
     sources = SOURCE_NAMES[language(lang)]
     source = columns[4].selectbox(t(lang, "reg_filter_source"), list(sources), index=None, placeholder=everything,
-                                  key="reg_f_source", format_func=sources.get)
+                                  key="reg_f_source", format_func=sources.__getitem__)
     return RegisterFilter(text=text, municipality_id=municipality, advised_rung=advised, chosen_rung=chosen, year=year,
                           source=source)
 

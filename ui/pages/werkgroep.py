@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Callable
 from zoneinfo import ZoneInfo
 
 import pandas as pd
@@ -568,7 +569,7 @@ def _close_and_delete(db: Database, code: str, session: GroupSession, lang: str)
             st.rerun()
 
 
-def _write(action, done: str, lang: str) -> bool:
+def _write(action: Callable[[], object], done: str, lang: str) -> bool:
     """Runs one write; on success shows `done` after the rerun, on failure the storage message now."""
     try:
         action()

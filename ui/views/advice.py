@@ -49,13 +49,14 @@ def explanation(advice: Advice, labels: Labels) -> None:
     """The ladder, what weighed most, the kaders, and why not each other form."""
     lang = labels.lang
     runner_up = runner_up_of(advice)
-    marks = {m: t(lang, f"advies_mark_{m}") for m in MARK_KEYS}
+    marks: dict[str, str] = {m: t(lang, f"advies_mark_{m}") for m in MARK_KEYS}
     title = t(lang, "advies_ladder_title")
     st.caption(t(lang, "advies_ladder_caption"))
     chart(ladder_chart(advice, labels, marks, (t(lang, "advies_col_rung"), t(lang, "advies_col_score"),
                                                 t(lang, "advies_col_status")), title), title, lang)
 
     rung = labels.rung(advice.recommended)
+    columns: tuple[str, ...]  # five with a runner-up, four without
     if runner_up:
         other = labels.rung(runner_up)
         title = t(lang, "advies_contrib_title", rung=rung, runner_up=other)

@@ -15,7 +15,7 @@ from ladder.rules.model import RuleSet
 from ladder.reports.markdown import escape_markdown
 from ladder.reports.plain_text import Labels
 from storage.errors import StorageError
-from storage.register import NewEntry, save_entry
+from storage.register import NewEntry, Source, save_entry
 from ui.database import database, show_storage_error
 from ui.texts import t
 
@@ -25,7 +25,7 @@ REASON_MAX = 2000
 
 
 def register_form(advice: Advice, rule_set: RuleSet, lang: str, *, key: str, project_name: str = "",
-                  source: str = "advies", group_session_id: int | None = None) -> None:
+                  source: Source = "advies", group_session_id: int | None = None) -> None:
     """Renders 'Bewaar in het register' (st.form): project name, date (today by default), form actually chosen
     (default the advised one), the reason (asked when the choice differs), contact person; saves one entry with the
     rule set's version + content hash, the answers and the full advice. Shows success or StorageError.message."""
