@@ -29,7 +29,7 @@ from ladder.rules.project import read_project
 from ladder.reports.chart_data import MARK_KEYS, contribution_rows, ladder_rows
 from ladder.reports.markdown import escape_markdown, render_markdown
 from ladder.reports.pdf import font_files, render_pdf
-from ladder.reports.plain_text import Labels, flip_sentence
+from ladder.reports.sentences import Labels, flip_sentence
 
 # The app's limits for the project's title and description (ui/pages/advies.py, max_chars).
 TITLE_LIMIT = 200
@@ -493,7 +493,7 @@ def test_an_advice_fixed_by_the_kaders_has_no_runner_up_in_either_report(plein):
 ])
 def test_the_margin_sentence_writes_numbers_as_people_do(bundled, margin, lang, expected):
     from ladder.engine.advisor import advise
-    from ladder.reports.plain_text import Labels, margin_sentence
+    from ladder.reports.sentences import Labels, margin_sentence
 
     rule_set = bundled["voorbeeldgemeente"]
     advice = advise(rule_set, {"beleidsruimte": "open"}).model_copy(update={"margin": margin})
