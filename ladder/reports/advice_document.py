@@ -52,6 +52,7 @@ from ladder.reports.sentences import (
 )
 from ladder.reports.texts import t
 from ladder.rules.model import VALUES, RuleSet
+from ladder.text import points_text
 
 REPORT_METHODS = 5  # the advice ranks more; a memo reads best with the first few
 PAPER_METHODS = 3  # a council proposal names a few; the app and the full report list more
@@ -190,7 +191,7 @@ def scores_chart(advice: Advice, labels: Labels, title: str, note: str) -> Chart
     lang = labels.lang
     rows = ladder_rows(advice)
     words = [t(lang, key) if (key := MARK_KEYS[r.mark]) else "" for r in rows]
-    bars = tuple(Bar(labels.rung(r.rung), r.score, f"{r.score:.2f}", MARKS[r.mark], w)
+    bars = tuple(Bar(labels.rung(r.rung), r.score, points_text(r.score, lang, signed=False), MARKS[r.mark], w)
                  for r, w in zip(rows, words, strict=True))
     table = Table((Column(t(lang, "col_rung")), Column(t(lang, "col_score"), "right"), Column(t(lang, "col_note"))),
                   tuple(Row((plain(b.label), plain(b.shown), strong(b.words) if b.mark == "main" else plain(b.words)))
@@ -218,21 +219,20 @@ def contributions_chart(advice: Advice, labels: Labels, title: str, note: str) -
     table_rows = []
     for row in rows:
         c = by_trait[row.trait]
-        numbers: list[Text] = [plain(f"{row.advised:+.2f}")]
+        numbers: list[Text] = [plain(points_text(row.advised, lang))]
         if row.runner_up is not None:
-            numbers += [plain(f"{row.runner_up:+.2f}"), plain(f"{row.lead:+.2f}")]
+            numbers += [plain(points_text(row.runner_up, lang)), plain(points_text(row.lead, lang))]
         table_rows.append(Row((plain(labels.short(c.trait, c.answer)), *numbers, plain(c.why.get(lang))),
                               notes=tuple(t(lang, "factor_note", factor=f"{f.factor:g}", why=f.why.get(lang))
                                           for f in c.factors)))
-    bars = tuple(Bar(labels.short(r.trait, advice.answers[r.trait]), r.lead, _signed(r.lead)) for r in rows)
+    bars = tuple(Bar(labels.short(r.trait, advice.answers[r.trait]), r.lead, _signed(r.lead, lang)) for r in rows)
     return Chart("leads", title, note, bars, Table(tuple(columns), tuple(table_rows), layout="numbers_first"),
                  directions=directions)
 
 
-def _signed(value: float) -> str:
-    """+0.50 or -0.50; a lead of nothing as plain 0.00, not +0.00."""
-    shown = round(value, 2)
-    return f"{shown:+.2f}" if shown else "0.00"
+def _signed(value: float, lang: str) -> str:
+    """+0,50 or -0,50; a lead of nothing as plain 0,00, not +0,00."""
+    return points_text(value, lang, signed=bool(round(value, 2)))
 
 
 def paper_scores_chart(advice: Advice, labels: Labels) -> Chart:
