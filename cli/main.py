@@ -12,18 +12,17 @@ import sys
 from pathlib import Path
 
 from cli import batch as cli_batch
-
 from cli import register as cli_register
 from ladder.engine.advisor import advise
-from ladder.rules.problems import AnswerError, Problem, RuleSetError
+from ladder.reports import FORMATS, render
 from ladder.reports.texts import t
 from ladder.text import LANGUAGES
 from ladder.rules.loading import load_rule_set, validate_file
 from ladder.rules.model import VALUES, RuleSet
+from ladder.rules.problems import AnswerError, Problem, RuleSetError
 from ladder.rules.project import read_project
 from ladder.rules.schema import rule_set_schema
 from ladder.rules.sources import RuleSources
-from ladder.reports.plain_text import render_text
 
 EXIT_PROBLEMS = 1
 EXIT_BAD_INPUT = 2
@@ -51,7 +50,11 @@ def _parser() -> argparse.ArgumentParser:
     source = p.add_mutually_exclusive_group()
     source.add_argument("--municipality", "-m", default="voorbeeldgemeente", help="rule-set id (see: municipalities)")
     source.add_argument("--rules", type=Path, help="a rule-set file instead of a bundled municipality")
-    p.add_argument("--json", action="store_true", help="print the full Advice as JSON")
+    p.add_argument("--format", "-f", choices=FORMATS, default="text",
+                   help="text (default), md (Markdown), pdf (the participatieparagraaf; needs -o or a redirect), "
+                        "json (the full Advice)")
+    p.add_argument("--json", dest="format", action="store_const", const="json", help="the same as --format json")
+    p.add_argument("--output", "-o", type=Path, help="write the report to this file instead of to the screen")
     p.add_argument("--lang", choices=LANGUAGES, default="nl")
     p.set_defaults(run=_advise)
 
@@ -92,10 +95,32 @@ def _advise(args: argparse.Namespace, sources: RuleSources) -> int:
             line = doc.key_line(("answers", trait)) if doc else None
             _print_problems([Problem(str(args.project), line, f"answers.{trait}", "answer_invalid", {"detail": message})])
         return EXIT_BAD_INPUT
-    if args.json:
-        print(advice.to_json())
+    return _write_report(render(advice, rule_set, project.title, args.format, args.lang, project.description), args)
+
+
+def _write_report(report: str | bytes, args: argparse.Namespace) -> int:
+    """To the file named, else to standard output; a PDF only when that is not a terminal, where it would be noise."""
+    if isinstance(report, str) and args.format == "json":
+        report += "\n"
+    if args.output:
+        try:
+            if isinstance(report, bytes):
+                args.output.write_bytes(report)
+            else:
+                args.output.write_text(report, encoding="utf-8")
+        except OSError as exc:
+            print(t(args.lang, "cannot_write", path=args.output, reason=exc.strerror), file=sys.stderr)
+            return EXIT_BAD_INPUT
+        print(t(args.lang, "report_written", path=args.output))
+    elif isinstance(report, str):
+        sys.stdout.write(report)
+    elif sys.stdout.isatty():
+        print(t(args.lang, "pdf_to_terminal"), file=sys.stderr)
+        return EXIT_BAD_INPUT
     else:
-        print(render_text(advice, rule_set, project.title, args.lang), end="")
+        sys.stdout.flush()
+        sys.stdout.buffer.write(report)
+        sys.stdout.buffer.flush()
     return 0
 
 

@@ -1,8 +1,8 @@
-"""The advice as a participatieparagraaf: one or two A4 pages for a raadsvoorstel (council proposal).
+"""A Document as a PDF on A4: the participatieparagraaf for a raadsvoorstel (council proposal), the group report.
 
-Only presents what the engine concluded. The two charts are drawn as PDF vectors with fpdf2 (no image,
-no browser), and say nothing by colour alone: every bar carries its number, marks are written out, and
-rungs a kader rules out are hatched. The same advice gives the same bytes (fixed creation date).
+Charts are drawn as PDF vectors with fpdf2 (no image, no browser) from the Document's chart data, and say
+nothing by colour alone: every bar carries its number, marks are written out, and blocked bars are hatched.
+The same Document gives the same bytes (its own date is the creation date).
 """
 
 from __future__ import annotations
@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from contextlib import contextmanager
-from itertools import groupby
 from pathlib import Path
 from typing import cast
 
@@ -18,23 +17,28 @@ from fpdf import FPDF
 from fpdf.enums import Align, XPos, YPos
 
 from ladder.engine.advice import Advice
+from ladder.reports.advice_document import advice_paragraph
+from ladder.reports.document import (
+    Bar,
+    BulletList,
+    Callout,
+    Chart,
+    Document,
+    Element,
+    Mark,
+    Paragraph,
+    Part,
+    Section,
+    Table,
+    Text,
+    flat,
+)
 from ladder.reports.texts import t
 from ladder.rules.model import RuleSet
-from ladder.reports.chart_data import (
-    MARK_KEYS,
-    ContributionRow,
-    LadderRow,
-    Mark,
-    contribution_rows,
-    ladder_rows,
-    runner_up_of,
-)
-from ladder.reports.plain_text import Labels, kader_heading, margin_sentence, method_heading, why_sentence
 
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")  # Debian's fonts-dejavu-core
 FONT_FILES = {"": "DejaVuSans.ttf", "B": "DejaVuSans-Bold.ttf"}
 UNICODE_FAMILY = "DejaVu"
-PDF_METHODS = 3  # a council proposal names a few; the app and the Markdown report list more
 MAX_PAGES = 2
 # Type sizes to try, largest first: a long description or many flips get smaller type, not a third page.
 SCALES = (1.0, 0.9, 0.8)
@@ -45,11 +49,10 @@ MUTED: RGB = (85, 85, 85)
 RULE: RGB = (60, 60, 60)
 # The app's palette (ui/advice_charts.py), so paper and screen look alike.
 FILLS: dict[Mark, RGB] = {
-    "advised": (31, 78, 121),
-    "runner_up": (107, 155, 195),
-    "possible": (176, 183, 191),
-    "begrensd": (227, 230, 233),
-    "uitgesloten": (227, 230, 233),
+    "main": (31, 78, 121),
+    "second": (107, 155, 195),
+    "plain": (176, 183, 191),
+    "blocked": (227, 230, 233),
 }
 TOWARD: RGB = (31, 78, 121)
 AWAY: RGB = (179, 88, 6)
@@ -131,19 +134,20 @@ class Paper(FPDF):
         self.gap(1.5)
         self.text_block(text, HEADING, bold=True, after=1)
 
-    def bullet(self, lead: str, text: str, size: float = BODY) -> None:
-        """A bullet with a bold lead-in and a hanging indent."""
+    def bullet(self, text: Text, size: float = BODY, marker: str = "•", under: tuple[str, ...] = ()) -> None:
+        """A point with a hanging indent, its strong runs in bold; `under` are lines below it, in small type."""
         left = self.l_margin
         line = self.leading(size)
         self.font(size)
         self.set_x(left)
-        self.cell(4, line, "•")
+        self.cell(4, line, marker)
         self.set_left_margin(left + 4)
-        self.font(size, bold=True)
-        self.write(line, lead + " ")
-        self.font(size)
-        self.write(line, text)
+        for run in text:
+            self.font(size, bold=run.strong)
+            self.write(line, run.text)
         self.ln(line)
+        for extra in under:
+            self.text_block(extra, SMALL, colour=MUTED, after=0)
         self.gap(0.8)
         self.set_left_margin(left)
 
@@ -178,87 +182,111 @@ class Paper(FPDF):
         self.cell(VALUE_ROOM, h, text, align=Align.L if right else Align.R)
 
 
+
+
 def render_pdf(advice: Advice, rule_set: RuleSet, title: str, lang: str = "nl", description: str = "") -> bytes:
+    return pdf_of(advice_paragraph(advice, rule_set, title, lang, description), MAX_PAGES)[0]
+
+
+def pdf_of(document: Document, max_pages: int) -> tuple[bytes, bool]:
+    """The PDF, in the largest type that keeps it within `max_pages`; and whether it did (else in the smallest)."""
     for scale in SCALES:
-        pdf = _compose(advice, rule_set, title, lang, description, scale)
-        if pdf.pages_count <= MAX_PAGES:
-            break
-    return bytes(pdf.output())
+        paper = compose(document, scale)
+        if paper.pages_count <= max_pages:
+            return bytes(paper.output()), True
+    return bytes(paper.output()), False
 
 
-def _compose(advice: Advice, rule_set: RuleSet, title: str, lang: str, description: str, scale: float) -> Paper:
-    labels = Labels(rule_set, lang)
-    ref = advice.rule_set
-    footer = t(lang, "rule_set_line", name=ref.name.get(lang), version=ref.version, status=ref.status, hash=ref.content_hash[:12])
-    if ref.illustration:
-        footer += f". {t(lang, 'illustration_short').capitalize()}."
-    pdf = Paper(footer, lang, font_files(), scale)
-    pdf.set_title(title)
-    pdf.set_subject(t(lang, "report_paragraph"))
-    # The rule set's date, not the clock: the same advice must give the same bytes.
-    pdf.set_creation_date(dt.datetime.combine(rule_set.date, dt.time(), tzinfo=dt.UTC))
+def compose(document: Document, scale: float) -> Paper:
+    pdf = Paper(document.footer, document.lang, font_files(), scale)
+    pdf.set_title(document.name or document.title)
+    if document.subject:
+        pdf.set_subject(document.subject)
+    pdf.set_creation_date(dt.datetime.combine(document.date, dt.time(), tzinfo=dt.UTC))
     pdf.add_page()
-
-    pdf.text_block(t(lang, "report_paragraph"), SMALL, colour=MUTED, after=0.5)
-    pdf.text_block(title, 16, bold=True, after=1.5)
-    if description.strip():
-        pdf.text_block(" ".join(description.split()), after=2)
-    advice_block(pdf, advice, labels)
-    ladder_chart(pdf, ladder_rows(advice), labels)
-
-    pdf.heading(t(lang, "promise"))
-    pdf.text_block(advice.promise.get(lang))
-    pdf.heading(t(lang, "commitment"))
-    pdf.text_block(advice.commitment.get(lang))
-
-    pdf.heading(t(lang, "kaders_fired"))
-    if not advice.kaders:
-        pdf.text_block(t(lang, "no_kaders"))
-    for k in advice.kaders:
-        pdf.bullet(f"{kader_heading(k, labels)}:", k.reason.get(lang))
-
-    if advice.werkvormen:
-        pdf.heading(t(lang, "methods"))
-        for m in advice.werkvormen[:PDF_METHODS]:
-            pdf.bullet(f"{method_heading(m, advice, labels)}:", m.description.get(lang))
-
-    robustness(pdf, advice, labels)
-    contributions_chart(pdf, advice, labels)
+    if document.subject:
+        pdf.text_block(document.subject, SMALL, colour=MUTED, after=0.5)
+    pdf.text_block(document.title, 16, bold=True, after=1 if document.facts else 1.5)
+    for fact in document.facts:
+        pdf.text_block(fact.text, SMALL, colour=MUTED, after=1.5)
+    if document.warning:
+        pdf.text_block(document.warning, bold=True)
+    if document.description.strip():
+        pdf.text_block(" ".join(document.description.split()), after=2)
+    for element in document.body:
+        _element(pdf, element)
     return pdf
 
 
-def advice_block(pdf: Paper, advice: Advice, labels: Labels) -> None:
-    """The advice itself, set off by a bar in the margin."""
-    lang = labels.lang
+def _element(pdf: Paper, element: Element) -> None:
+    if isinstance(element, Callout):
+        _callout(pdf, element)
+    elif isinstance(element, Chart):
+        {"scores": _scores_chart, "shares": _shares_chart, "leads": _leads_chart}[element.kind](pdf, element)
+    elif isinstance(element, Section):
+        pdf.heading(element.heading)
+        for block in element.blocks:
+            _block(pdf, block)
+    elif isinstance(element, Part):
+        pdf.heading(element.document.title)
+        for inner in element.document.body:
+            _element(pdf, inner)
+    else:
+        _paragraph(pdf, element)
+
+
+def _block(pdf: Paper, block: Paragraph | BulletList | Table) -> None:
+    if isinstance(block, Paragraph):
+        _paragraph(pdf, block)
+    elif isinstance(block, Table):
+        _table(pdf, block)
+    else:
+        _list(pdf, block)
+
+
+def _paragraph(pdf: Paper, paragraph: Paragraph) -> None:
+    text = "\n".join(paragraph.lines)
+    if paragraph.style == "note":
+        pdf.text_block(text, SMALL, colour=MUTED)
+    else:
+        pdf.text_block(text, bold=paragraph.style == "strong", after=2 if paragraph.style == "lead" else 1.5)
+
+
+def _list(pdf: Paper, block: BulletList) -> None:
+    if block.intro:
+        pdf.text_block(block.intro, after=0.5)
+    for number, item in enumerate(block.items, 1):
+        under = tuple(text for text in (item.detail, item.remark) if text)
+        pdf.bullet(item.text, SMALL if block.small else BODY, f"{number}." if block.numbered else "•", under)
+
+
+def _table(pdf: Paper, table: Table) -> None:
+    pdf.font(SMALL)
+    align = tuple("RIGHT" if c.align == "right" else "LEFT" for c in table.columns)
+    with pdf.table(text_align=align, first_row_as_headings=True) as grid:
+        grid.row([c.header for c in table.columns])
+        for row in table.rows:
+            cells = [flat(c) for c in row.cells]
+            cells[-1] = " ".join([cells[-1], *row.notes])
+            grid.row(cells)
+    pdf.gap(1.5)
+
+
+def _callout(pdf: Paper, callout: Callout) -> None:
+    """The key message, set off by a bar in the margin."""
     top = pdf.get_y()
     pdf.set_left_margin(MARGIN + 4)
     pdf.set_x(MARGIN + 4)
-    pdf.text_block(t(lang, "advised_form", rung=labels.rung(advice.recommended)), 13, bold=True, after=1)
-    pdf.text_block(t(lang, "municipal_role", role=advice.role.name.get(lang)), bold=True, after=0.5)
-    if advice.role.why:
-        pdf.text_block(advice.role.why.get(lang), SMALL, colour=MUTED, after=0.5)
-    pdf.text_block(t(lang, "why_line", why=why_sentence(advice, labels)), after=0)
+    pdf.text_block(callout.title, 13, bold=True, after=1)
+    for i, item in enumerate(callout.items):
+        bold = all(run.strong for run in item.text)
+        pdf.text_block(flat(item.text), bold=bold, after=0 if i == len(callout.items) - 1 else 0.5)
+        if item.detail:
+            pdf.text_block(item.detail, SMALL, colour=MUTED, after=0.5)
     pdf.set_left_margin(MARGIN)
-    with pdf.colours(FILLS["advised"]):
+    with pdf.colours(FILLS["main"]):
         pdf.rect(MARGIN, top, 1.6, pdf.get_y() - top, style="F")
     pdf.gap(3)
-
-
-def robustness(pdf: Paper, advice: Advice, labels: Labels) -> None:
-    lang = labels.lang
-    pdf.heading(t(lang, "robustness", label=t(lang, "robust_" + advice.robustness)))
-    if margin := margin_sentence(advice, labels):
-        pdf.text_block(margin + ".")
-    if not advice.flips:
-        pdf.text_block(t(lang, "no_flips"))
-        return
-    pdf.text_block(f"{t(lang, 'flips')}:", after=0.5)
-    # One line per question rather than per flip: an advice with many unknowns can have dozens of flips.
-    for trait, group in groupby(advice.flips, key=lambda f: f.trait):
-        flips = list(group)
-        lead = t(lang, "flip_group", question=labels.rule_set.trait(trait).short_name(lang), old=labels.answer(trait, flips[0].answer))
-        changes = "; ".join(t(lang, "flip_change", new=labels.answer(trait, f.new_answer), rung=labels.rung(f.new_rung)) for f in flips)
-        pdf.bullet(lead, changes + ".", size=SMALL)
 
 
 def chart_title(pdf: Paper, title: str, note: str, body: float) -> None:
@@ -270,36 +298,40 @@ def chart_title(pdf: Paper, title: str, note: str, body: float) -> None:
     pdf.text_block(note, 8, colour=MUTED, after=1.5)
 
 
-def ladder_chart(pdf: Paper, rows: list[LadderRow], labels: Labels) -> None:
-    """Every rung as a bar of its score, highest rung on top like a ladder, its mark written beside it."""
-    lang = labels.lang
+def _drawn(chart: Chart) -> list[Bar]:
+    """The bars top to bottom."""
+    return list(reversed(chart.bars)) if chart.upward else list(chart.bars)
+
+
+def _scores_chart(pdf: Paper, chart: Chart) -> None:
+    """Bars either side of zero, each with its label left and its mark in words right; blocked bars hatched."""
     label_w, mark_w = 54.0, 44.0
     zone_x = pdf.l_margin + label_w
     zone_w = pdf.epw - label_w - mark_w
     line = pdf.leading(CHART)
-    names = [labels.rung(r.rung) for r in rows]
-    marks = [t(lang, key) if (key := MARK_KEYS[r.mark]) else "" for r in rows]
-    bolds = [r.mark == "advised" for r in rows]
-    name_lines = [pdf.lines(n, label_w - 2, CHART, b) for n, b in zip(names, bolds)]
-    mark_lines = [pdf.lines(m, mark_w - 2, CHART, b) for m, b in zip(marks, bolds)]
+    bars = list(chart.bars)
+    bolds = [b.mark == "main" for b in bars]
+    name_lines = [pdf.lines(b.label, label_w - 2, CHART, bold) for b, bold in zip(bars, bolds)]
+    mark_lines = [pdf.lines(b.words, mark_w - 2, CHART, bold) for b, bold in zip(bars, bolds)]
     heights = [max(n, m) * line + 1.6 for n, m in zip(name_lines, mark_lines)]
-    chart_title(pdf, t(lang, "report_ladder_chart"), t(lang, "report_ladder_note"), sum(heights))
-    low = min(0.0, *(r.score for r in rows))
-    high = max(0.0, *(r.score for r in rows))
+    rows = list(zip(bars, bolds, name_lines, mark_lines, heights))
+    chart_title(pdf, chart.title, chart.note, sum(heights))
+    low = min(0.0, *(b.value for b in bars))
+    high = max(0.0, *(b.value for b in bars))
     scale = (zone_w - 2 * VALUE_ROOM) / (high - low) if high > low else 0.0
     zero = zone_x + VALUE_ROOM - low * scale
     bar_h = line + 0.6  # one height for every bar, however many lines its label takes
     top = y = pdf.get_y()
-    for row, name, mark, bold, n, m, h in reversed(list(zip(rows, names, marks, bolds, name_lines, mark_lines, heights))):
+    for bar, bold, n, m, h in reversed(rows) if chart.upward else rows:
         pdf.font(CHART, bold)
         pdf.set_xy(pdf.l_margin, y + (h - n * line) / 2)
-        pdf.multi_cell(label_w - 2, line, name, align=Align.R)
+        pdf.multi_cell(label_w - 2, line, bar.label, align=Align.R)
         bar_y = y + (h - bar_h) / 2
-        _score_bar(pdf, zero, row.score * scale, bar_y, bar_h, row.mark)
-        pdf.value(zero + row.score * scale, bar_y, bar_h, f"{row.score:.2f}", row.score >= 0, bold)
+        _score_bar(pdf, zero, bar.value * scale, bar_y, bar_h, bar.mark)
+        pdf.value(zero + bar.value * scale, bar_y, bar_h, bar.shown, bar.value >= 0, bold)
         pdf.font(CHART, bold)
         pdf.set_xy(zone_x + zone_w + 2, y + (h - m * line) / 2)
-        pdf.multi_cell(mark_w - 2, line, mark, align=Align.L)
+        pdf.multi_cell(mark_w - 2, line, bar.words, align=Align.L)
         y += h
     with pdf.colours(TEXT):
         pdf.line(zero, top, zero, y)
@@ -310,47 +342,41 @@ def _score_bar(pdf: Paper, zero: float, length: float, y: float, h: float, mark:
     if not length:
         return
     x, w = min(zero, zero + length), abs(length)
-    if mark in ("begrensd", "uitgesloten"):
+    if mark == "blocked":
         pdf.hatched_bar(x, y, w, h, FILLS[mark])
     else:
         with pdf.colours(FILLS[mark]):
             pdf.rect(x, y, w, h, style="DF")
 
 
-def contributions_chart(pdf: Paper, advice: Advice, labels: Labels) -> None:
-    """Per answer, its lead for the advice over the runner-up: right helps the advice, left the runner-up."""
-    rows = contribution_rows(advice)
-    if not rows:
-        return
-    lang = labels.lang
-    advised = labels.rung(advice.recommended)
-    runner_up = runner_up_of(advice)
+def _leads_chart(pdf: Paper, chart: Chart) -> None:
+    """Bars left or right of the middle: right for what the chart's right direction says, left for the other."""
     label_w = 62.0
     zone_w = pdf.epw - label_w
     zero = pdf.l_margin + label_w + zone_w / 2
     half = zone_w / 2 - 4
     line = pdf.leading(CHART)
-    if runner_up:
-        note = t(lang, "report_contrib_note", rung=advised, runner_up=labels.rung(runner_up))
-        left, right = t(lang, "report_toward", rung=labels.rung(runner_up)), t(lang, "report_toward", rung=advised)
-    else:
-        note = t(lang, "report_contrib_note_single", rung=advised)
-        left, right = t(lang, "report_against", rung=advised), t(lang, "report_for", rung=advised)
-    names = [labels.short(r.trait, advice.answers[r.trait]) for r in rows]
-    heights = [pdf.lines(n, label_w - 2, CHART) * line + 1.4 for n in names]
+    left, right = chart.directions
+    bars = _drawn(chart)
+    heights = [pdf.lines(b.label, label_w - 2, CHART) * line + 1.4 for b in bars]
     header = max(pdf.lines(left, half, CHART), pdf.lines(right, half, CHART)) * line + 1.5
-    chart_title(pdf, t(lang, "report_contrib_chart"), note, header + sum(heights))
+    chart_title(pdf, chart.title, chart.note, header + sum(heights))
     top = pdf.get_y()
     _directions(pdf, zero, top, half, left, right)
-    widest = max(abs(r.lead) for r in rows)
+    widest = max(abs(b.value) for b in bars)
     scale = (zone_w / 2 - VALUE_ROOM - 1) / widest if widest else 0.0
     y = top + header
     bar_h = line + 0.4
-    for row, name, h in zip(rows, names, heights):
+    for bar, h in zip(bars, heights):
         pdf.font(CHART)
         pdf.set_xy(pdf.l_margin, y + 0.7)
-        pdf.multi_cell(label_w - 2, line, name, align=Align.R)
-        _lead_bar(pdf, row, zero, scale, y + (h - bar_h) / 2, bar_h)
+        pdf.multi_cell(label_w - 2, line, bar.label, align=Align.R)
+        length = bar.value * scale
+        bar_y = y + (h - bar_h) / 2
+        if length:
+            with pdf.colours(TOWARD if length > 0 else AWAY):
+                pdf.rect(min(zero, zero + length), bar_y, abs(length), bar_h, style="DF")
+        pdf.value(zero + length, bar_y, bar_h, bar.shown, length >= 0)
         y += h
     with pdf.colours(TEXT):
         pdf.line(zero, top + header - 0.5, zero, y)
@@ -369,15 +395,30 @@ def _directions(pdf: Paper, zero: float, top: float, half: float, left: str, rig
     pdf.arrow(zero + 0.8, top + line / 2, 1, TOWARD)
 
 
-def _lead_bar(pdf: Paper, row: ContributionRow, zero: float, scale: float, y: float, h: float) -> None:
-    length = row.lead * scale
-    if length:
-        with pdf.colours(TOWARD if length > 0 else AWAY):
-            pdf.rect(min(zero, zero + length), y, abs(length), h, style="DF")
-    pdf.value(zero + length, y, h, _signed(row.lead), length >= 0)
-
-
-def _signed(value: float) -> str:
-    """+0.50 or -0.50; a lead of nothing as plain 0.00, not +0.00."""
-    shown = round(value, 2)
-    return f"{shown:+.2f}" if shown else "0.00"
+def _shares_chart(pdf: Paper, chart: Chart) -> None:
+    """Bars from zero (a value of 1 fills the width), each with its label and its number; the main bar is drawn
+    darker and its label bold, so it stands out by more than colour."""
+    label_w = 62.0
+    line = pdf.leading(CHART)
+    bars = _drawn(chart)
+    body = sum(pdf.lines(b.label, label_w - 2, CHART) * line + 1.4 for b in bars)
+    chart_title(pdf, chart.title, chart.note, body)
+    zone_x = pdf.l_margin + label_w
+    zone_w = pdf.epw - label_w - VALUE_ROOM - 2
+    top = y = pdf.get_y()
+    for bar in bars:
+        bold = bar.mark == "main"
+        height = pdf.lines(bar.label, label_w - 2, CHART, bold) * line + 1.4
+        pdf.font(CHART, bold)
+        pdf.set_xy(pdf.l_margin, y + 0.7)
+        pdf.multi_cell(label_w - 2, line, bar.label, align=Align.R)
+        bar_h = line + 0.4
+        bar_y = y + (height - bar_h) / 2
+        if bar.value > 0:
+            with pdf.colours(FILLS[bar.mark]):
+                pdf.rect(zone_x, bar_y, bar.value * zone_w, bar_h, style="DF")
+        pdf.value(zone_x + bar.value * zone_w, bar_y, bar_h, bar.shown, right=True, bold=bold)
+        y += height
+    with pdf.colours(TEXT):
+        pdf.line(zone_x, top, zone_x, y)
+    pdf.set_xy(pdf.l_margin, y + 2)

@@ -12,21 +12,19 @@ from test_reports import ANSWER_SETS, NASTY_TITLES, flat, page_count, pdf_text
 from conftest import BUNDLED
 
 from ladder.analysis.group import DIVERGENCE_MEASURE, ROLES, Respondent, summarize
-from ladder.reports.texts import t
+from ladder.reports.texts import GROUP_TEXTS, gt, t
 from ladder.rules.model import RuleSet
 from ladder.reports.group import (
-    TEXTS,
     SessionInfo,
     compared,
     comparison_sentence,
-    gt,
     members_sentence,
     percent,
     render_group_markdown,
     render_group_pdf,
 )
 from ladder.reports.markdown import escape_markdown
-from ladder.reports.plain_text import Labels, flip_sentence
+from ladder.reports.sentences import Labels, flip_sentence
 from storage.sessions import DESCRIPTION_LIMIT, NOTE_LIMIT, TITLE_LIMIT
 
 HELD_ON = dt.date(2026, 11, 24)
@@ -248,5 +246,5 @@ def test_pdf_is_byte_identical_for_the_same_session(summary, rules):
 
 
 def test_every_report_text_exists_in_both_languages():
-    assert TEXTS["nl"].keys() == TEXTS["en"].keys()
-    assert all(key.startswith("grp_") for key in TEXTS["nl"])
+    assert GROUP_TEXTS["nl"].keys() == GROUP_TEXTS["en"].keys()
+    assert all(key.startswith("grp_") for key in GROUP_TEXTS["nl"])

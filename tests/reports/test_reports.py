@@ -23,12 +23,13 @@ from ladder.engine.advice import Advice, Contribution
 from ladder.engine.advisor import advise
 from ladder.reports.texts import TEXTS as MESSAGES
 from ladder.reports.texts import t
+from ladder.text import points_text
 from ladder.rules.model import RuleSet
 from ladder.rules.project import read_project
 from ladder.reports.chart_data import MARK_KEYS, contribution_rows, ladder_rows
 from ladder.reports.markdown import escape_markdown, render_markdown
 from ladder.reports.pdf import font_files, render_pdf
-from ladder.reports.plain_text import Labels, flip_sentence
+from ladder.reports.sentences import Labels, flip_sentence
 
 # The app's limits for the project's title and description (ui/pages/advies.py, max_chars).
 TITLE_LIMIT = 200
@@ -300,13 +301,13 @@ def test_markdown_has_the_advice_its_reasons_and_the_rule_set(bundled, municipal
     assert rule_set.date.isoformat() in md
     for row in ladder_rows(advice):
         line = next(line for line in md.splitlines() if line.startswith(f"| {escape_markdown(labels.rung(row.rung))} |"))
-        assert f"| {row.score:.2f} |" in line
+        assert f"| {points_text(row.score, 'nl', signed=False)} |" in line
         key = MARK_KEYS[row.mark]
         assert (t("nl", key) in line) if key else line.endswith("|  |")
     for k in advice.kaders:
         assert escape_markdown(k.reason.get("nl")) in md
     for row in contribution_rows(advice):
-        assert f"| {row.advised:+.2f} |" in md
+        assert f"| {points_text(row.advised, 'nl')} |" in md
 
 
 def test_markdown_tables_are_well_formed(plein):
@@ -384,12 +385,12 @@ def test_pdf_charts_mark_rungs_in_words_and_print_every_number(bundled, lang):
     advice = _advice(rule_set, MARKTPLEIN.answers)
     text = pdf_text(render_pdf(advice, rule_set, "Proef", lang)).splitlines()
     for row in ladder_rows(advice):
-        assert f"{row.score:.2f}" in text
+        assert points_text(row.score, lang, signed=False) in text
         if (key := MARK_KEYS[row.mark]) is not None:
             assert t(lang, key) in text
     assert "uitgesloten" in {r.mark for r in ladder_rows(advice)}  # so the hatched bar's words are checked above
     for row in contribution_rows(advice):
-        assert (f"{row.lead:+.2f}" if round(row.lead, 2) else "0.00") in text
+        assert points_text(row.lead, lang, signed=bool(round(row.lead, 2))) in text
 
 
 @pytest.mark.slow
@@ -497,7 +498,7 @@ def test_an_advice_fixed_by_the_kaders_has_no_runner_up_in_either_report(plein):
 ])
 def test_the_margin_sentence_writes_numbers_as_people_do(bundled, margin, lang, expected):
     from ladder.engine.advisor import advise
-    from ladder.reports.plain_text import Labels, margin_sentence
+    from ladder.reports.sentences import Labels, margin_sentence
 
     rule_set = bundled["voorbeeldgemeente"]
     advice = advise(rule_set, {"beleidsruimte": "open"}).model_copy(update={"margin": margin})

@@ -145,7 +145,7 @@ def test_the_share_tab_shows_a_link_with_the_answers(open_app):
 @pytest.mark.parametrize("lang", ["nl", "en"])
 @pytest.mark.parametrize("answers", [SOCIETY_OWNS_IT, {"wettelijke_kaders": "strikt", "urgentie": "hoog"}, {}])
 def test_every_chart_says_in_its_table_what_it_shows(base, answers, lang):
-    from ladder.reports.plain_text import Labels
+    from ladder.reports.sentences import Labels
     from ui.charts.advice import contributions_chart, ladder_chart, values_chart
 
     advice = advise(base, answers)

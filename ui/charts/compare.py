@@ -31,7 +31,7 @@ from ladder.analysis.compare import (
 )
 from ladder.text import number_text
 from ladder.rules.model import Kader, RuleSet
-from ladder.reports.plain_text import Labels, kader_heading, margin_sentence
+from ladder.reports.sentences import Labels, kader_heading, margin_sentence
 from ui.charts.advice import Chart
 from ui.charts.style import plain, readable
 from ui.charts.rules import condition_words

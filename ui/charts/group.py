@@ -14,7 +14,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ladder.analysis.group import ROLES, GroupSummary, QuestionSpread, role_name
-from ladder.reports.plain_text import Labels
+from ladder.reports.sentences import Labels
 from ui.charts.advice import RUNNER_UP, Chart
 from ui.charts.style import plain, readable
 

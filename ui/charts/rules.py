@@ -15,7 +15,7 @@ import plotly.graph_objects as go
 from ladder.rules.problems import Problem
 from ladder.text import number_text
 from ladder.rules.model import POINTS_LIMIT, Condition, Kader, RuleSet, Trait, TraitWeights
-from ladder.reports.plain_text import Labels
+from ladder.reports.sentences import Labels
 from ui.charts.style import plain, readable
 from ui.texts import t
 

@@ -16,14 +16,8 @@ from ladder.engine.advisor import advise
 from ladder.rules.model import UNKNOWN, VALUES, RuleSet
 from ladder.reports.markdown import escape_markdown, render_markdown
 from ladder.reports.pdf import render_pdf
-from ladder.reports.plain_text import (
-    Labels,
-    margin_sentence,
-    method_heading,
-    method_notes,
-    render_text,
-    route_sentences,
-)
+from ladder.reports.sentences import Labels, margin_sentence, method_heading, method_notes, route_sentences
+from ladder.reports.plain_text import render_text
 from ui import state
 from ui.views import advice as advice_view
 from ui.charts.advice import values_chart

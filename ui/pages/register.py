@@ -25,7 +25,8 @@ from ladder.analysis.register_check import (
 from ladder.analysis.register_entry import EntrySummary
 from ladder.reports.register_table import SOURCE_NAMES, RegisterNames, register_table
 from ladder.reports.markdown import escape_markdown
-from ladder.reports.plain_text import Labels, margin_sentence, render_text, why_sentence
+from ladder.reports.sentences import Labels, margin_sentence, why_sentence
+from ladder.reports.plain_text import render_text
 from ladder.reports.spreadsheet import to_csv, to_xlsx
 from ladder.text import count_text, language
 from storage.database import Database

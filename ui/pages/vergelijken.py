@@ -30,7 +30,7 @@ from ladder.engine.advisor import advise
 from ladder.rules.problems import RuleSetError
 from ladder.rules.model import UNKNOWN, RuleSet
 from ladder.reports.markdown import escape_markdown
-from ladder.reports.plain_text import Labels
+from ladder.reports.sentences import Labels
 from ui.charts import compare as charts
 from ui import state
 from ui.charts.style import escape_table

@@ -25,7 +25,7 @@ from ladder.analysis.group import DIVERGENCE_MEASURE, ROLES, GroupSummary, Respo
 from ladder.rules.model import UNKNOWN, RuleSet, Trait
 from ladder.reports.group import SessionInfo, comparison_sentence, distribution_sentence, render_group_markdown, render_group_pdf
 from ladder.reports.markdown import escape_markdown
-from ladder.reports.plain_text import Labels
+from ladder.reports.sentences import Labels
 from storage.database import Database
 from storage.errors import StorageError
 from storage.sessions import (
