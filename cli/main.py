@@ -15,7 +15,7 @@ from cli import batch as cli_batch
 from cli import register as cli_register
 from ladder.engine.advisor import advise
 from ladder.reports import FORMATS, render
-from ladder.reports.texts import t
+from cli.texts import t
 from ladder.text import LANGUAGES
 from ladder.rules.loading import load_rule_set, validate_file
 from ladder.rules.model import VALUES, RuleSet

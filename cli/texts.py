@@ -7,6 +7,8 @@ from ladder.text import Catalogue
 
 TEXTS: dict[str, dict[str, str]] = {
     "nl": {
+        "pdf_to_terminal": "Een PDF kan niet in de terminal worden getoond. Geef een bestand op met -o BESTAND, of stuur de uitvoer door: > advies.pdf",
+        "report_written": "Geschreven: {path}",
         "cannot_read": "{path}: kan dit bestand niet lezen ({reason})",
         "cannot_write": "{path}: kan dit bestand niet schrijven ({reason})",
         "bad_extension": "{path}: kies een bestandsnaam die eindigt op .csv of .xlsx",
@@ -22,6 +24,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "register_written": "{count} regels geschreven naar {path}",
     },
     "en": {
+        "pdf_to_terminal": "A PDF cannot be shown in the terminal. Name a file with -o FILE, or redirect the output: > advice.pdf",
+        "report_written": "Written: {path}",
         "cannot_read": "{path}: cannot read this file ({reason})",
         "cannot_write": "{path}: cannot write this file ({reason})",
         "bad_extension": "{path}: choose a file name ending in .csv or .xlsx",
