@@ -30,10 +30,10 @@ import pandas as pd
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from ladder.rules.sources import RuleSources  # noqa: E402
-from ladder.engine.batch import MULTI_SEPARATOR, advise_many, advise_many_each, parse_cell  # noqa: E402
 from ladder.engine.advisor import advise, recommend  # noqa: E402
+from ladder.engine.batch import MULTI_SEPARATOR, advise_many, advise_many_each, parse_cell  # noqa: E402
 from ladder.rules.model import UNKNOWN, RuleSet  # noqa: E402
+from ladder.rules.sources import RuleSources  # noqa: E402
 
 SEED = 20261123
 UNKNOWN_SHARE = 0.1  # share of cells left onbekend: a third written 'onbekend', a third empty, a third missing

@@ -21,11 +21,10 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from ladder.rules import loading  # noqa: E402
-from ladder.rules.sources import RuleSources  # noqa: E402
-
 from ladder.engine import advisor as engine
 from ladder.engine.advisor import advise, recommend  # noqa: E402
+from ladder.rules import loading  # noqa: E402
+from ladder.rules.sources import RuleSources  # noqa: E402
 
 
 def median_ms(fn, repeat: int) -> float:

@@ -23,8 +23,8 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from browser.harness import chromium, expect_rerun, new_context, open_page, running_app, wait_for_app  # noqa: E402
 
-from ladder.rules.sources import RuleSources  # noqa: E402
 from ladder.analysis.portfolio import framework_label  # noqa: E402
+from ladder.rules.sources import RuleSources  # noqa: E402
 from ui.state import DEFAULT_MUNICIPALITY  # noqa: E402
 
 ROWS = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000

@@ -17,11 +17,18 @@ from pathlib import Path
 from typing import TextIO
 
 from cli.texts import t
-from ladder.text import LANGUAGES
+from ladder.analysis.portfolio import (
+    CHECK_STAGE,
+    PortfolioError,
+    PortfolioResult,
+    framework_label,
+    score_file,
+    write_results,
+)
 from ladder.rules.loading import load_rule_set
 from ladder.rules.model import RuleSet
 from ladder.rules.sources import RuleSources
-from ladder.analysis.portfolio import CHECK_STAGE, PortfolioError, PortfolioResult, framework_label, score_file, write_results
+from ladder.text import LANGUAGES
 
 EXIT_SKIPPED = 1
 EXIT_BAD_INPUT = 2

@@ -13,16 +13,16 @@ from pathlib import Path
 
 from cli import batch as cli_batch
 from cli import register as cli_register
+from cli.texts import t
 from ladder.engine.advisor import advise
 from ladder.reports import FORMATS, render
-from cli.texts import t
-from ladder.text import LANGUAGES
 from ladder.rules.loading import load_rule_set, validate_file
 from ladder.rules.model import VALUES, RuleSet
 from ladder.rules.problems import AnswerError, Problem, RuleSetError
 from ladder.rules.project import read_project
 from ladder.rules.schema import rule_set_schema
 from ladder.rules.sources import RuleSources
+from ladder.text import LANGUAGES
 
 EXIT_PROBLEMS = 1
 EXIT_BAD_INPUT = 2

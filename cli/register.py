@@ -16,10 +16,10 @@ from pathlib import Path
 import pandas as pd
 
 from cli.texts import t
-from ladder.text import LANGUAGES
-from ladder.rules.sources import RuleSources
 from ladder.reports.register_table import HEADERS, SOURCE_NAMES, RegisterNames, register_table
 from ladder.reports.spreadsheet import to_csv, to_xlsx
+from ladder.rules.sources import RuleSources
+from ladder.text import LANGUAGES
 
 EXIT_BAD_INPUT = 2
 COLUMN_WIDTH = 40  # a long project name or reason is cut in the terminal; the export keeps it whole

@@ -22,9 +22,9 @@ sys.path.insert(0, str(ROOT))
 
 import pandas as pd  # noqa: E402
 
+from ladder.analysis.portfolio import PROJECT_COLUMN, columns_markdown, template_csv, to_csv  # noqa: E402
 from ladder.rules.loading import load_rule_set  # noqa: E402
 from ladder.rules.sources import RuleSources  # noqa: E402
-from ladder.analysis.portfolio import PROJECT_COLUMN, columns_markdown, template_csv, to_csv  # noqa: E402
 
 EXAMPLE = ROOT / "examples" / "portfolio.csv"
 TEMPLATE = ROOT / "docs" / "portfolio-sjabloon.csv"

@@ -14,9 +14,9 @@ from typing import Any, Literal
 
 import sqlalchemy as sa
 
+from ladder.analysis.register_entry import EntrySummary
 from ladder.engine.advice import Advice
 from ladder.rules.model import VALUES, RuleSet
-from ladder.analysis.register_entry import EntrySummary
 from storage.database import Database
 from storage.errors import StorageError
 from storage.snapshots import keep_snapshot

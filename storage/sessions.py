@@ -26,10 +26,10 @@ from typing import Any, Literal
 
 import sqlalchemy as sa
 
-from ladder.engine.advisor import normalize_answers
-from ladder.rules.problems import AnswerError
 from ladder.analysis.group import ROLES, Respondent, Role
+from ladder.engine.advisor import normalize_answers
 from ladder.rules.model import UNKNOWN, RuleSet
+from ladder.rules.problems import AnswerError
 from storage.database import Database
 from storage.errors import StorageError
 from storage.snapshots import keep_snapshot

@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from ladder.engine.advisor import normalize_answers
-from ladder.rules.problems import AnswerError
 from ladder.rules.model import UNKNOWN, RuleSet
+from ladder.rules.problems import AnswerError
 
 MUNICIPALITY_PARAM = "gemeente"
 LANGUAGE_PARAM = "lang"

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ladder.rules.problems import RuleSetError
 from ladder import text
 from ladder.rules.model import UNKNOWN, RuleSet
+from ladder.rules.problems import RuleSetError
 from ladder.rules.sources import RuleSources, Stamp
 from ui.share_link import LANGUAGE_PARAM, MUNICIPALITY_PARAM, answers_from_params
 from ui.texts import t

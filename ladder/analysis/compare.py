@@ -18,8 +18,8 @@ from typing import Any
 import pandas as pd
 
 from ladder.engine.advice import Advice, FiredKader
-from ladder.rules.model import UNKNOWN, Kader, Robustness, RuleSet, Text, Trait, TraitWeights
 from ladder.engine.why_not import why_not
+from ladder.rules.model import UNKNOWN, Kader, Robustness, RuleSet, Text, Trait, TraitWeights
 
 MIN_FRAMEWORKS = 2
 MAX_FRAMEWORKS = 5

@@ -27,8 +27,8 @@ import numpy as np
 import pandas as pd
 
 from ladder.engine.batch import MULTI_SEPARATOR, BatchResult, advise_many
-from ladder.rules.model import UNKNOWN, RuleSet, Trait
 from ladder.reports.spreadsheet import column_letter, to_csv, to_xlsx
+from ladder.rules.model import UNKNOWN, RuleSet, Trait
 from ladder.text import Catalogue, Message
 
 PROJECT_COLUMN = "project"

@@ -15,8 +15,8 @@ from pydantic import ValidationError
 
 from ladder.engine.advice import Advice
 from ladder.engine.advisor import advise
-from ladder.rules.problems import AnswerError
 from ladder.rules.model import RuleSet
+from ladder.rules.problems import AnswerError
 
 # Answers the rule set did not ask for were set aside when the advice was made; the register stores the answers
 # it used, so those names cannot come back. They never weigh in the advice.

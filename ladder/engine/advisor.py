@@ -41,8 +41,8 @@ from ladder.engine.advice import (
     ValuesComparison,
 )
 from ladder.rules.conditions import Answers, holds
-from ladder.rules.problems import AnswerError
 from ladder.rules.model import UNKNOWN, VALUES, Kader, RuleSet, Text, WeightFactor
+from ladder.rules.problems import AnswerError
 from ladder.text import Catalogue
 
 PHASE_TRAIT = "fase"

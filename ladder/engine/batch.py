@@ -28,10 +28,10 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ladder.rules.conditions import holds, traits_in
 from ladder.engine.advisor import ROUNDING, allowed_rungs, normalize_answers, trait_points
-from ladder.rules.problems import AnswerError
+from ladder.rules.conditions import holds, traits_in
 from ladder.rules.model import UNKNOWN, Kader, RuleSet
+from ladder.rules.problems import AnswerError
 
 MULTI_SEPARATOR = "+"  # several answers in one cell for a trait with multiple=True (fase): "voorbereiding+uitvoering"
 CHUNK_ROWS = 100_000  # rows scored at a time: bounds memory and paces the progress callback

@@ -13,9 +13,10 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from ladder.analysis.register_entry import EntrySummary
 from ladder.rules.model import RuleSet
 from ladder.rules.problems import RuleSetError
-from ladder.analysis.register_entry import EntrySummary
+from ladder.text import language
 
 HASH_SHOWN = 12  # as elsewhere in the app: enough to tell rule sets apart, short enough to read
 
@@ -87,8 +88,8 @@ class RegisterNames:
 
 def register_table(records: Iterable[EntrySummary], names: RegisterNames, lang: str) -> pd.DataFrame:
     """One row per entry, with readable names; the columns in COLUMNS order, headed in the language."""
-    headers = HEADERS["en" if lang == "en" else "nl"]
-    sources = SOURCE_NAMES["en" if lang == "en" else "nl"]
+    headers = HEADERS[language(lang)]
+    sources = SOURCE_NAMES[language(lang)]
     rows = [{
         "number": r.id,
         "project": r.project_name,

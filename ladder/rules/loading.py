@@ -19,8 +19,6 @@ from typing import Annotated, Any, get_args
 from pydantic import TypeAdapter, ValidationError
 
 from ladder.rules.conditions import holds, traits_in
-from ladder.rules.problem_texts import Count, found_type, ids
-from ladder.rules.problems import Problem, RuleSetError
 from ladder.rules.locations import Loc, format_path
 from ladder.rules.model import (
     BASE_ONLY,
@@ -38,6 +36,8 @@ from ladder.rules.model import (
     SourceFile,
     TraitWeights,
 )
+from ladder.rules.problem_texts import Count, found_type, ids
+from ladder.rules.problems import Problem, RuleSetError
 from ladder.rules.sources import RuleSources
 from ladder.rules.validation_messages import describe
 from ladder.rules.yaml_source import MAX_BYTES, YamlDocument, decode_yaml_bytes, parse_yaml

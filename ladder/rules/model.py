@@ -14,7 +14,6 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool, 
 
 from ladder.rules.problem_texts import Words, word
 from ladder.rules.problems import rule_error
-
 from ladder.text import language
 
 VALUES = ("inclusie", "invloed", "eigenaarschap", "deliberatie", "legitimiteit")

@@ -7,8 +7,8 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from ladder.rules.problems import Problem
 from ladder.rules.locations import format_path
+from ladder.rules.problems import Problem
 from ladder.rules.validation_messages import describe
 from ladder.rules.yaml_source import YamlDocument, read_yaml
 

@@ -34,8 +34,8 @@ from ladder.analysis.compare import (
 )
 from ladder.engine.advisor import advise
 from ladder.rules.loading import load_rule_set
-from ladder.rules.sources import RuleSources
 from ladder.rules.model import RuleSet
+from ladder.rules.sources import RuleSources
 from ui.charts.compare import (
     rule_sentences,
     shift_table,

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import pytest
 
-from ladder.engine.advisor import advise, recommend
 from ladder.analysis.group import (
     DIVERGENCE_MEASURE,
     ROLES,
@@ -15,6 +14,7 @@ from ladder.analysis.group import (
     role_name,
     summarize,
 )
+from ladder.engine.advisor import advise, recommend
 from ladder.rules.model import UNKNOWN
 
 U = (UNKNOWN,)

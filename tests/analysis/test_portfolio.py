@@ -14,9 +14,6 @@ import pandas as pd
 import pytest
 from conftest import ROOT
 
-from ladder.engine.batch import MULTI_SEPARATOR
-from ladder.engine.advisor import recommend
-from ladder.rules.model import UNKNOWN, Option
 from ladder.analysis.portfolio import (
     PROJECT_COLUMN,
     PortfolioError,
@@ -30,7 +27,10 @@ from ladder.analysis.portfolio import (
     score,
     score_file,
 )
+from ladder.engine.advisor import recommend
+from ladder.engine.batch import MULTI_SEPARATOR
 from ladder.reports.spreadsheet import to_csv, to_xlsx
+from ladder.rules.model import UNKNOWN, Option
 from scripts import make_example_portfolio as generator
 
 EXAMPLE = ROOT / "examples" / "portfolio.csv"

@@ -12,9 +12,9 @@ import yaml
 from conftest import BUNDLED, CASES
 from proef_rules import OPEN_PLAN, PROEF, PROEF_CAPPED, PROEF_RENAMED
 
+from ladder.analysis.register_check import check_reproducible, compare_with_current, rung_name, stored_advice
 from ladder.engine.advisor import advise
 from ladder.rules.loading import load_rule_set
-from ladder.analysis.register_check import check_reproducible, compare_with_current, rung_name, stored_advice
 from storage.register import NewEntry, get_entry, save_entry
 from storage.snapshots import get_snapshot
 

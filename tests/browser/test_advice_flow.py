@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import re
 
+from conftest import BUNDLED
 from playwright.sync_api import Page, expect
 
 from browser.harness import download, open_page, select_option, wait_for_app
-from conftest import BUNDLED
-
 from ladder.engine.advisor import advise
 from ui.views.questions import QUESTIONS_PER_STEP
 

@@ -11,8 +11,8 @@ import pandas as pd
 import pytest
 from conftest import ROOT
 
-from cli.main import main
 from cli.batch import progress_printer
+from cli.main import main
 
 EXAMPLE = ROOT / "examples" / "portfolio.csv"
 MIXED = "project;urgentie;fase\nGoed;hoog;agenda\nFout;heel hoog;agenda\nOok goed;laag;\n"

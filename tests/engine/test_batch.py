@@ -8,16 +8,16 @@ import math
 import numpy as np
 import pandas as pd
 import pytest
+from conftest import BUNDLED
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from conftest import BUNDLED
 
 from ladder.engine import batch
-from ladder.engine.batch import MULTI_SEPARATOR, BatchResult, advise_many, advise_many_each
 from ladder.engine.advisor import advise, recommend
-from ladder.rules.problems import AnswerError
+from ladder.engine.batch import MULTI_SEPARATOR, BatchResult, advise_many, advise_many_each
 from ladder.rules.loading import load_rule_set
 from ladder.rules.model import UNKNOWN, RuleSet
+from ladder.rules.problems import AnswerError
 
 FRAMEWORKS = BUNDLED.ids()
 # Every way a spreadsheet cell can say "not known".

@@ -8,12 +8,10 @@ import random
 import re
 
 import pytest
-from test_reports import ANSWER_SETS, NASTY_TITLES, flat, page_count, pdf_text
 from conftest import BUNDLED
+from test_reports import ANSWER_SETS, NASTY_TITLES, flat, page_count, pdf_text
 
 from ladder.analysis.group import DIVERGENCE_MEASURE, ROLES, Respondent, summarize
-from ladder.reports.texts import GROUP_TEXTS, gt, t
-from ladder.rules.model import RuleSet
 from ladder.reports.group import (
     SessionInfo,
     compared,
@@ -25,6 +23,8 @@ from ladder.reports.group import (
 )
 from ladder.reports.markdown import escape_markdown
 from ladder.reports.sentences import Labels, flip_sentence
+from ladder.reports.texts import GROUP_TEXTS, gt, t
+from ladder.rules.model import RuleSet
 from storage.sessions import DESCRIPTION_LIMIT, NOTE_LIMIT, TITLE_LIMIT
 
 HELD_ON = dt.date(2026, 11, 24)

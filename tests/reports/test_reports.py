@@ -18,18 +18,18 @@ from conftest import BUNDLED, CASES, ROOT
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ladder.reports import pdf as report_pdf
 from ladder.engine.advice import Advice, Contribution
 from ladder.engine.advisor import advise
-from ladder.reports.texts import TEXTS as MESSAGES
-from ladder.reports.texts import t
-from ladder.text import points_text
-from ladder.rules.model import RuleSet
-from ladder.rules.project import read_project
+from ladder.reports import pdf as report_pdf
 from ladder.reports.chart_data import MARK_KEYS, contribution_rows, ladder_rows
 from ladder.reports.markdown import escape_markdown, render_markdown
 from ladder.reports.pdf import font_files, render_pdf
 from ladder.reports.sentences import Labels, flip_sentence
+from ladder.reports.texts import TEXTS as MESSAGES
+from ladder.reports.texts import t
+from ladder.rules.model import RuleSet
+from ladder.rules.project import read_project
+from ladder.text import points_text
 
 # The app's limits for the project's title and description (ui/pages/advies.py, max_chars).
 TITLE_LIMIT = 200

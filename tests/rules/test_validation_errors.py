@@ -8,8 +8,8 @@ from __future__ import annotations
 import pytest
 from conftest import ROOT
 
-from ladder.rules.problems import RuleSetError
 from ladder.rules.loading import load_rule_set, load_rule_set_text, validate_file
+from ladder.rules.problems import RuleSetError
 
 BROKEN = ROOT / "tests" / "fixtures" / "broken"
 B = "tests/fixtures/broken"

@@ -16,8 +16,8 @@ import pytest
 import sqlalchemy as sa
 
 from ladder.analysis.group import ROLES
-from ladder.rules.sources import RuleSources
 from ladder.rules.model import RuleSet
+from ladder.rules.sources import RuleSources
 from storage.database import Database, open_database
 from storage.errors import StorageError
 from storage.sessions import close_session, create_session, facilitator_view, join_session, save_answers

@@ -9,10 +9,10 @@ import pandas as pd
 import pytest
 from conftest import BUNDLED, ROOT
 
-from ladder.rules.problems import Problem, RuleSetError
+from ladder.reports.markdown import escape_markdown
 from ladder.rules.loading import load_rule_set_text, validate_file
 from ladder.rules.model import EXTENDS_ONLY, Kader, Option
-from ladder.reports.markdown import escape_markdown
+from ladder.rules.problems import Problem, RuleSetError
 from ladder.rules.yaml_source import MAX_BYTES
 from ui.charts import rules as charts
 

@@ -13,8 +13,8 @@ import sqlalchemy as sa
 from proef_rules import OPEN_PLAN, PROEF, PROEF_CAPPED
 
 from ladder.engine.advisor import advise
-from ladder.rules.loading import load_rule_set
 from ladder.reports.markdown import escape_markdown
+from ladder.rules.loading import load_rule_set
 from storage.database import URL_VARIABLE, open_database
 from storage.errors import StorageError
 from storage.register import NewEntry, NewEvaluation, add_evaluation, get_entry, list_entries, save_entry

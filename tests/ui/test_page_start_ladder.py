@@ -8,8 +8,8 @@ import pandas as pd
 import pytest
 from conftest import BUNDLED
 
-from ladder.rules.model import VALUES
 from ladder.reports.markdown import escape_markdown
+from ladder.rules.model import VALUES
 from ui.charts import catalogue as charts
 from ui.charts.style import escape_table
 from ui.texts import ladder_page, start

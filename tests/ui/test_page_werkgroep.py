@@ -10,8 +10,8 @@ import re
 
 import pytest
 
-from ladder.engine.advisor import advise
 from ladder.analysis.group import Respondent, divergence, summarize
+from ladder.engine.advisor import advise
 from ladder.reports.markdown import escape_markdown
 from storage import sessions
 from storage.database import URL_VARIABLE, open_database

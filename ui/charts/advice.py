@@ -13,9 +13,9 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ladder.engine.advice import Advice
-from ladder.rules.model import VALUES
 from ladder.reports.chart_data import contribution_rows, ladder_rows
 from ladder.reports.sentences import Labels
+from ladder.rules.model import VALUES
 from ladder.text import points_text
 from ui.charts.style import plain, readable
 

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
-from ladder.engine.advice import Advice, FiredKader
 from ladder.analysis.compare import (
     AdviceDifference,
     Difference,
@@ -29,12 +28,13 @@ from ladder.analysis.compare import (
     TraitOnlyIn,
     weight_difference,
 )
-from ladder.text import number_text
-from ladder.rules.model import Kader, RuleSet
+from ladder.engine.advice import Advice, FiredKader
 from ladder.reports.sentences import Labels, kader_heading, margin_sentence
+from ladder.rules.model import Kader, RuleSet
+from ladder.text import number_text
 from ui.charts.advice import Chart
-from ui.charts.style import plain, readable
 from ui.charts.rules import condition_words
+from ui.charts.style import plain, readable
 from ui.texts import t
 
 _CELL_PX = 30

@@ -12,10 +12,10 @@ from urllib.parse import urlparse
 import pandas as pd
 import plotly.graph_objects as go
 
+from ladder.reports.sentences import Labels
+from ladder.rules.model import POINTS_LIMIT, Condition, Kader, RuleSet, Trait, TraitWeights
 from ladder.rules.problems import Problem
 from ladder.text import number_text
-from ladder.rules.model import POINTS_LIMIT, Condition, Kader, RuleSet, Trait, TraitWeights
-from ladder.reports.sentences import Labels
 from ui.charts.style import plain, readable
 from ui.texts import t
 

@@ -13,18 +13,18 @@ import streamlit as st
 
 from ladder.engine.advice import Advice
 from ladder.engine.advisor import advise
-from ladder.rules.model import UNKNOWN, VALUES, RuleSet
 from ladder.reports.markdown import escape_markdown, render_markdown
 from ladder.reports.pdf import render_pdf
-from ladder.reports.sentences import Labels, margin_sentence, method_heading, method_notes, route_sentences
 from ladder.reports.plain_text import render_text
+from ladder.reports.sentences import Labels, margin_sentence, method_heading, method_notes, route_sentences
+from ladder.rules.model import UNKNOWN, VALUES, RuleSet
 from ui import state
-from ui.views import advice as advice_view
 from ui.charts.advice import values_chart
-from ui.views.questions import question_steps, widget_key
-from ui.views.register_form import register_form
 from ui.share_link import answers_to_params
 from ui.texts import t
+from ui.views import advice as advice_view
+from ui.views.questions import question_steps, widget_key
+from ui.views.register_form import register_form
 
 
 def _robustness(advice: Advice, labels: Labels) -> None:

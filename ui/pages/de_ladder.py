@@ -14,10 +14,10 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from ladder.rules.model import VALUES, RuleSet, Rung
 from ladder.reports.markdown import escape_markdown
-from ui.charts import catalogue as charts
+from ladder.rules.model import VALUES, RuleSet, Rung
 from ui import state
+from ui.charts import catalogue as charts
 from ui.charts.style import escape_table
 from ui.texts import t
 

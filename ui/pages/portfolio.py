@@ -15,8 +15,6 @@ from typing import Literal
 import pandas as pd
 import streamlit as st
 
-from ladder.rules.problems import RuleSetError
-from ladder.rules.model import RuleSet
 from ladder.analysis.portfolio import (
     CHECK_STAGE,
     TOP_DISAGREEMENTS,
@@ -33,9 +31,11 @@ from ladder.analysis.portfolio import (
 )
 from ladder.reports.markdown import escape_markdown
 from ladder.reports.spreadsheet import to_csv
+from ladder.rules.model import RuleSet
+from ladder.rules.problems import RuleSetError
 from ladder.text import count_text
-from ui.charts import portfolio as charts
 from ui import state
+from ui.charts import portfolio as charts
 from ui.charts.advice import Chart
 from ui.charts.catalogue import table_height
 from ui.charts.style import escape_table

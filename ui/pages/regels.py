@@ -13,11 +13,11 @@ import pandas as pd
 import streamlit as st
 from pandas.io.formats.style import Styler
 
-from ladder.rules.problems import Problem, RuleSetError
-from ladder.text import number_text
+from ladder.reports.markdown import escape_markdown
 from ladder.rules.loading import load_rule_set_bytes, load_rule_set_text
 from ladder.rules.model import RuleSet
-from ladder.reports.markdown import escape_markdown
+from ladder.rules.problems import Problem, RuleSetError
+from ladder.text import number_text
 from ui import state
 from ui.charts import catalogue as catalogue_charts
 from ui.charts import rules as charts

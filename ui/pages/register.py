@@ -13,8 +13,6 @@ from collections.abc import Callable
 import pandas as pd
 import streamlit as st
 
-from ladder.rules.model import VALUES
-from ladder.rules.problems import RuleSetError
 from ladder.analysis.register_check import (
     check_reproducible,
     compare_with_current,
@@ -23,11 +21,13 @@ from ladder.analysis.register_check import (
     stored_advice,
 )
 from ladder.analysis.register_entry import EntrySummary
-from ladder.reports.register_table import SOURCE_NAMES, RegisterNames, register_table
 from ladder.reports.markdown import escape_markdown
-from ladder.reports.sentences import Labels, margin_sentence, why_sentence
 from ladder.reports.plain_text import render_text
+from ladder.reports.register_table import SOURCE_NAMES, RegisterNames, register_table
+from ladder.reports.sentences import Labels, margin_sentence, why_sentence
 from ladder.reports.spreadsheet import to_csv, to_xlsx
+from ladder.rules.model import VALUES
+from ladder.rules.problems import RuleSetError
 from ladder.text import count_text, language
 from storage.database import Database
 from storage.errors import StorageError
@@ -44,9 +44,9 @@ from storage.register import (
 from storage.snapshots import get_snapshot
 from ui import state
 from ui.charts.advice import Chart
+from ui.charts.register import rungs_chart, years_chart
 from ui.charts.style import escape_table
 from ui.database import database_or_stop, show_storage_error
-from ui.charts.register import rungs_chart, years_chart
 from ui.texts import t
 
 FLASH_KEY = "reg_flash"

@@ -16,7 +16,6 @@ from itertools import combinations
 import pandas as pd
 import streamlit as st
 
-from ladder.engine.advice import Advice
 from ladder.analysis.compare import (
     MAX_FRAMEWORKS,
     MIN_FRAMEWORKS,
@@ -26,18 +25,19 @@ from ladder.analysis.compare import (
     question_union,
     rule_differences,
 )
+from ladder.engine.advice import Advice
 from ladder.engine.advisor import advise
-from ladder.rules.problems import RuleSetError
-from ladder.rules.model import UNKNOWN, RuleSet
 from ladder.reports.markdown import escape_markdown
 from ladder.reports.sentences import Labels
-from ui.charts import compare as charts
+from ladder.rules.model import UNKNOWN, RuleSet
+from ladder.rules.problems import RuleSetError
 from ui import state
-from ui.charts.style import escape_table
+from ui.charts import compare as charts
 from ui.charts.compare import Sentence, short_name
-from ui.views.questions import question_steps, widget_key
+from ui.charts.style import escape_table
 from ui.share_link import answers_from_params, answers_to_params
 from ui.texts import t
+from ui.views.questions import question_steps, widget_key
 
 SELECTION_KEY = "cmp_municipalities"
 ANSWERS_KEY = "cmp_answers"

@@ -19,13 +19,19 @@ from zoneinfo import ZoneInfo
 import pandas as pd
 import streamlit as st
 
-from ladder.engine.advice import Advice
-from ladder.rules.problems import AnswerError, RuleSetError
 from ladder.analysis.group import DIVERGENCE_MEASURE, ROLES, GroupSummary, Respondent, role_name, summarize
-from ladder.rules.model import UNKNOWN, RuleSet, Trait
-from ladder.reports.group import SessionInfo, comparison_sentence, distribution_sentence, render_group_markdown, render_group_pdf
+from ladder.engine.advice import Advice
+from ladder.reports.group import (
+    SessionInfo,
+    comparison_sentence,
+    distribution_sentence,
+    render_group_markdown,
+    render_group_pdf,
+)
 from ladder.reports.markdown import escape_markdown
 from ladder.reports.sentences import Labels
+from ladder.rules.model import UNKNOWN, RuleSet, Trait
+from ladder.rules.problems import AnswerError, RuleSetError
 from storage.database import Database
 from storage.errors import StorageError
 from storage.sessions import (
@@ -52,12 +58,12 @@ from storage.sessions import (
 )
 from storage.snapshots import get_snapshot
 from ui import state
-from ui.views import advice as advice_view
-from ui.database import database_or_stop, show_storage_error
 from ui.charts.group import distribution_chart, divergence_chart, member_advice_table, spread_chart
+from ui.database import database_or_stop, show_storage_error
+from ui.texts import t
+from ui.views import advice as advice_view
 from ui.views.questions import question_steps, widget_key
 from ui.views.register_form import register_form
-from ui.texts import t
 
 MEMBER_KEY = "wg_member_code"
 FACILITATOR_KEY = "wg_facilitator_code"

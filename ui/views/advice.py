@@ -10,10 +10,10 @@ import pandas as pd
 import streamlit as st
 
 from ladder.engine.advice import Advice
+from ladder.engine.why_not import why_not
 from ladder.reports.chart_data import MARK_KEYS, runner_up_of
 from ladder.reports.markdown import escape_markdown
 from ladder.reports.sentences import Labels, kader_heading, margin_sentence, why_sentence
-from ladder.engine.why_not import why_not
 from ui.charts.advice import Chart, contributions_chart, ladder_chart
 from ui.charts.style import escape_table
 from ui.texts import t

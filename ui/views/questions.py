@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ladder.rules.model import UNKNOWN, RuleSet, Trait
 from ladder.reports.sentences import Labels
+from ladder.rules.model import UNKNOWN, RuleSet, Trait
 from ui.texts import t
 
 QUESTIONS_PER_STEP = 6  # one screen of questions; the base set's 18 make three steps

@@ -11,9 +11,9 @@ import datetime as dt
 import streamlit as st
 
 from ladder.engine.advice import Advice
-from ladder.rules.model import RuleSet
 from ladder.reports.markdown import escape_markdown
 from ladder.reports.sentences import Labels
+from ladder.rules.model import RuleSet
 from storage.errors import StorageError
 from storage.register import NewEntry, Source, save_entry
 from ui.database import database, show_storage_error
