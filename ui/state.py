@@ -81,7 +81,6 @@ def keep_in_url(extra: dict[str, str] | None = None) -> None:
         st.query_params.from_dict(wanted)
 
 
-
 def show_rule_set_error(municipality_id: str, error: RuleSetError, lang: str) -> None:
     """Why a municipality's rules cannot be loaded: every problem with its file, line and path."""
     st.error(t(lang, "rule_set_error", name=municipality_id))
@@ -97,3 +96,14 @@ def rule_set_or_stop(lang: str) -> RuleSet:
         show_rule_set_error(municipality_id, error, lang)
         st.stop()
         raise  # st.stop() raises; this line only tells type checkers that nothing returns here
+
+
+def rule_sets_for(municipality_ids: list[str], lang: str) -> list[RuleSet]:
+    """The rules of each of these municipalities; a broken one is shown with its problems and left out."""
+    rule_sets = []
+    for municipality_id in municipality_ids:
+        try:
+            rule_sets.append(rule_set_for(municipality_id))
+        except RuleSetError as error:
+            show_rule_set_error(municipality_id, error, lang)
+    return rule_sets

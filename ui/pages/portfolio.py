@@ -170,13 +170,9 @@ def _choose_rule_sets(lang: str) -> list[RuleSet]:
     chosen = st.multiselect(t(lang, "pf_frameworks"), known, default=default, key=CHOSEN_WIDGET,
                             max_selections=MAX_FRAMEWORKS, help=t(lang, "pf_frameworks_help"),
                             format_func=lambda m: _name(m, lang), on_change=_keep, args=(CHOSEN_WIDGET, CHOSEN_KEY))
-    rule_sets = []
-    for municipality_id in chosen:
-        try:
-            rule_sets.append(state.rule_set_for(municipality_id))
-        except RuleSetError as error:
-            state.show_rule_set_error(municipality_id, error, lang)
-            st.stop()
+    rule_sets = state.rule_sets_for(chosen, lang)
+    if len(rule_sets) < len(chosen):  # every chosen framework must score the same projects
+        st.stop()
     return rule_sets
 
 

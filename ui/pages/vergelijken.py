@@ -59,7 +59,7 @@ def render() -> None:
         st.warning(t(lang, key, count=len(chosen), extra=len(chosen) - MAX_FRAMEWORKS))
         state.keep_in_url({SELECTION_PARAM: ",".join(chosen)})
         return
-    rule_sets = _load(chosen, lang)
+    rule_sets = state.rule_sets_for(chosen, lang)  # a broken one is shown and left out; the others compare
     if len(rule_sets) < MIN_FRAMEWORKS:
         state.keep_in_url({SELECTION_PARAM: ",".join(chosen)})
         return
@@ -90,17 +90,6 @@ def _name(municipality_id: str, lang: str) -> str:
         return short_name(state.rule_set_for(municipality_id), lang)
     except RuleSetError:
         return municipality_id
-
-
-def _load(chosen: list[str], lang: str) -> list[RuleSet]:
-    """The chosen rule sets; a broken one is reported and left out, so the others can still be compared."""
-    rule_sets = []
-    for municipality_id in chosen:
-        try:
-            rule_sets.append(state.rule_set_for(municipality_id))
-        except RuleSetError as error:
-            state.show_rule_set_error(municipality_id, error, lang)
-    return rule_sets
 
 
 # --- the project's answers --------------------------------------------------------------------------
