@@ -49,6 +49,8 @@ _SECTION_ADAPTERS: dict[str, TypeAdapter[Any]] = {
 }
 # How many answer combinations may be tried to decide whether two kader conditions are the same.
 _EQUIVALENCE_BUDGET = 20_000
+# At most this many problems are reported for one file; a last one says there are more.
+MAX_PROBLEMS = 50
 
 
 @dataclass(frozen=True)
@@ -91,6 +93,8 @@ def _parse_cached(text: str, name: str, path: Path | None) -> ParsedFile:
     sections: dict[str, Any] = {}
     misplaced = BASE_ONLY if "extends" in doc.data else EXTENDS_ONLY  # reported once, in _apply
     for key, value in doc.data.items():
+        if len(problems) > MAX_PROBLEMS:
+            break
         if key in misplaced:
             continue
         if key not in _SECTION_ADAPTERS:
@@ -103,11 +107,12 @@ def _parse_cached(text: str, name: str, path: Path | None) -> ParsedFile:
             sections[key] = _SECTION_ADAPTERS[key].validate_python(value)
         except ValidationError as exc:
             problems.extend(_validation_problems(pf, key, exc))
-    return ParsedFile(name, path, sha, doc, sections, tuple(problems))
+    return ParsedFile(name, path, sha, doc, sections, _capped(pf, problems))
 
 
 def _validation_problems(pf: ParsedFile, key: str, exc: ValidationError) -> list[Problem]:
-    errors = exc.errors()
+    # Only the first ones can be shown (see _capped); the check below compares every error with every other.
+    errors = exc.errors()[: MAX_PROBLEMS + 1]
     locs = [(key, *(s for s in e["loc"] if s != "[key]")) for e in errors]
     problems = []
     for error, loc in zip(errors, locs):
@@ -117,6 +122,14 @@ def _validation_problems(pf: ParsedFile, key: str, exc: ValidationError) -> list
         code, params = describe(error)
         problems.append(pf.problem(loc, code, key_line=error["type"] == "extra_forbidden", **params))
     return problems
+
+
+def _capped(pf: ParsedFile, problems: list[Problem]) -> tuple[Problem, ...]:
+    """The first MAX_PROBLEMS, and a last one saying there are more: nobody reads past the first screenful, and
+    20,000 unknown keys pasted on the Regels page took 25 s per rerun to list."""
+    if len(problems) <= MAX_PROBLEMS:
+        return tuple(problems)
+    return (*problems[:MAX_PROBLEMS], pf.problem((), "more_problems", shown=MAX_PROBLEMS))
 
 
 def read_rule_file(path: Path, sources: RuleSources) -> ParsedFile:

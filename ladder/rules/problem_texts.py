@@ -32,7 +32,7 @@ PROBLEMS: Templates = {
         "yaml_invalid": "geen geldige YAML: {problem}",
         "yaml_invalid_since": "geen geldige YAML: {problem} ({context}, vanaf regel {line})",
         "yaml_character": "geen geldige YAML: het teken #x{character} is niet toegestaan (teken {position} van de tekst)",
-        "yaml_nested_too_deeply": "geen geldige YAML: te diep genest (te veel haakjes of inspringingen in elkaar)",
+        "yaml_nested_too_deeply": "te diep genest: meer dan {limit} lijsten of blokken in elkaar; het bestand wordt niet gelezen",
         "yaml_value_type": "geen geldige YAML: een waarde past niet bij haar soort{detail}; "
                            "schrijf een datum als 2026-01-31 en controleer tags met !!",
         "yaml_whole_number": "geen geldige YAML: verwacht een heel getal" + _GOT_NL,
@@ -51,6 +51,7 @@ PROBLEMS: Templates = {
         "base_key_missing": "de sleutel '{name}' ontbreekt (een basisregelset moet die hebben)",
         "key_missing": "de sleutel '{name}' ontbreekt; die is verplicht",
         "key_unknown": "onbekende sleutel '{name}'",
+        "more_problems": "er zijn nog meer problemen; alleen de eerste {shown} staan in deze lijst",
         # References between rungs, traits, options and ids.
         "rung_unknown": "onbekende trede '{id}'; verwacht een van: {choices}",
         "rung_unknown_or_why": "onbekende trede '{id}'; verwacht een van: {choices} of why",
@@ -119,7 +120,7 @@ PROBLEMS: Templates = {
         "yaml_invalid": "not valid YAML: {problem}",
         "yaml_invalid_since": "not valid YAML: {problem} ({context} that starts at line {line})",
         "yaml_character": "not valid YAML: the character #x{character} is not allowed (character {position} of the text)",
-        "yaml_nested_too_deeply": "not valid YAML: nested too deeply",
+        "yaml_nested_too_deeply": "nested too deeply: more than {limit} lists or mappings inside each other; refused",
         "yaml_value_type": "not valid YAML: a value does not fit its type{detail}",
         "yaml_whole_number": "not valid YAML: expected a whole number" + _GOT_EN,
         "not_sections": "expected a mapping of sections" + _GOT_EN,
@@ -135,6 +136,7 @@ PROBLEMS: Templates = {
         "base_key_missing": "missing required key '{name}' (a base rule set defines it)",
         "key_missing": "missing required key '{name}'",
         "key_unknown": "unknown key '{name}'",
+        "more_problems": "there are more problems; only the first {shown} are listed",
         "rung_unknown": "unknown rung '{id}'; expected one of {choices}",
         "rung_unknown_or_why": "unknown rung '{id}'; expected one of {choices} or why",
         "rung_unknown_none_known": "unknown rung '{id}'",

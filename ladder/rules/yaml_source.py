@@ -9,12 +9,12 @@ avoided here, with the line where it happens.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
-from yaml.events import AliasEvent
+from yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ladder.rules.problem_texts import Count, EnglishDetail, YamlPhrase, os_reason
@@ -22,6 +22,10 @@ from ladder.rules.problems import Problem
 
 MAX_BYTES = 1_000_000
 MAX_ALIASES = 100
+# Lists and mappings inside each other; the bundled rule sets go 8 deep. LibYAML's composer recurses once per level
+# in C, past the stack and Python's recursion guard: 30,000 levels crash the whole app server, so deeper is refused
+# while the parser's events are counted, before anything is composed.
+MAX_DEPTH = 32
 # Bounds what aliases can expand to once walked; a real rule set has a few thousand nodes.
 MAX_EXPANDED_NODES = 250_000
 
@@ -80,6 +84,8 @@ class YamlDocument:
     file: str
     data: Any
     root: Node | None
+    # Per mapping node (by id), its keys: so each step of a look-up is one dict access, not a scan of the mapping.
+    _keys: dict[int, dict[str, tuple[ScalarNode, Node]]] = field(default_factory=dict, compare=False, repr=False)
 
     def line_of(self, path: tuple[str | int, ...]) -> int | None:
         """1-based line of the deepest node on `path` that exists (a missing key points at its parent)."""
@@ -87,7 +93,7 @@ class YamlDocument:
         if node is None:
             return None
         for step in path:
-            child = _child(node, step)
+            child = self._child(node, step)
             if child is None:
                 break
             node = child
@@ -99,23 +105,30 @@ class YamlDocument:
             return self.line_of(path)
         parent = self.root
         for step in path[:-1]:
-            parent = _child(parent, step) if parent is not None else None
+            parent = self._child(parent, step) if parent is not None else None
         if isinstance(parent, MappingNode):
-            for key, _ in parent.value:
-                if isinstance(key, ScalarNode) and key.value == str(path[-1]):
-                    return key.start_mark.line + 1
+            entry = self._entries(parent).get(str(path[-1]))
+            if entry is not None:
+                return entry[0].start_mark.line + 1
         return self.line_of(path)
 
+    def _entries(self, node: MappingNode) -> dict[str, tuple[ScalarNode, Node]]:
+        entries = self._keys.get(id(node))
+        if entries is None:
+            entries = {}
+            for key, value in node.value:
+                if isinstance(key, ScalarNode):
+                    entries.setdefault(key.value, (key, value))  # the first of duplicate keys, as a scan finds it
+            self._keys[id(node)] = entries
+        return entries
 
-def _child(node: Node, step: str | int) -> Node | None:
-    if isinstance(node, MappingNode):
-        for key, value in node.value:
-            if isinstance(key, ScalarNode) and key.value == str(step):
-                return value
+    def _child(self, node: Node, step: str | int) -> Node | None:
+        if isinstance(node, MappingNode):
+            entry = self._entries(node).get(str(step))
+            return entry[1] if entry else None
+        if isinstance(node, SequenceNode) and isinstance(step, int) and 0 <= step < len(node.value):
+            return node.value[step]
         return None
-    if isinstance(node, SequenceNode) and isinstance(step, int) and 0 <= step < len(node.value):
-        return node.value[step]
-    return None
 
 
 def read_yaml(path: Path, display_name: str | None = None) -> tuple[YamlDocument | None, list[Problem]]:
@@ -150,9 +163,16 @@ def parse_yaml(text: str, name: str) -> tuple[YamlDocument | None, list[Problem]
     if len(text.encode("utf-8")) > MAX_BYTES:
         return None, [Problem(name, None, "", "text_too_big", {"limit": Count(MAX_BYTES)})]
     try:
-        aliases = 0
+        aliases = depth = 0
         for event in yaml.parse(text, Loader=_Loader):
-            if isinstance(event, AliasEvent):
+            if isinstance(event, CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    line = event.start_mark.line + 1 if event.start_mark else None
+                    return None, [Problem(name, line, "", "yaml_nested_too_deeply", {"limit": MAX_DEPTH})]
+            elif isinstance(event, CollectionEndEvent):
+                depth -= 1
+            elif isinstance(event, AliasEvent):
                 aliases += 1
                 if aliases > MAX_ALIASES:
                     line = event.start_mark.line + 1 if event.start_mark else None
@@ -178,8 +198,6 @@ def parse_yaml(text: str, name: str) -> tuple[YamlDocument | None, list[Problem]
         return None, [Problem(name, None, "", "yaml_character", {"character": character, "position": exc.position})]
     except yaml.YAMLError as exc:
         return None, [Problem(name, None, "", "yaml_invalid", {"problem": YamlPhrase(str(exc))})]
-    except RecursionError:
-        return None, [Problem(name, None, "", "yaml_nested_too_deeply")]
     except (ValueError, KeyError, TypeError, AttributeError, OverflowError) as exc:
         # PyYAML's constructors raise these for values like `2026-13-45` or `!!float abc`
         detail = str(exc) if isinstance(exc, ValueError) else ""  # the others' texts mean nothing to a reader

@@ -49,6 +49,7 @@ TEXTS = {
     "yaml_bool_tag": "extends: base\nillustration: !!bool abc\n",
     "yaml_timestamp_tag": "extends: base\ndate: !!timestamp abc\n",
     "yaml_nested_too_deeply": "extends: base\nname: " + "[" * 3000 + "]" * 3000 + "\n",
+    "more_problems": "extends: base\n" + "".join(f"onbekend{i}: 1\n" for i in range(60)),
     "yaml_python_tag": "extends: base\nversion: !!python/object:os.system x\n",
     "yaml_own_tag": "extends: base\nname: !foo x\n",
     "yaml_tab": "extends: base\n\tname: x\n",
