@@ -161,3 +161,14 @@ def test_every_chart_says_in_its_table_what_it_shows(base, answers, lang):
                                                            "legitimiteit")}, "waarde", "t")
     assert list(values.figure.data[0].r[:5]) == values.table.iloc[:, 1].tolist()
     assert {chart.figure.layout.separators for chart in (ladder, pushes, values)} == {PLOTLY_SEPARATORS[lang]}
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_working_methods_table_shows_what_each_method_is_and_why_it_fits(open_app, base, lang):
+    at = open_app("advies", lang=lang, **SOCIETY_OWNS_IT)
+    advice = advise(base, SOCIETY_OWNS_IT)
+    heading = {"nl": "Werkvorm", "en": "Working method"}[lang]
+    methods = next(tbl.value for tbl in at.table if heading in tbl.value.columns)
+    assert len(set(methods.columns)) == 3, list(methods.columns)  # two columns named "Waarom" hid the descriptions
+    descriptions = {html.unescape(str(v)) for v in methods.iloc[:, 1]}
+    assert {escape_markdown(m.description.get(lang)) for m in advice.werkvormen} == descriptions

@@ -102,7 +102,7 @@ def _getting_started(advice: Advice, labels: Labels) -> None:
     st.subheader(t(lang, "advies_methods_title"))
     advice_view.table(pd.DataFrame({
         t(lang, "advies_col_method"): [method_heading(m, advice, labels) for m in advice.werkvormen],
-        t(lang, "advies_col_why"): [m.description.get(lang) for m in advice.werkvormen],
+        t(lang, "advies_col_method_what"): [m.description.get(lang) for m in advice.werkvormen],
         t(lang, "advies_col_reasons"): [method_notes(m, lang) for m in advice.werkvormen],
     }))
     for kind in ("do", "dont", "dilemma"):
