@@ -91,9 +91,9 @@ def _advise(args: argparse.Namespace, sources: RuleSources) -> int:
     try:
         advice = advise(rule_set, project.answers)
     except AnswerError as exc:
-        for trait, message in exc.problems:
-            line = doc.key_line(("answers", trait)) if doc else None
-            _print_problems([Problem(str(args.project), line, f"answers.{trait}", "answer_invalid", {"detail": message})])
+        for answer in exc.problems:
+            line = doc.key_line(("answers", answer.trait)) if doc else None
+            _print_problems([Problem(str(args.project), line, f"answers.{answer.trait}", answer.code, answer.params)])
         return EXIT_BAD_INPUT
     return _write_report(render(advice, rule_set, project.title, args.format, args.lang, project.description), args)
 

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 
 from ladder.engine.advisor import normalize_answers
 from ladder.rules.model import UNKNOWN, RuleSet
-from ladder.rules.problems import AnswerError
+from ladder.rules.problems import AnswerError, AnswerProblem
 
 MUNICIPALITY_PARAM = "gemeente"
 LANGUAGE_PARAM = "lang"
@@ -26,17 +26,17 @@ def answers_to_params(answers: Mapping[str, tuple[str, ...]]) -> dict[str, str]:
     return {trait: ",".join(chosen) for trait, chosen in sorted(answers.items()) if chosen and chosen != (UNKNOWN,)}
 
 
-def answers_from_params(rule_set: RuleSet, params: Mapping[str, str]) -> tuple[Answers, list[str]]:
+def answers_from_params(rule_set: RuleSet, params: Mapping[str, str]) -> tuple[Answers, list[AnswerProblem]]:
     """The answers in a link, checked by the engine; returns them with what was set aside and why."""
     raw: dict[str, list[str]] = {k: [v for v in value.split(",") if v] for k, value in params.items() if k not in RESERVED}
-    set_aside: list[str] = []
+    set_aside: list[AnswerProblem] = []
     while True:
         try:
             answers, ignored = normalize_answers(rule_set, raw, ignore_unknown_traits=True)
         except AnswerError as error:
-            for trait, message in error.problems:
-                raw.pop(trait, None)
-                set_aside.append(message)
+            for problem in error.problems:
+                raw.pop(problem.trait, None)
+                set_aside.append(problem)
             continue
-        set_aside.extend(f"unknown trait '{trait}'" for trait in ignored)
+        set_aside.extend(AnswerProblem(trait, "answer_not_asked", {"trait": trait}) for trait in ignored)
         return answers, set_aside

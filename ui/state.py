@@ -11,7 +11,7 @@ import streamlit as st
 
 from ladder import text
 from ladder.rules.model import UNKNOWN, RuleSet
-from ladder.rules.problems import RuleSetError
+from ladder.rules.problems import AnswerProblem, RuleSetError
 from ladder.rules.sources import RuleSources, Stamp
 from ui.share_link import LANGUAGE_PARAM, MUNICIPALITY_PARAM, answers_from_params
 from ui.texts import t
@@ -63,7 +63,7 @@ def answers(municipality_id: str) -> dict[str, tuple[str, ...]]:
     return per_municipality.setdefault(municipality_id, {})
 
 
-def answers_from_link_once(rule_set: RuleSet) -> list[str]:
+def answers_from_link_once(rule_set: RuleSet) -> list[AnswerProblem]:
     """On the first visit in this session, take the answers from a shared link; returns what was set aside."""
     loaded = st.session_state.setdefault("answers_from_link", set())
     if rule_set.id in loaded:

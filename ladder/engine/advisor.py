@@ -42,7 +42,7 @@ from ladder.engine.advice import (
 )
 from ladder.rules.conditions import Answers, holds
 from ladder.rules.model import UNKNOWN, VALUES, Kader, RuleSet, Text, WeightFactor
-from ladder.rules.problems import AnswerError
+from ladder.rules.problems import AnswerError, AnswerProblem
 from ladder.text import Catalogue
 
 PHASE_TRAIT = "fase"
@@ -108,10 +108,11 @@ def normalize_answers(
     does not have. Raises AnswerError with one line per problem.
     """
     traits = {t.id: t for t in rule_set.traits}
-    problems: list[tuple[str, str]] = []
+    problems: list[AnswerProblem] = []
     foreign = [k for k in raw if k not in traits and k not in rule_set.disabled_traits]
     if foreign and not ignore_unknown_traits:
-        problems.extend((k, f"unknown trait '{k}'; expected one of {', '.join(traits)}") for k in foreign)
+        problems.extend(AnswerProblem(k, "answer_unknown_trait", {"trait": k, "choices": ", ".join(traits)})
+                        for k in foreign)
     ignored = tuple(sorted(k for k in raw if k not in traits))
     answers: dict[str, tuple[str, ...]] = {}
     for trait_id, trait in traits.items():
@@ -122,13 +123,13 @@ def normalize_answers(
             continue
         given = list(value) if isinstance(value, (list, tuple)) else [value]
         if len(given) > 1 and not trait.multiple:
-            problems.append((trait_id, f"trait '{trait_id}' takes one answer, got {len(given)}: {', '.join(map(str, given))}"))
+            problems.append(AnswerProblem(trait_id, "answer_one_only",
+                                          {"trait": trait_id, "count": len(given), "given": ", ".join(map(str, given))}))
             continue
         wrong = [g for g in given if not isinstance(g, str) or g not in allowed]
         if wrong:
-            problems.append(
-                (trait_id, f"invalid answer {wrong[0]!r} for trait '{trait_id}'; expected one of {', '.join(allowed)} or {UNKNOWN}")
-            )
+            problems.append(AnswerProblem(trait_id, "answer_not_an_option", {
+                "given": repr(wrong[0]), "trait": trait_id, "choices": ", ".join(allowed), "unknown": UNKNOWN}))
             continue
         answers[trait_id] = tuple(o for o in allowed if o in given)
     if problems:

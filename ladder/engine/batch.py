@@ -31,7 +31,7 @@ import pandas as pd
 from ladder.engine.advisor import ROUNDING, allowed_rungs, normalize_answers, trait_points
 from ladder.rules.conditions import holds, traits_in
 from ladder.rules.model import UNKNOWN, Kader, RuleSet
-from ladder.rules.problems import AnswerError
+from ladder.rules.problems import AnswerError, AnswerProblem
 
 MULTI_SEPARATOR = "+"  # several answers in one cell for a trait with multiple=True (fase): "voorbereiding+uitvoering"
 CHUNK_ROWS = 100_000  # rows scored at a time: bounds memory and paces the progress callback
@@ -110,28 +110,28 @@ class _Trait:
         self.points: list[tuple[float, ...]] = [(0.0,) * len(rule_set.rungs)]
         self.weighed = False  # whether any answer seen so far adds points
         self._code: dict[tuple[str, ...], int] = {(UNKNOWN,): 0}
-        self._by_cell: dict[Hashable, int | str] = {}  # a cell value: its code, or why it is invalid
+        self._by_cell: dict[Hashable, int | AnswerProblem] = {}  # a cell value: its code, or why it is invalid
 
-    def codes(self, uniques: Any) -> tuple[np.ndarray, dict[int, str]]:
+    def codes(self, uniques: Any) -> tuple[np.ndarray, dict[int, AnswerProblem]]:
         """The code of each distinct cell value, and the invalid ones (position: message)."""
         table = np.zeros(len(uniques), dtype=np.intp)
-        bad: dict[int, str] = {}
+        bad: dict[int, AnswerProblem] = {}
         for i, cell in enumerate(uniques):
             found = self._by_cell.get(cell)
             if found is None:
                 found = self._by_cell[cell] = self._encode(cell)
-            if isinstance(found, str):
+            if isinstance(found, AnswerProblem):
                 bad[i] = found
             else:
                 table[i] = found
         return table, bad
 
-    def _encode(self, cell: Any) -> int | str:
+    def _encode(self, cell: Any) -> int | AnswerProblem:
         raw = parse_cell(cell)
         try:
             normalized, _ = normalize_answers(self.rule_set, {} if raw is None else {self.trait: raw})
         except AnswerError as error:
-            return error.problems[0][1]
+            return error.problems[0]
         chosen = normalized[self.trait]
         if chosen not in self._code:
             self._code[chosen] = len(self.answers)
@@ -197,7 +197,7 @@ class _Scorer:
     def _codes(self, cells: dict[str, tuple[np.ndarray, Any]], n: int, labels: pd.Index) -> dict[str, np.ndarray]:
         """Answer codes per trait that has a column; invalid cells raise AnswerError, first rows first."""
         codes: dict[str, np.ndarray] = {}
-        problems: list[tuple[int, int, str, str]] = []
+        problems: list[tuple[int, int, str, AnswerProblem]] = []
         for order, (trait_id, trait) in enumerate(self.traits.items()):
             if trait_id not in cells:
                 continue
@@ -209,7 +209,8 @@ class _Scorer:
             codes[trait_id] = table.take(cell_codes)
         if problems:
             problems.sort()
-            raise AnswerError([(t, f"row {labels[row]}: {message}") for row, _, t, message in problems[:MAX_REPORTED_ROWS]])
+            raise AnswerError([AnswerProblem(t, "answer_in_row", {"row": labels[row], "problem": problem})
+                               for row, _, t, problem in problems[:MAX_REPORTED_ROWS]])
         return codes
 
     def _allowed_mask(self, codes: dict[str, np.ndarray], n: int) -> np.ndarray:

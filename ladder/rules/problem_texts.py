@@ -105,7 +105,11 @@ PROBLEMS: Templates = {
         # A check of pydantic's that this catalogue does not know: pydantic's own (English) words.
         "value_invalid": "{detail}" + _GOT_NL,
         # Answers in a project file that the rule set does not take: the engine says why, in English.
-        "answer_invalid": "{detail}",
+        "answer_unknown_trait": "onbekende vraag '{trait}'; kies uit {choices}",
+        "answer_one_only": "de vraag '{trait}' heeft één antwoord, maar kreeg er {count}: {given}",
+        "answer_not_an_option": "ongeldig antwoord {given} bij de vraag '{trait}'; kies uit {choices} of {unknown}",
+        "answer_not_asked": "de vraag '{trait}' hoort niet bij deze regels",
+        "answer_in_row": "regel {row}: {problem}",
     },
     "en": {
         "file_too_big": "file is {size} bytes; at most {limit} bytes are read",
@@ -184,7 +188,11 @@ PROBLEMS: Templates = {
         "date_with_time": "Datetimes provided to dates should have zero time - e.g. be exact dates" + _GOT_EN,
         "id_expected": "expected an id: lowercase letters, digits and _, starting with a letter" + _GOT_EN,
         "value_invalid": "{detail}" + _GOT_EN,
-        "answer_invalid": "{detail}",
+        "answer_unknown_trait": "unknown trait '{trait}'; expected one of {choices}",
+        "answer_one_only": "trait '{trait}' takes one answer, got {count}: {given}",
+        "answer_not_an_option": "invalid answer {given} for trait '{trait}'; expected one of {choices} or {unknown}",
+        "answer_not_asked": "unknown trait '{trait}'",
+        "answer_in_row": "row {row}: {problem}",
     },
 }
 

@@ -56,12 +56,33 @@ class RuleSetError(Exception):
         super().__init__("\n".join(str(p) for p in self.problems))
 
 
+@dataclass(frozen=True)
+class AnswerProblem:
+    """One answer that does not fit the rule set: which question, and a code with its parameters."""
+
+    trait: str
+    code: str  # a key of problem_texts.PROBLEMS
+    params: Mapping[str, object] = field(default_factory=dict, hash=False)
+
+    def __post_init__(self) -> None:
+        if self.code not in PROBLEMS["en"]:
+            raise KeyError(f"unknown problem code '{self.code}'")
+
+    def message(self, lang: str) -> str:
+        return PROBLEM_TEXTS.t(lang, self.code, **self.params)
+
+    get = message  # a template value: said in the language of the text it is put in
+
+    def __str__(self) -> str:
+        return self.message("en")
+
+
 class AnswerError(Exception):
     """Answers to the questions do not fit the rule set (unknown trait, invalid option).
 
-    `problems` pairs each message with the trait it is about, so callers can point at its line.
+    Each problem names the trait it is about, so callers can point at its line.
     """
 
-    def __init__(self, problems: list[tuple[str, str]]):
+    def __init__(self, problems: list[AnswerProblem]):
         self.problems = problems
-        super().__init__("\n".join(message for _, message in problems))
+        super().__init__("\n".join(str(p) for p in problems))

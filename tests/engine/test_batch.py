@@ -251,14 +251,15 @@ def test_an_invalid_value_raises_answer_error_naming_the_row(bundled, trait, cel
     frame = pd.DataFrame({trait: [None, None, cell, None]}, index=[10, 11, 12, 13], dtype=object)
     with pytest.raises(AnswerError) as raised:
         advise_many(bundled["amersfoort"], frame)
-    [(named, text)] = raised.value.problems
-    assert named == trait and text.startswith(f"row 12: {message}")
+    [problem] = raised.value.problems
+    assert problem.trait == trait and str(problem).startswith(f"row 12: {message}")
 
 
 def test_the_first_bad_rows_are_named_in_row_order(bundled):
     frame = pd.DataFrame({"urgentie": ["x"] * 30, "conflict": ["hoog", "y"] * 15})
     with pytest.raises(AnswerError) as raised:
         advise_many(bundled["amersfoort"], frame)
-    named = [(trait, message.split(":")[0]) for trait, message in raised.value.problems]
+    named = [(p.trait, str(p).split(":")[0]) for p in raised.value.problems]
     assert named[:3] == [("urgentie", "row 0"), ("urgentie", "row 1"), ("conflict", "row 1")]
     assert len(named) == batch.MAX_REPORTED_ROWS
+    assert raised.value.problems[0].message("nl").startswith("regel 0: ongeldig antwoord 'x' bij de vraag 'urgentie'")

@@ -40,4 +40,14 @@ def test_answers_survive_the_round_trip_through_a_link(bundled, data):
 def test_what_does_not_fit_is_set_aside_with_a_reason(base, params, kept, reason):
     answers, set_aside = answers_from_params(base, {"gemeente": "x", "lang": "nl", **params})
     assert {k: v for k, v in answers.items() if v != (UNKNOWN,)} == kept
-    assert any(reason in line for line in set_aside), set_aside
+    assert any(reason in str(line) for line in set_aside), set_aside
+
+
+@pytest.mark.parametrize(("params", "dutch"), [
+    ({"beleidsruimte": "veel"}, "ongeldig antwoord 'veel' bij de vraag 'beleidsruimte'; kies uit geen, beperkt"),
+    ({"urgentie": "hoog,laag"}, "de vraag 'urgentie' heeft één antwoord, maar kreeg er 2"),
+    ({"atlantis": "ja"}, "de vraag 'atlantis' hoort niet bij deze regels"),
+])
+def test_what_is_set_aside_is_said_in_dutch_for_a_dutch_page(base, params, dutch):
+    _, set_aside = answers_from_params(base, params)
+    assert any(line.message("nl").startswith(dutch) for line in set_aside), [p.message("nl") for p in set_aside]

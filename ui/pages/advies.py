@@ -208,7 +208,7 @@ def render() -> None:
     set_aside = state.answers_from_link_once(rule_set)
     if set_aside:
         st.warning(t(lang, "advies_link_set_aside"))
-        st.code("\n".join(set_aside), language=None)
+        st.code("\n".join(p.message(lang) for p in set_aside), language=None)
     answers = state.answers(rule_set.id)
     question_steps(rule_set, answers, labels)
     advice = advise(rule_set, answers)

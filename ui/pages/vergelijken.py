@@ -129,7 +129,7 @@ def _answers_from_link_once(view: RuleSet, answers: dict[str, tuple[str, ...]], 
     answers.update({k: v for k, v in from_link.items() if v != (UNKNOWN,)})
     if set_aside:
         st.warning(t(lang, "cmp_link_set_aside"))
-        st.code("\n".join(set_aside), language=None)
+        st.code("\n".join(p.message(lang) for p in set_aside), language=None)
 
 
 def _use_advies_answers(view: RuleSet, from_advies: dict[str, tuple[str, ...]]) -> None:
