@@ -3,18 +3,16 @@
 Every catalogue has the same layout, `{"nl": {key: template}, "en": {key: template}}`, and both languages
 hold the same keys and placeholders (a test checks every catalogue). A `Catalogue` joins such parts and
 refuses a key defined twice. Per call, never global: several people use the app at once, each in their own
-language. Numbers, dates and lists are written per language by Babel (a decimal comma in Dutch).
+language. Numbers and lists are written per language by Babel (a decimal comma in Dutch).
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import string
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Literal, Protocol
+from typing import Literal
 
-from babel.dates import format_date as _babel_date
 from babel.lists import format_list as _babel_list
 from babel.numbers import format_decimal
 
@@ -24,16 +22,14 @@ LOCALES: Mapping[Language, str] = {"nl": "nl_NL", "en": "en_GB"}
 
 Templates = Mapping[str, Mapping[str, str]]  # language -> key -> template
 
+
 def language(lang: str | None) -> Language:
     """The one fallback rule: English when asked for, Dutch for anything else (Dutch is always complete)."""
     return "en" if lang == "en" else "nl"
 
-class Bilingual(Protocol):
-    """Anything that has its own text per language: a rule-set Text, a Message."""
 
-    def get(self, lang: str) -> str: ...
+Value = object  # a template value: plain, anything with .get(lang) (a rule-set Text, a Message), or a callable of lang
 
-Value = object  # a template value: plain, Bilingual, or a callable that takes the language
 
 def _resolve(value: Value, lang: Language) -> object:
     if callable(value) and not isinstance(value, type):
@@ -42,6 +38,7 @@ def _resolve(value: Value, lang: Language) -> object:
     if callable(get) and not isinstance(value, Mapping):
         return get(lang)
     return value
+
 
 class Catalogue:
     """Templates from one or more named parts; a key lives in exactly one part."""
@@ -74,6 +71,7 @@ class Catalogue:
             raise KeyError(f"unknown text key '{key}'")
         return Message(self, key, tuple(values.items()))
 
+
 @dataclass(frozen=True)
 class Message:
     """A text to be said later, in whichever language the reader has: a key and its values."""
@@ -89,8 +87,10 @@ class Message:
     def params(self) -> dict[str, Value]:
         return dict(self.values)
 
+
 def placeholders(template: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
 
 def catalogue_problems(name: str, templates: Templates) -> list[str]:
     """What is wrong with one catalogue: keys or placeholders that differ between the languages."""
@@ -103,29 +103,30 @@ def catalogue_problems(name: str, templates: Templates) -> list[str]:
             problems.append(f"{name}: '{key}' has other placeholders in nl and en")
     return problems
 
-# --- numbers, dates and lists, per language (Babel) ----------------------------------------------------
+
+# --- numbers and lists, per language (Babel) ----------------------------------------------------
+
 
 def number_text(value: float, lang: str) -> str:
     """A number as people write it: 1.5 in English, 1,5 in Dutch; at most two decimals, never -0."""
     return format_decimal(round(value, 2) + 0.0, format="0.##", locale=LOCALES[language(lang)])
+
 
 def points_text(value: float, lang: str, signed: bool = True) -> str:
     """Points as tables and charts show them: two decimals, with a sign (+1,50 in Dutch, +1.50 in English)."""
     pattern = "+0.00;-0.00" if signed else "0.00"
     return format_decimal(round(value, 2) + 0.0, format=pattern, locale=LOCALES[language(lang)])
 
+
 def count_text(value: int, lang: str) -> str:
     """A count with thousands grouped as each language does (100.000 in Dutch, 100,000 in English)."""
     return format_decimal(value, format="#,##0", locale=LOCALES[language(lang)])
 
+
 def list_text(items: Iterable[str], lang: str, style: Literal["standard", "or"] = "standard") -> str:
-    """"a, b en c" in Dutch, "a, b and c" in English ("of"/"or" with style="or")."""
+    """Dutch "a, b en c", English "a, b and c" ("of"/"or" with style="or")."""
     return _babel_list(list(items), style=style, locale=LOCALES[language(lang)])
 
-def date_text(day: dt.date, lang: str) -> str:
-    """A date in words: 4 december 2026, 4 December 2026."""
-    return _babel_date(day, format="d MMMM y", locale=LOCALES[language(lang)])
 
 # Plotly's decimal and thousands separators per language, for `layout.separators`.
 PLOTLY_SEPARATORS: Mapping[Language, str] = {"nl": ",.", "en": ".,"}
-
