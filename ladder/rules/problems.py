@@ -14,15 +14,11 @@ from pydantic_core import PydanticCustomError
 from ladder.rules.problem_texts import PROBLEM_TEXTS, PROBLEMS
 
 
-@dataclass(frozen=True)
-class Problem:
-    """One problem in one file, located as precisely as the YAML allows."""
+class _Coded:
+    """What a rule-set problem and an answer problem share: a code of problem_texts.PROBLEMS and its parameters."""
 
-    file: str
-    line: int | None  # 1-based; None when the whole file is meant
-    path: str  # dotted path inside the document, "" for the document itself
-    code: str  # a key of problem_texts.PROBLEMS
-    params: Mapping[str, object] = field(default_factory=dict, hash=False)
+    code: str
+    params: Mapping[str, object]
 
     def __post_init__(self) -> None:
         if self.code not in PROBLEMS["en"]:
@@ -31,6 +27,17 @@ class Problem:
     def message(self, lang: str) -> str:
         """What is wrong, in the reader's language."""
         return PROBLEM_TEXTS.t(lang, self.code, **self.params)
+
+
+@dataclass(frozen=True)
+class Problem(_Coded):
+    """One problem in one file, located as precisely as the YAML allows."""
+
+    file: str
+    line: int | None  # 1-based; None when the whole file is meant
+    path: str  # dotted path inside the document, "" for the document itself
+    code: str  # a key of problem_texts.PROBLEMS
+    params: Mapping[str, object] = field(default_factory=dict, hash=False)
 
     def describe(self, lang: str) -> str:
         """The whole problem in one line: `file:6 path: message`, in Dutch `file, regel 6, path: message`."""
@@ -57,21 +64,16 @@ class RuleSetError(Exception):
 
 
 @dataclass(frozen=True)
-class AnswerProblem:
+class AnswerProblem(_Coded):
     """One answer that does not fit the rule set: which question, and a code with its parameters."""
 
     trait: str
     code: str  # a key of problem_texts.PROBLEMS
     params: Mapping[str, object] = field(default_factory=dict, hash=False)
 
-    def __post_init__(self) -> None:
-        if self.code not in PROBLEMS["en"]:
-            raise KeyError(f"unknown problem code '{self.code}'")
-
-    def message(self, lang: str) -> str:
-        return PROBLEM_TEXTS.t(lang, self.code, **self.params)
-
-    get = message  # a template value: said in the language of the text it is put in
+    def get(self, lang: str) -> str:
+        """As a template value (answer_in_row): said in the language of the text it is put in."""
+        return self.message(lang)
 
     def __str__(self) -> str:
         return self.message("en")
