@@ -11,6 +11,7 @@ docs/validation.md; everything else in that file is written by hand.
 
 from __future__ import annotations
 
+import functools
 import json
 import sys
 from collections.abc import Mapping
@@ -21,7 +22,7 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from ladder import AnswerError, RuleSources, advise  # noqa: E402
+from ladder import AnswerError, RuleSet, RuleSources, advise  # noqa: E402
 from ladder.analysis.validation import (  # noqa: E402
     BASE_LADDER,
     Agreement,
@@ -80,7 +81,7 @@ def outcomes(answers: Mapping[str, dict]) -> dict[str, dict[str, dict[str, str |
     """Per framework, per case: the advised rung and role (or the reason the answers do not fit)."""
     result: dict[str, dict[str, dict[str, str | None]]] = {}
     for framework in SOURCES.ids():
-        rule_set = SOURCES.load(framework)
+        rule_set = _rule_set(framework)
         per_case: dict[str, dict[str, str | None]] = {}
         for case_id, given in sorted(answers.items()):
             try:
@@ -119,7 +120,7 @@ def figures(results: Mapping[str, dict[str, dict]], cases: Mapping[str, dict]) -
     for title, references in refs.items():
         lines += [f"#### Against {title}", "", HEADER]
         for framework, per_case in results.items():
-            ladder = ladder_of([*BASE_LADDER, *(r for r in _rungs(framework) if r not in BASE_LADDER)])
+            ladder = ladder_of(_rule_set(framework).rung_ids())
             lines.append(_row(framework, agreement(references, _as_outcomes(framework, per_case), ladder)))
         lines.append("")
     judged = judges()
@@ -133,8 +134,10 @@ def figures(results: Mapping[str, dict[str, dict]], cases: Mapping[str, dict]) -
     return "\n".join(lines)
 
 
-def _rungs(framework: str) -> list[str]:
-    return [r.id for r in SOURCES.load(framework).rungs]
+@functools.cache
+def _rule_set(framework: str) -> RuleSet:
+    """Each framework loaded once: the outcomes and every table of figures read it."""
+    return SOURCES.load(framework)
 
 
 def _misses_table(results: Mapping[str, dict[str, dict]], cases: Mapping[str, dict]) -> list[str]:
