@@ -29,7 +29,7 @@ import pandas as pd
 from ladder.engine.batch import MULTI_SEPARATOR, BatchResult, advise_many
 from ladder.reports.spreadsheet import column_letter, to_csv, to_xlsx
 from ladder.rules.model import UNKNOWN, RuleSet, Trait
-from ladder.text import Catalogue, Message
+from ladder.text import Catalogue, Message, count_text
 
 PROJECT_COLUMN = "project"
 SEPARATORS = (";", ",", "\t")  # Dutch Excel writes `;`; the first line decides
@@ -43,6 +43,13 @@ _BOM = b"\xef\xbb\xbf"
 _NUMBER = re.compile(r"^[+-]?\d+(?:[.,]\d+)?$")
 _DATE = re.compile(r"^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$")
 _SHOWN_MAX = 40  # a cell quoted in a message is cut here
+# Bounds on what one upload may make the server read (issue 14: a visitor must not exhaust it). A row is
+# about 1.8 KB in memory once read, so the row limit keeps one portfolio under a few hundred MB.
+MAX_ROWS = 100_000  # projects, below the header row
+MAX_COLUMNS = 100  # the bundled frameworks ask fewer than 40 questions
+MAX_UNPACKED_MB = 200  # an .xlsx is a zip: the sum of its members' sizes once unpacked
+MAX_PACK_RATIO = 200  # a member that unpacks to more than this many times its packed size is a zip bomb
+_RATIO_FREE_BYTES = 1 << 20  # small members may pack tightly (an empty sheet's XML does)
 _ROWS_LISTED = 10
 
 # (fraction done from 0 to 1, what is being done: "check", or the id of the rule set being scored)
@@ -87,6 +94,13 @@ TEXTS: dict[str, dict[str, str]] = {
         "blank_rows": "{count} lege regel(s) overgeslagen: {rows}.",
         "no_project_column": "Er is geen kolom 'project'. De projecten heten in de uitkomsten naar hun regelnummer.",
         "first_sheet": "Alleen het eerste werkblad ('{sheet}') is gelezen; het bestand heeft er {count}.",
+        "too_many_rows": "Het bestand heeft meer dan {limit} regels onder de kopregel. Er mogen hoogstens {limit} "
+                         "projecten in één bestand. Verdeel de projecten over meer bestanden, of haal lege regels "
+                         "onder het laatste project weg.",
+        "too_many_columns": "Het bestand heeft meer dan {limit} kolommen. Er mogen hoogstens {limit} kolommen in: een "
+                            "kolom voor de projectnaam en een kolom per vraag.",
+        "too_big_unpacked": "Het Excel-bestand is uitgepakt groter dan {limit} MB. Dat is te groot om te lezen. Sla "
+                            "alleen het werkblad met de projecten op, of lever een CSV-bestand aan.",
         "col_row": "Regel",
         "col_project": "Project",
         "col_reason": "Reden",
@@ -139,6 +153,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "blank_rows": "{count} empty row(s) skipped: {rows}.",
         "no_project_column": "There is no 'project' column. In the results, projects are named by their row number.",
         "first_sheet": "Only the first sheet ('{sheet}') was read; the file has {count}.",
+        "too_many_rows": "The file has more than {limit} rows below the header row. One file may hold at most {limit} "
+                         "projects. Spread the projects over more files, or remove empty rows below the last project.",
+        "too_many_columns": "The file has more than {limit} columns. It may have at most {limit}: one for the "
+                            "project name and one per question.",
+        "too_big_unpacked": "Unpacked, the Excel file is larger than {limit} MB. That is too large to read. Save only "
+                            "the sheet with the projects, or provide a CSV file.",
         "col_row": "Row",
         "col_project": "Project",
         "col_reason": "Reason",
@@ -219,7 +239,7 @@ def _read_csv(data: bytes) -> Table:
         raise PortfolioError(_message("empty"))
     separator = max(SEPARATORS, key=first.count) if any(s in first for s in SEPARATORS) else ","
     try:
-        records = list(csv.reader(io.StringIO(content, newline=""), delimiter=separator))
+        records = _bounded(csv.reader(io.StringIO(content, newline=""), delimiter=separator))
     except csv.Error as error:
         raise PortfolioError(_message("csv_broken", error=str(error))) from None
     shown = {"\t": "tab"}.get(separator, separator)
@@ -237,14 +257,19 @@ def _read_excel(data: bytes) -> Table:
     from openpyxl import load_workbook  # only Excel files need it
     from openpyxl.utils.exceptions import InvalidFileException
 
+    _check_unpacked_size(data)
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, OSError, TypeError):
         raise PortfolioError(_message("not_excel")) from None
     try:
         sheet = book.worksheets[0]
+        # The sheet's declared size is whatever the file says (A1:XFD1048576 costs gigabytes when believed):
+        # read the cells that are there, never more than one column past the limit.
+        sheet.reset_dimensions()
         # min_row=1: rows keep the numbers Excel shows, also when the sheet starts lower down
-        records = [[None if _empty(c) else c for c in row] for row in sheet.iter_rows(min_row=1, values_only=True)]
+        records = _bounded([None if _empty(c) else c for c in row]
+                           for row in sheet.iter_rows(min_row=1, max_col=MAX_COLUMNS + 1, values_only=True))
         sheets = len(book.worksheets)
         title = sheet.title
     finally:
@@ -261,6 +286,40 @@ def _read_excel(data: bytes) -> Table:
         return Table(table.header, table.frame, table.ragged, table.blank_rows,
                      (*table.notices, _message("first_sheet", sheet=title, count=sheets)))
     return table
+
+
+def _bounded(rows: Iterable[list[Any]]) -> list[list[Any]]:
+    """The rows as records, refused as soon as they pass MAX_ROWS below a header or MAX_COLUMNS in width.
+
+    Counted while reading, so a file that is too large is never read whole; blank rows count too, since the
+    reader has to walk them (Excel's 'formatted but empty' rows included).
+    """
+    records: list[list[Any]] = []
+    for cells in rows:
+        if len(cells) > MAX_COLUMNS and any(not _empty(c) for c in cells[MAX_COLUMNS:]):
+            raise PortfolioError(_message("too_many_columns", limit=lambda lang: count_text(MAX_COLUMNS, lang)))
+        if len(records) > MAX_ROWS:  # the header row and MAX_ROWS projects are already in
+            raise PortfolioError(_message("too_many_rows", limit=lambda lang: count_text(MAX_ROWS, lang)))
+        # a blank row is kept as [] (both readers see it as blank): a sheet padded with blank rows stays small
+        records.append(cells[:MAX_COLUMNS] if any(not _empty(c) for c in cells) else [])
+    return records
+
+
+def _check_unpacked_size(data: bytes) -> None:
+    """Refuses a zip whose members unpack to more than MAX_UNPACKED_MB, or pack suspiciously tightly (a zip bomb).
+
+    The declared sizes are trusted here because Python's zipfile never unpacks a member past its declared size.
+    """
+    try:
+        members = zipfile.ZipFile(io.BytesIO(data)).infolist()
+    except (zipfile.BadZipFile, ValueError, OSError):
+        raise PortfolioError(_message("not_excel")) from None
+    limit = MAX_UNPACKED_MB << 20
+    total = sum(m.file_size for m in members)
+    bomb = any(m.file_size > _RATIO_FREE_BYTES and m.file_size > MAX_PACK_RATIO * max(m.compress_size, 1)
+               for m in members)
+    if total > limit or bomb:
+        raise PortfolioError(_message("too_big_unpacked", limit=lambda lang: count_text(MAX_UNPACKED_MB, lang)))
 
 
 def _empty(cell: Any) -> bool:

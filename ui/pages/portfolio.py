@@ -17,6 +17,8 @@ import streamlit as st
 
 from ladder.analysis.portfolio import (
     CHECK_STAGE,
+    MAX_COLUMNS,
+    MAX_ROWS,
     TOP_DISAGREEMENTS,
     PortfolioError,
     PortfolioResult,
@@ -136,7 +138,8 @@ def _choose_file(lang: str) -> tuple[str, bytes] | None:
         limit = min(UPLOAD_MB, int(st.get_option("server.maxUploadSize")))
         st.file_uploader(t(lang, "pf_upload"), type=["csv", "xlsx"], key=UPLOAD_WIDGET, max_upload_size=limit,
                          help=t(lang, "pf_upload_help"), on_change=_keep_upload)
-        st.caption(t(lang, "pf_upload_limit", limit=limit))
+        st.caption(t(lang, "pf_upload_limit", limit=limit, rows=count_text(MAX_ROWS, lang),
+                     columns=count_text(MAX_COLUMNS, lang)))
         chosen = st.session_state.get(FILE_KEY)
         if chosen is not None and st.session_state.get(UPLOAD_WIDGET) is None:
             size = max(1, round(len(chosen[1]) / 1024))
