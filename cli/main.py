@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 from cli import batch as cli_batch
@@ -16,7 +17,7 @@ from cli import register as cli_register
 from cli.texts import t
 from ladder.engine.advisor import advise
 from ladder.reports import FORMATS, render
-from ladder.rules.loading import load_rule_set, validate_file
+from ladder.rules.loading import MAX_PROBLEMS, load_rule_set, validate_file
 from ladder.rules.model import VALUES, RuleSet
 from ladder.rules.problems import AnswerError, Problem, RuleSetError
 from ladder.rules.project import read_project
@@ -35,7 +36,7 @@ def main(argv: list[str] | None = None, sources: RuleSources | None = None) -> i
     try:
         return args.run(args, sources or RuleSources.bundled())
     except RuleSetError as exc:
-        _print_problems(exc.problems)
+        _print_problems(exc.problems, getattr(args, "lang", "nl"))
         return EXIT_BAD_INPUT
     except BrokenPipeError:  # `... | head` closed the pipe; nothing is wrong
         return 0
@@ -86,14 +87,13 @@ def _advise(args: argparse.Namespace, sources: RuleSources) -> int:
     rule_set = load_rule_set(args.rules, sources) if args.rules else sources.load(args.municipality)
     project, doc, problems = read_project(args.project)
     if project is None:
-        _print_problems(problems)
+        _print_problems(problems, args.lang)
         return EXIT_BAD_INPUT
     try:
         advice = advise(rule_set, project.answers)
     except AnswerError as exc:
-        for answer in exc.problems:
-            line = doc.key_line(("answers", answer.trait)) if doc else None
-            _print_problems([Problem(str(args.project), line, f"answers.{answer.trait}", answer.code, answer.params)])
+        _print_problems([Problem(str(args.project), doc.key_line(("answers", a.trait)) if doc else None,
+                                 f"answers.{a.trait}", a.code, a.params) for a in exc.problems], args.lang)
         return EXIT_BAD_INPUT
     return _write_report(render(advice, rule_set, project.title, args.format, args.lang, project.description), args)
 
@@ -130,7 +130,7 @@ def _validate(args: argparse.Namespace, sources: RuleSources) -> int:
         problems = validate_file(path, sources)
         if problems:
             failed = True
-            _print_problems(problems)
+            _print_problems(problems, args.lang)
         else:
             print(t(args.lang, "validate_ok", file=path))
     return EXIT_PROBLEMS if failed else 0
@@ -193,6 +193,10 @@ def _schema(args: argparse.Namespace, sources: RuleSources) -> int:
     return 0
 
 
-def _print_problems(problems: list[Problem]) -> None:
-    for problem in problems:
-        print(problem, file=sys.stderr)
+def _print_problems(problems: Sequence[Problem], lang: str) -> None:
+    """In the language asked for, and no more than a screenful: a file with 10,000 wrong answers gets 50 lines."""
+    for problem in problems[:MAX_PROBLEMS]:
+        print(problem.describe(lang), file=sys.stderr)
+    if len(problems) > MAX_PROBLEMS:
+        print(Problem(problems[MAX_PROBLEMS].file, None, "", "more_problems", {"shown": MAX_PROBLEMS}).describe(lang),
+              file=sys.stderr)

@@ -10,6 +10,7 @@ import pytest
 from conftest import ROOT
 
 from cli.main import main
+from ladder.rules.loading import MAX_PROBLEMS
 
 PLEIN = """\
 title: Herinrichting van het marktplein
@@ -68,9 +69,25 @@ def test_a_json_project_file_works_too(project, capsys):
     assert json.loads(capsys.readouterr().out)["answers"]["beleidsruimte"] == ["geen"]
 
 
+def test_problems_are_told_in_the_language_asked_for(project, capsys):
+    path = project("title: Proef\nanswers:\n  kleur: blauw\n")
+    assert main(["advise", str(path)]) == 2
+    assert f"{path}, regel 3, answers.kleur: onbekende vraag 'kleur'" in capsys.readouterr().err
+    assert main(["advise", "--lang", "en", str(path)]) == 2
+    assert f"{path}:3 answers.kleur: unknown trait 'kleur'" in capsys.readouterr().err
+
+
+def test_a_file_with_thousands_of_wrong_answers_gets_a_screenful_of_lines(project, capsys):
+    path = project("title: Proef\nanswers:\n" + "".join(f"  vraag{i}: ja\n" for i in range(10_000)))
+    assert main(["advise", str(path)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == MAX_PROBLEMS + 1
+    assert "alleen de eerste 50" in err[-1]
+
+
 def test_bad_answers_give_one_line_each_with_the_line_number_and_exit_2(project, capsys):
     path = project("title: Proef\nanswers:\n  urgentie: heel_hoog\n  kleur: blauw\n  schaal: [buurt, wijk_dorp]\n")
-    assert main(["advise", str(path)]) == 2
+    assert main(["advise", "--lang", "en", str(path)]) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert err == [
         f"{path}:4 answers.kleur: unknown trait 'kleur'; expected one of initiatiefnemer, beleidsruimte, wettelijke_kaders, "
@@ -91,24 +108,24 @@ def test_bad_answers_give_one_line_each_with_the_line_number_and_exit_2(project,
     ],
 )
 def test_a_malformed_project_file_gives_a_clear_line_and_exit_2(project, capsys, text, message):
-    assert main(["advise", str(project(text))]) == 2
+    assert main(["advise", "--lang", "en", str(project(text))]) == 2
     err = capsys.readouterr().err
     assert message in err
     assert len(err.strip().splitlines()) == 1
 
 
 def test_a_missing_project_file_and_an_unknown_municipality_exit_2(project, capsys):
-    assert main(["advise", "bestaat-niet.yaml"]) == 2
+    assert main(["advise", "--lang", "en", "bestaat-niet.yaml"]) == 2
     assert "bestaat-niet.yaml: cannot read the file" in capsys.readouterr().err
-    assert main(["advise", "-m", "atlantis", str(project(PLEIN))]) == 2
+    assert main(["advise", "--lang", "en", "-m", "atlantis", str(project(PLEIN))]) == 2
     assert "atlantis: no rule set with this id; bundled: amersfoort, leusden" in capsys.readouterr().err
 
 
 def test_validate_exits_1_with_every_error_and_0_when_all_is_well(capsys):
     broken = ROOT / "tests" / "fixtures" / "broken" / "weight_not_a_number.yaml"
-    assert main(["validate", str(ROOT / "rules" / "base.yaml"), str(broken)]) == 1
+    assert main(["validate", "--lang", "en", str(ROOT / "rules" / "base.yaml"), str(broken)]) == 1
     captured = capsys.readouterr()
-    assert "in orde: " in captured.out
+    assert "ok: " in captured.out
     assert "weights.urgentie.hoog.adviseren: expected a number between -5 and 5, got 'veel'" in captured.err
     assert main(["validate", *map(str, sorted((ROOT / "municipalities").glob("*.yaml")))]) == 0
 
@@ -137,7 +154,7 @@ def test_the_module_runs_as_a_program_without_tracebacks_for_user_mistakes(tmp_p
     result = subprocess.run([sys.executable, "-m", "ladder", "advise", str(bad)], capture_output=True, text=True, cwd=ROOT)
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
-    assert "invalid answer 12 for trait 'urgentie'" in result.stderr
+    assert "ongeldig antwoord 12 bij de vraag 'urgentie'" in result.stderr
 
 
 @pytest.mark.slow

@@ -78,7 +78,7 @@ def test_bad_rows_in_english(portfolio, capsys):
     ("project;urgentie\nA;hoog\n".encode("cp1252") + "B;\u00f6\n".encode("cp1252"), "p.csv", [], "geen UTF-8"),
     ("naam;hoe snel\nA;hoog\n", "p.csv", [], "Geen enkele kolom"),
     ("project;urgentie\nA;heel hoog\n", "p.csv", [], "Geen enkele regel kon worden gescoord"),
-    ("project;urgentie\nA;hoog\n", "p.csv", ["-m", "nergens"], "no rule set with this id"),
+    ("project;urgentie\nA;hoog\n", "p.csv", ["-m", "nergens"], "er is geen regelset met deze id"),
     ("project;urgentie\nA;hoog\n", "p.csv", ["-o", "uitkomsten.txt"], "kies een bestandsnaam die eindigt op .csv of .xlsx"),
     ("project;urgentie\nA;hoog\n", "p.ods", [], "Alleen .csv- en .xlsx-bestanden"),
 ])
