@@ -45,7 +45,9 @@ def main() -> None:
         st.Page("ui/pages/vergelijken.py", title=t(lang, "nav_vergelijken"), url_path="vergelijken"),
         st.Page("ui/pages/portfolio.py", title=t(lang, "nav_portfolio"), url_path="portfolio"),
     ]
-    st.navigation(pages, position="top").run()
+    navigation = st.navigation(pages, position="top")
+    state.show_unknown_municipality(lang)
+    navigation.run()
 
 
 main()

@@ -30,6 +30,15 @@ def answers_from_params(rule_set: RuleSet, params: Mapping[str, str]) -> tuple[A
     """The answers in a link, checked by the engine; returns them with what was set aside and why."""
     raw: dict[str, list[str]] = {k: [v for v in value.split(",") if v] for k, value in params.items() if k not in RESERVED}
     set_aside: list[AnswerProblem] = []
+    # One wrong part of a several-answer question (fase=agenda,later) costs only that part, not the valid ones.
+    for trait in rule_set.traits:
+        if trait.multiple and trait.id in raw:
+            allowed = trait.option_ids()
+            wrong = [v for v in raw[trait.id] if v not in allowed and v != UNKNOWN]
+            if wrong and len(wrong) < len(raw[trait.id]):
+                raw[trait.id] = [v for v in raw[trait.id] if v not in wrong]
+                set_aside.extend(AnswerProblem(trait.id, "answer_not_an_option", {
+                    "given": repr(v), "trait": trait.id, "choices": ", ".join(allowed), "unknown": UNKNOWN}) for v in wrong)
     while True:
         try:
             answers, ignored = normalize_answers(rule_set, raw, ignore_unknown_traits=True)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import streamlit as st
 
 from ladder import text
+from ladder.reports.markdown import escape_markdown
 from ladder.rules.model import UNKNOWN, RuleSet
 from ladder.rules.problems import AnswerProblem, RuleSetError
 from ladder.rules.sources import RuleSources, Stamp
@@ -20,6 +21,8 @@ DEFAULT_MUNICIPALITY = "voorbeeldgemeente"
 LANG_KEY = "lang"
 MUNICIPALITY_KEY = "gemeente"
 _ANSWERS_KEY = "answers"
+_UNKNOWN_MUNICIPALITY_KEY = "unknown_municipality"
+_SHOWN_MAX = 40  # characters of a link's unknown municipality quoted back
 SOURCES_KEY = "rule_sources"
 _BUNDLED = RuleSources.bundled()
 
@@ -54,7 +57,22 @@ def municipality() -> str:
         wanted = st.query_params.get(MUNICIPALITY_PARAM, DEFAULT_MUNICIPALITY)
         known = sources().ids()
         st.session_state[MUNICIPALITY_KEY] = wanted if wanted in known else DEFAULT_MUNICIPALITY
+        if wanted not in known:
+            st.session_state[_UNKNOWN_MUNICIPALITY_KEY] = wanted
     return st.session_state[MUNICIPALITY_KEY]
+
+
+def show_unknown_municipality(lang: str) -> None:
+    """A link naming a municipality this installation does not have says so once, instead of silently showing another."""
+    wanted = st.session_state.pop(_UNKNOWN_MUNICIPALITY_KEY, None)
+    if wanted is not None:
+        st.warning(t(lang, "unknown_municipality", wanted=wanted[:_SHOWN_MAX],
+                     shown=rule_set_for(municipality()).name.get(lang)))
+
+
+def show_set_aside(problems: list[AnswerProblem], lang: str, intro_key: str) -> None:
+    """What a link held that could not be used, as a wrapped list in the page's language (a code box overflowed)."""
+    st.warning(t(lang, intro_key) + "\n\n" + "\n".join(f"- {escape_markdown(p.message(lang))}" for p in problems))
 
 
 def answers(municipality_id: str) -> dict[str, tuple[str, ...]]:

@@ -36,3 +36,12 @@ def test_the_municipality_from_a_link_is_chosen(open_app):
 def test_an_unknown_municipality_in_a_link_falls_back_to_the_example(open_app):
     at = open_app("advies", gemeente="atlantis")
     assert at.sidebar.selectbox[0].value == "voorbeeldgemeente"
+
+
+@pytest.mark.parametrize(("lang", "said"), [
+    ("nl", "De link noemt de gemeente 'atlantis'. Die staat niet in dit hulpmiddel. U ziet nu de regels van"),
+    ("en", "The link names the municipality 'atlantis'. This tool does not have it. You now see the rules of"),
+])
+def test_an_unknown_municipality_in_a_link_is_said_not_silently_replaced(open_app, lang, said):
+    at = open_app("advies", gemeente="atlantis", lang=lang)
+    assert any(w.value.startswith(said) for w in at.warning), [w.value for w in at.warning]

@@ -51,3 +51,11 @@ def test_what_does_not_fit_is_set_aside_with_a_reason(base, params, kept, reason
 def test_what_is_set_aside_is_said_in_dutch_for_a_dutch_page(base, params, dutch):
     _, set_aside = answers_from_params(base, params)
     assert any(line.message("nl").startswith(dutch) for line in set_aside), [p.message("nl") for p in set_aside]
+
+
+def test_a_wrong_part_of_a_several_answer_question_costs_only_that_part(base):
+    answers, set_aside = answers_from_params(base, {"fase": "agenda,later,voorbereiding"})
+    assert answers["fase"] == ("agenda", "voorbereiding")
+    assert [p.message("nl") for p in set_aside] == [
+        "ongeldig antwoord 'later' bij de vraag 'fase'; kies uit " + ", ".join(base.trait("fase").option_ids())
+        + " of onbekend"]

@@ -207,8 +207,7 @@ def render() -> None:
         st.info(escape_markdown(t(lang, "illustration_note", disclaimer=rule_set.disclaimer.get(lang))))
     set_aside = state.answers_from_link_once(rule_set)
     if set_aside:
-        st.warning(t(lang, "advies_link_set_aside"))
-        st.code("\n".join(p.message(lang) for p in set_aside), language=None)
+        state.show_set_aside(set_aside, lang, "advies_link_set_aside")
     answers = state.answers(rule_set.id)
     question_steps(rule_set, answers, labels)
     advice = advise(rule_set, answers)

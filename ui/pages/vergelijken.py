@@ -128,8 +128,7 @@ def _answers_from_link_once(view: RuleSet, answers: dict[str, tuple[str, ...]], 
     from_link, set_aside = answers_from_params(view, params)
     answers.update({k: v for k, v in from_link.items() if v != (UNKNOWN,)})
     if set_aside:
-        st.warning(t(lang, "cmp_link_set_aside"))
-        st.code("\n".join(p.message(lang) for p in set_aside), language=None)
+        state.show_set_aside(set_aside, lang, "cmp_link_set_aside")
 
 
 def _use_advies_answers(view: RuleSet, from_advies: dict[str, tuple[str, ...]]) -> None:

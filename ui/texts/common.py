@@ -16,6 +16,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "municipality_help": "Elke gemeente heeft eigen regels die voortbouwen op een gedeelde basis.",
         "illustration_note": "Let op: {disclaimer}",
         "rule_set_error": "De regels van {name} kunnen niet worden geladen. Wat er mis is:",
+        "unknown_municipality": "De link noemt de gemeente '{wanted}'. Die staat niet in dit hulpmiddel. U ziet nu de regels van {shown}. Kies links een andere gemeente als u dat wilt.",
         "chart_text": "De grafiek in tekst",
     },
     "en": {
@@ -33,6 +34,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "municipality_help": "Each municipality has its own rules that build on a shared base.",
         "illustration_note": "Note: {disclaimer}",
         "rule_set_error": "The rules of {name} cannot be loaded. What is wrong:",
+        "unknown_municipality": "The link names the municipality '{wanted}'. This tool does not have it. You now see the rules of {shown}. Choose another municipality on the left if you wish.",
         "chart_text": "The chart as text",
     },
 }
