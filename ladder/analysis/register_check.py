@@ -13,7 +13,7 @@ from typing import Any, Literal
 
 from pydantic import ValidationError
 
-from ladder.engine.advice import Advice
+from ladder.engine.advice import ADVICE_SCHEMA_VERSION, Advice
 from ladder.engine.advisor import advise
 from ladder.rules.model import RuleSet
 from ladder.rules.problems import AnswerError
@@ -21,6 +21,9 @@ from ladder.rules.problems import AnswerError
 # Answers the rule set did not ask for were set aside when the advice was made; the register stores the answers
 # it used, so those names cannot come back. They never weigh in the advice.
 _NOT_COMPARED = {"ignored_answers"}
+# An advice saved by an earlier version of the engine (another ADVICE_SCHEMA_VERSION) is checked on what it decided,
+# which keeps its meaning across versions; the explanation around it (main reasons, new parts) may have grown since.
+DECISION_FIELDS = ("recommended", "scores", "kaders", "margin", "robustness", "role", "promise", "commitment")
 
 
 @dataclass(frozen=True)
@@ -28,6 +31,7 @@ class Reproduction:
     identical: bool
     recomputed: Advice | None  # None when the snapshot or the answers could not be read
     differences: tuple[str, ...]  # the parts of the advice that came out differently
+    saved_by: str | None = None  # the advice format of an earlier engine; then only DECISION_FIELDS are compared
 
 
 @dataclass(frozen=True)
@@ -59,9 +63,10 @@ def check_reproducible(advice: Mapping[str, Any], answers: Mapping[str, Any],
         recomputed = advise(snapshot_rule_set(snapshot), answers)
     except (ValidationError, AnswerError):
         return Reproduction(identical=False, recomputed=None, differences=("answers",))
-    differences = tuple(field for field in Advice.model_fields
-                        if field not in _NOT_COMPARED and getattr(saved, field) != getattr(recomputed, field))
-    return Reproduction(identical=not differences, recomputed=recomputed, differences=differences)
+    earlier = saved.schema_version if saved.schema_version != ADVICE_SCHEMA_VERSION else None
+    compared = DECISION_FIELDS if earlier else tuple(f for f in Advice.model_fields if f not in _NOT_COMPARED)
+    differences = tuple(field for field in compared if getattr(saved, field) != getattr(recomputed, field))
+    return Reproduction(identical=not differences, recomputed=recomputed, differences=differences, saved_by=earlier)
 
 
 def compare_with_current(advice: Advice, answers: Mapping[str, Any], current: RuleSet) -> CurrentComparison:

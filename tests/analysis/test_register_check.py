@@ -110,3 +110,13 @@ def test_a_rung_is_named_as_the_advice_itself_named_it(bundled):
     advice = advise(bundled["leusden"], OPEN_PLAN)
     assert rung_name(advice, "overheidsparticipatie", "nl").startswith("Overheidsparticipatie: de gemeente doet mee")
     assert rung_name(advice, "niet_bestaand", "nl") == "niet_bestaand"
+
+
+def test_an_advice_saved_by_an_earlier_engine_is_checked_on_what_it_decided(bundled):
+    """A register outlives engine versions: what was decided must still come out; the explanation may have grown."""
+    advice, answers, snapshot = _stored(bundled["voorbeeldgemeente"], OPEN_PLAN)
+    earlier = advice | {"schema_version": "0.9", "main_reasons": [], "flips": []}
+    result = check_reproducible(earlier, answers, snapshot)
+    assert (result.identical, result.saved_by) == (True, "0.9")
+    earlier["recommended"] = "informeren" if advice["recommended"] != "informeren" else "raadplegen"
+    assert check_reproducible(earlier, answers, snapshot).differences == ("recommended",)

@@ -169,7 +169,10 @@ def _checks(entry: Entry, snapshot: dict | None, names: RegisterNames, lang: str
     s = entry.summary
     st.subheader(t(lang, "reg_check_title"), anchor=False)
     result = check_reproducible(entry.advice, entry.answers, snapshot)
-    if result.identical:
+    if result.identical and result.saved_by:
+        st.success(t(lang, "reg_reproducible_earlier", hash=s.content_hash[:12], version=result.saved_by),
+                   icon=":material/check_circle:")
+    elif result.identical:
         st.success(t(lang, "reg_reproducible_yes", hash=s.content_hash[:12]), icon=":material/check_circle:")
     elif result.recomputed is None:
         st.error(t(lang, "reg_reproducible_unknown"), icon=":material/error:")

@@ -72,6 +72,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "reg_check_title": "Klopt het advies nog?",
         "reg_reproducible_yes": "Herhaalbaar: opnieuw berekend met de bewaarde regels (kenmerk {hash}) en de"
                                 " bewaarde antwoorden komt er precies hetzelfde advies uit.",
+        "reg_reproducible_earlier": "Herhaalbaar: opnieuw berekend met de bewaarde regels (kenmerk {hash}) en de"
+                                    " bewaarde antwoorden komen dezelfde vorm, punten, kaders, rol en belofte uit. Dit"
+                                    " advies is gemaakt met een eerdere versie van het hulpmiddel (adviesformaat"
+                                    " {version}). De uitleg eromheen kan nu uitgebreider zijn.",
         "reg_reproducible_no": "Niet herhaalbaar: opnieuw berekend komt er een ander advies uit (verschil in: {parts})."
                                " Meld dit aan de beheerder.",
         "reg_reproducible_unknown": "Het advies kan niet opnieuw worden berekend: de bewaarde regels ontbreken of"
@@ -186,6 +190,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "reg_check_title": "Does the advice still hold?",
         "reg_reproducible_yes": "Reproducible: computed again with the saved rules (fingerprint {hash}) and the saved"
                                 " answers, it gives exactly the same advice.",
+        "reg_reproducible_earlier": "Reproducible: computed again with the saved rules (fingerprint {hash}) and the"
+                                    " saved answers, it gives the same form, points, kaders, role and promise. This"
+                                    " advice was made by an earlier version of the tool (advice format {version}). The"
+                                    " explanation around it may be fuller now.",
         "reg_reproducible_no": "Not reproducible: computed again, it gives another advice (different: {parts})."
                                " Please tell the administrator.",
         "reg_reproducible_unknown": "The advice cannot be computed again: the saved rules are missing or do not fit"
