@@ -13,6 +13,12 @@ How a recommendation is decided:
    aspiration. First the floors above the cap give way (the other floors still count); if the
    exclusions then leave nothing, the remaining floors give way; if still nothing is left, the
    exclusions give way. Every kader that gave way is marked `yielded` in the advice.
+5. With a `phases` section the advice is that of the entry phase (the earliest chosen phase): its
+   profile points are added after the weights, and kaders scoped to phases apply only for it.
+6. A `pre` precondition that holds makes the advice `inform_only`: the lowest rung (informeren); the
+   floors give way. `post` checks then say what to arrange first for the advised rung.
+7. The `information` section decides the status: onvoldoende (answer `needed` first), voorlopig (one
+   unknown answer could move the advice `provisional_span` rungs) or definitief.
 """
 
 from __future__ import annotations
@@ -23,13 +29,17 @@ from typing import Any
 
 from ladder.engine.advice import (
     Advice,
+    AdviceStatus,
     Contribution,
+    FiredCheck,
     FiredKader,
     Flip,
     GuidanceItem,
     MethodAdvice,
     MethodReason,
     PhaseAdvice,
+    Precondition,
+    PreconditionOutcome,
     RobustnessLabel,
     RoleAdvice,
     Routes,
@@ -41,17 +51,29 @@ from ladder.engine.advice import (
     ValuesComparison,
 )
 from ladder.rules.conditions import Answers, holds
-from ladder.rules.model import UNKNOWN, VALUES, Kader, RuleSet, Text, WeightFactor
+from ladder.rules.model import (
+    NOT_APPLICABLE,
+    PHASE_TRAIT,
+    UNKNOWN,
+    VALUES,
+    Kader,
+    PostCheck,
+    PreCheck,
+    RuleSet,
+    Text,
+    WeightFactor,
+)
 from ladder.rules.problems import AnswerError, AnswerProblem
 from ladder.text import Catalogue
 
-PHASE_TRAIT = "fase"
 MAX_METHODS = 8
 ROUNDING = 6  # digits of the scores shown (and compared): also used by ladder.engine.batch
 # The engine's own words in an advice; everything else it says comes from the rule set
 TEXTS: dict[str, dict[str, str]] = {
-    "nl": {"why_no_weight": "Dit antwoord weegt in deze regels niet mee."},
-    "en": {"why_no_weight": "This answer carries no weight in these rules."},
+    "nl": {"why_no_weight": "Dit antwoord weegt in deze regels niet mee.",
+           "why_entry_phase": "Het advies geldt voor de fase waarin u instapt. Deze punten horen bij die fase."},
+    "en": {"why_no_weight": "This answer carries no weight in these rules.",
+           "why_entry_phase": "The advice is for the phase in which you start. These points belong to that phase."},
 }
 ENGINE = Catalogue(("engine", TEXTS))
 
@@ -63,16 +85,26 @@ class _Compiled:
     rungs: tuple[str, ...]
     traits: tuple[str, ...]
     vectors: Mapping[str, Mapping[str, tuple[float, ...]]]
+    phase_trait: str | None  # the trait whose earliest answer is the entry phase, when the rule set has one
+    profiles: Mapping[str, tuple[float, ...]]  # the phases section's points per phase (empty without one)
+    asks_when: bool  # whether any trait has an ask_when (answers then depend on other answers)
 
 
 @dataclass(frozen=True)
 class _Decision:
-    rung: int
+    rung: int  # the best rung the kaders allow: what the scores point to
     totals: tuple[float, ...]
     allowed: tuple[int, ...]
     fired: tuple[Kader, ...]
     yielded: frozenset[str]
     status: tuple[RungStatus, ...]
+    entry: str | None  # the entry phase
+    pre: tuple[PreCheck, ...]  # the pre checks that hold: then the advice is to inform only
+
+    @property
+    def final(self) -> int:
+        """The advised rung: the lowest under inform_only, else the best allowed rung."""
+        return 0 if self.pre else self.rung
 
 
 # Per RuleSet object, not per content hash: a rule set read back from a register snapshot, resolved by an older
@@ -93,7 +125,12 @@ def _compile(rule_set: RuleSet) -> _Compiled:
         trait: {option: tuple(w.points.get(r, 0.0) for r in rungs) for option, w in options.items()}
         for trait, options in rule_set.weights.items()
     }
-    compiled = _Compiled(rungs, tuple(t.id for t in rule_set.traits), vectors)
+    trait_ids = tuple(t.id for t in rule_set.traits)
+    phases = rule_set.phases
+    phase_trait = phases.trait if phases else PHASE_TRAIT if PHASE_TRAIT in trait_ids else None
+    profiles = {p: tuple(prof.points.get(r, 0.0) for r in rungs) for p, prof in (phases.profiles if phases else {}).items()}
+    asks_when = any(t.ask_when is not None for t in rule_set.traits)
+    compiled = _Compiled(rungs, trait_ids, vectors, phase_trait, profiles, asks_when)
     _COMPILED[id(rule_set)] = (rule_set, compiled)
     return compiled
 
@@ -101,12 +138,29 @@ def _compile(rule_set: RuleSet) -> _Compiled:
 def normalize_answers(
     rule_set: RuleSet, raw: Mapping[str, Any], ignore_unknown_traits: bool = False
 ) -> tuple[dict[str, tuple[str, ...]], tuple[str, ...]]:
-    """Check answers against the rule set; every trait gets a tuple of options (`onbekend` if missing).
+    """Check answers against the rule set; every trait gets a tuple of options (`onbekend` if missing, `nvt` when
+    its ask_when does not hold).
 
     Returns the answers and the answered traits that were set aside: those disabled in this rule set,
-    and (with ignore_unknown_traits, for comparing frameworks that ask different questions) those it
-    does not have. Raises AnswerError with one line per problem.
+    those not asked (ask_when), and (with ignore_unknown_traits, for comparing frameworks that ask
+    different questions) those it does not have. Raises AnswerError with one line per problem.
     """
+    given, ignored = given_answers(rule_set, raw, ignore_unknown_traits)
+    answers = apply_ask_when(rule_set, given)
+    return answers, _set_aside(ignored, given, answers)
+
+
+def _set_aside(ignored: tuple[str, ...], given: Answers, answers: Answers) -> tuple[str, ...]:
+    """The ignored traits and those answered although not asked."""
+    not_asked = [t for t, a in answers.items() if a == (NOT_APPLICABLE,) and given[t] not in ((UNKNOWN,), (NOT_APPLICABLE,))]
+    return tuple(sorted({*ignored, *not_asked}))
+
+
+def given_answers(
+    rule_set: RuleSet, raw: Mapping[str, Any], ignore_unknown_traits: bool = False
+) -> tuple[dict[str, tuple[str, ...]], tuple[str, ...]]:
+    """normalize_answers before ask_when: each answer checked on its own. `nvt` is taken for a question with an
+    ask_when (apply_ask_when decides); shared with ladder.engine.batch, which checks a column at a time."""
     traits = {t.id: t for t in rule_set.traits}
     problems: list[AnswerProblem] = []
     foreign = [k for k in raw if k not in traits and k not in rule_set.disabled_traits]
@@ -122,6 +176,9 @@ def normalize_answers(
             answers[trait_id] = (UNKNOWN,)
             continue
         given = list(value) if isinstance(value, (list, tuple)) else [value]
+        if given == [NOT_APPLICABLE] and trait.ask_when is not None:
+            answers[trait_id] = (NOT_APPLICABLE,)
+            continue
         if len(given) > 1 and not trait.multiple:
             problems.append(AnswerProblem(trait_id, "answer_one_only",
                                           {"trait": trait_id, "count": len(given), "given": ", ".join(map(str, given))}))
@@ -131,26 +188,70 @@ def normalize_answers(
             problems.append(AnswerProblem(trait_id, "answer_not_an_option", {
                 "given": repr(wrong[0]), "trait": trait_id, "choices": ", ".join(allowed), "unknown": UNKNOWN}))
             continue
+        exclusive = next((o.id for o in trait.options if o.exclusive and o.id in given), None)
+        if exclusive is not None and len(set(given)) > 1:
+            problems.append(AnswerProblem(trait_id, "answer_exclusive",
+                                          {"trait": trait_id, "option": exclusive, "given": ", ".join(given)}))
+            continue
         answers[trait_id] = tuple(o for o in allowed if o in given)
     if problems:
         raise AnswerError(problems)
     return answers, ignored
 
 
+def apply_ask_when(rule_set: RuleSet, given: Answers) -> dict[str, tuple[str, ...]]:
+    """`nvt` for every question whose ask_when does not hold, in trait order: a condition reads the answers as
+    they stand, so one on a question that is itself nvt does not hold. An `nvt` given for an asked question
+    counts as onbekend."""
+    answers = dict(given)
+    for trait in rule_set.traits:
+        if trait.ask_when is None:
+            continue
+        if not holds(trait.ask_when, answers):
+            answers[trait.id] = (NOT_APPLICABLE,)
+        elif answers[trait.id] == (NOT_APPLICABLE,):
+            answers[trait.id] = (UNKNOWN,)
+    return answers
+
+
+@dataclass(frozen=True)
+class _Project:
+    """One project's answers as the engine works with them: given (before ask_when), applied, and their points."""
+
+    rule_set: RuleSet
+    compiled: _Compiled
+    given: Answers
+    answers: Answers
+    contributions: Mapping[str, tuple[float, ...]]
+
+
+def _project(rule_set: RuleSet, given: Answers) -> _Project:
+    compiled = _compile(rule_set)
+    answers = apply_ask_when(rule_set, given) if compiled.asks_when else dict(given)
+    return _Project(rule_set, compiled, given, answers, _contributions(compiled, answers))
+
+
 def advise(rule_set: RuleSet, raw_answers: Mapping[str, Any], ignore_unknown_traits: bool = False) -> Advice:
     """The full, explained advice for one project."""
-    answers, ignored = normalize_answers(rule_set, raw_answers, ignore_unknown_traits)
-    compiled = _compile(rule_set)
-    contributions = _contributions(compiled, answers)
-    decision = _decide(rule_set, compiled, answers, contributions)
+    given, ignored = given_answers(rule_set, raw_answers, ignore_unknown_traits)
+    project = _project(rule_set, given)
+    compiled, contributions, answers = project.compiled, project.contributions, project.answers
+    decision = _decide(project)
     rungs = compiled.rungs
     best = decision.rung
     ranked = sorted(decision.allowed, key=lambda i: (-decision.totals[i], i))
     runner_ups = [i for i in ranked if i != best][:2]
     margin = round(decision.totals[best] - decision.totals[runner_ups[0]], ROUNDING) if runner_ups else None
-    recommended = rungs[best]
+    recommended = rungs[decision.final]
     runner_up_index = runner_ups[0] if runner_ups else None
     runner_up = rungs[runner_up_index] if runner_up_index is not None else None
+    profile = phase_profile(rule_set, decision.entry)
+    explained = {**contributions, **({compiled.phase_trait: profile} if profile and compiled.phase_trait else {})}
+    unknowns = _unknowns(project, decision.final)
+    post = tuple(c for c in rule_set.preconditions.post if _post_applies(rule_set, c, decision.final, answers))
+    conditional_on = tuple(c.id for c in post if c.conditional)
+    fallback = _fallback(decision) if conditional_on else None
+    status, needed = _status(rule_set, answers, decision.final, unknowns)
     return Advice(
         rule_set=RuleSetRef(
             id=rule_set.id,
@@ -160,8 +261,8 @@ def advise(rule_set: RuleSet, raw_answers: Mapping[str, Any], ignore_unknown_tra
             status=rule_set.status,
             illustration=rule_set.illustration,
         ),
-        answers=answers,
-        ignored_answers=ignored,
+        answers=dict(answers),
+        ignored_answers=_set_aside(ignored, given, answers),
         recommended=recommended,
         runner_ups=tuple(_rung_score(rule_set, decision, i) for i in runner_ups),
         scores=tuple(_rung_score(rule_set, decision, i) for i in range(len(rungs))),
@@ -174,16 +275,13 @@ def advise(rule_set: RuleSet, raw_answers: Mapping[str, Any], ignore_unknown_tra
                 factors=_factors(rule_set, t, answers[t]),
             )
             for t, vector in contributions.items()
-        ),
-        main_reasons=_main_reasons(contributions, best, runner_up_index),
-        kaders=tuple(
-            _fired(k, decision.yielded, _without_kader(rule_set, compiled, answers, decision, k) != best)
-            for k in decision.fired
-        ),
+        ) + _profile_contribution(rule_set, decision.entry),
+        main_reasons=_main_reasons(explained, best, runner_up_index),
+        kaders=tuple(_fired(k, decision.yielded, _without_kader(project, decision, k) != decision.final) for k in decision.fired),
         margin=margin,
         robustness=_robustness(rule_set, margin),
-        flips=_flips(rule_set, compiled, answers, contributions, best),
-        unknowns=_unknowns(rule_set, compiled, answers, contributions, best),
+        flips=_flips(project, decision.final),
+        unknowns=unknowns,
         role=_role(rule_set, recommended, answers),
         promise=rule_set.rung(recommended).promise,
         commitment=rule_set.rung(recommended).commitment,
@@ -193,9 +291,16 @@ def advise(rule_set: RuleSet, raw_answers: Mapping[str, Any], ignore_unknown_tra
             for g in rule_set.guidance
             if (g.rungs is None or recommended in g.rungs) and (g.when is None or holds(g.when, answers))
         ),
-        phases=_phases(rule_set, compiled, answers, contributions),
+        phases=_phases(project, decision.entry),
         routes=_routes(rule_set, answers, decision),
         values=_values(rule_set, recommended, runner_up),
+        status=status,
+        needed=needed,
+        precondition=_precondition(rule_set, decision, post, fallback),
+        conditional_on=conditional_on,
+        fallback=rungs[fallback] if fallback is not None else None,
+        entry_phase=decision.entry,
+        late_entry=_late(rule_set, decision.entry),
     )
 
 
@@ -203,10 +308,10 @@ def recommend(
     rule_set: RuleSet, raw_answers: Mapping[str, Any], ignore_unknown_traits: bool = False
 ) -> tuple[str, dict[str, float]]:
     """Only the recommended rung and the scores per rung: the fast path for many projects."""
-    answers, _ = normalize_answers(rule_set, raw_answers, ignore_unknown_traits)
-    compiled = _compile(rule_set)
-    decision = _decide(rule_set, compiled, answers, _contributions(compiled, answers))
-    return compiled.rungs[decision.rung], {r: round(s, ROUNDING) for r, s in zip(compiled.rungs, decision.totals)}
+    given, _ = given_answers(rule_set, raw_answers, ignore_unknown_traits)
+    decision = _decide(_project(rule_set, given))
+    rungs = rule_set.rung_ids()
+    return rungs[decision.final], {r: round(s, ROUNDING) for r, s in zip(rungs, decision.totals)}
 
 
 # --- scoring and deciding ---------------------------------------------------------------------------
@@ -231,8 +336,8 @@ def trait_points(rule_set: RuleSet, trait: str, chosen: tuple[str, ...]) -> tupl
 
 
 def _trait_vector(compiled: _Compiled, trait: str, chosen: tuple[str, ...]) -> tuple[float, ...] | None:
-    """The trait's points per rung, or None when it adds nothing: unknown, or not weighed (the goal route)."""
-    if chosen == (UNKNOWN,) or trait not in compiled.vectors:
+    """The trait's points per rung, or None when it adds nothing: unknown, not asked, or not weighed (the goal route)."""
+    if chosen in ((UNKNOWN,), (NOT_APPLICABLE,)) or trait not in compiled.vectors:
         return None
     table = compiled.vectors[trait]
     zero = (0.0,) * len(compiled.rungs)
@@ -240,31 +345,59 @@ def _trait_vector(compiled: _Compiled, trait: str, chosen: tuple[str, ...]) -> t
     return tuple(sum(column) / len(vectors) for column in zip(*vectors))
 
 
-def _decide(
-    rule_set: RuleSet, compiled: _Compiled, answers: Answers, contributions: Mapping[str, tuple[float, ...]]
-) -> _Decision:
-    n = len(compiled.rungs)
-    totals = [0.0] * n
+def entry_phase(rule_set: RuleSet, answers: Answers) -> str | None:
+    """The earliest chosen phase (answers are in option order); None when the phase is not known.
+
+    Shared with ladder.engine.batch.
+    """
+    trait = _compile(rule_set).phase_trait
+    chosen = answers.get(trait, (UNKNOWN,)) if trait else (UNKNOWN,)
+    return None if chosen in ((UNKNOWN,), (NOT_APPLICABLE,)) else chosen[0]
+
+
+def phase_profile(rule_set: RuleSet, entry: str | None) -> tuple[float, ...] | None:
+    """The points the entry phase's profile adds to each rung, after the weights; None when it adds nothing."""
+    return _compile(rule_set).profiles.get(entry) if entry is not None else None
+
+
+def kader_applies(kader: Kader, answers: Answers, entry: str | None) -> bool:
+    """A kader scoped to phases applies only when one of them is evaluated (so not when the phase is unknown)."""
+    return (kader.phases is None or entry in kader.phases) and holds(kader.when, answers)
+
+
+def pre_check_holds(check: PreCheck, answers: Answers, entry: str | None) -> bool:
+    """A pre check scoped to phases holds for those phases, and also when the phase is unknown: better to inform
+    honestly than to start a process that may have nothing to decide."""
+    return (check.phases is None or entry is None or entry in check.phases) and holds(check.when, answers)
+
+
+def _decide(project: _Project) -> _Decision:
+    compiled = project.compiled
+    totals = [0.0] * len(compiled.rungs)
     for trait in compiled.traits:  # fixed order keeps floating-point sums identical run to run
-        vector = contributions.get(trait)
+        vector = project.contributions.get(trait)
         if vector is not None:
             for i, v in enumerate(vector):
                 totals[i] += v
-    return _decide_totals(rule_set.kaders, compiled, answers, tuple(totals))
+    entry = entry_phase(project.rule_set, project.answers)
+    for i, v in enumerate(phase_profile(project.rule_set, entry) or ()):  # added last, as in the batch path
+        totals[i] += v
+    return _decide_totals(project, project.rule_set.kaders, tuple(totals), entry)
 
 
-def _decide_totals(
-    kaders: tuple[Kader, ...], compiled: _Compiled, answers: Answers, totals: tuple[float, ...]
-) -> _Decision:
-    n = len(compiled.rungs)
-    fired = tuple(k for k in kaders if holds(k.when, answers))
-    allowed, excluded, yielded = _allowed(compiled.rungs, fired)
+def _decide_totals(project: _Project, kaders: tuple[Kader, ...], totals: tuple[float, ...], entry: str | None) -> _Decision:
+    rungs, answers = project.compiled.rungs, project.answers
+    fired = tuple(k for k in kaders if kader_applies(k, answers, entry))
+    allowed, excluded, yielded = _allowed(rungs, fired)
     best = max(allowed, key=lambda i: (totals[i], -i))
     status: tuple[RungStatus, ...] = tuple(
         "uitgesloten" if i in excluded and i not in allowed else ("mogelijk" if i in allowed else "begrensd")
-        for i in range(n)
+        for i in range(len(rungs))
     )
-    return _Decision(best, totals, tuple(allowed), fired, frozenset(yielded), status)
+    pre = tuple(c for c in project.rule_set.preconditions.pre if pre_check_holds(c, answers, entry))
+    if pre:  # informing honestly overrides every kader that would forbid the lowest rung
+        yielded |= {k.id for k in fired if (k.min is not None and k.min != rungs[0]) or rungs[0] in (k.exclude or ())}
+    return _Decision(best, totals, tuple(allowed), fired, frozenset(yielded), status, entry, pre)
 
 
 def allowed_rungs(rule_set: RuleSet, fired: tuple[Kader, ...]) -> tuple[int, ...]:
@@ -297,24 +430,21 @@ def _allowed(rungs: tuple[str, ...], fired: tuple[Kader, ...]) -> tuple[tuple[in
     return tuple(allowed), excluded, yielded
 
 
-def _with_answer(
-    rule_set: RuleSet,
-    compiled: _Compiled,
-    answers: Answers,
-    contributions: Mapping[str, tuple[float, ...]],
-    trait: str,
-    new: tuple[str, ...],
-) -> _Decision:
-    """The decision when one trait's answer changes (only that trait's contribution is recomputed)."""
-    changed = dict(answers)
-    changed[trait] = new
-    contribs = dict(contributions)
-    vector = _trait_vector(compiled, trait, new)
-    if vector is None:
-        contribs.pop(trait, None)
-    else:
-        contribs[trait] = vector
-    return _decide(rule_set, compiled, changed, contribs)
+def _with_answer(project: _Project, trait: str, new: tuple[str, ...]) -> _Decision:
+    """The decision when one trait's answer changes: only the answers that change are weighed again (with ask_when,
+    other questions may become asked or not asked)."""
+    given = dict(project.given)
+    given[trait] = new
+    answers = apply_ask_when(project.rule_set, given) if project.compiled.asks_when else given
+    contributions = dict(project.contributions)
+    for t in project.compiled.traits:
+        if answers[t] != project.answers[t]:
+            vector = _trait_vector(project.compiled, t, answers[t])
+            if vector is None:
+                contributions.pop(t, None)
+            else:
+                contributions[t] = vector
+    return _decide(_Project(project.rule_set, project.compiled, given, answers, contributions))
 
 
 def _alternatives(rule_set: RuleSet, trait: str, current: tuple[str, ...]) -> list[tuple[str, ...]]:
@@ -374,12 +504,96 @@ def _fired(kader: Kader, yielded: frozenset[str], changed_outcome: bool) -> Fire
                       yielded=kader.id in yielded, changed_outcome=changed_outcome)
 
 
-def _without_kader(rule_set: RuleSet, compiled: _Compiled, answers: Answers, decision: _Decision, kader: Kader) -> int:
+def _without_kader(project: _Project, decision: _Decision, kader: Kader) -> int:
     """The rung that would be advised if this one kader did not exist."""
     if kader.warning:
-        return decision.rung
-    others = tuple(k for k in rule_set.kaders if k.id != kader.id)
-    return _decide_totals(others, compiled, answers, decision.totals).rung
+        return decision.final
+    others = tuple(k for k in project.rule_set.kaders if k.id != kader.id)
+    return _decide_totals(project, others, decision.totals, decision.entry).final
+
+
+def _profile_contribution(rule_set: RuleSet, entry: str | None) -> tuple[Contribution, ...]:
+    """The entry phase's profile as the last contribution, so the contributions still add up to the scores."""
+    profile = phase_profile(rule_set, entry)
+    phases = rule_set.phases
+    if profile is None or phases is None or entry is None:
+        return ()
+    note = phases.profiles[entry].note
+    why = note or Text(nl=ENGINE.t("nl", "why_entry_phase"), en=ENGINE.t("en", "why_entry_phase"))
+    points = {r: round(v, ROUNDING) for r, v in zip(rule_set.rung_ids(), profile)}
+    return (Contribution(trait=phases.trait, answer=(entry,), points=points, why=why),)
+
+
+def _late(rule_set: RuleSet, entry: str | None) -> bool:
+    profile = rule_set.phases.profiles.get(entry) if rule_set.phases and entry else None
+    return bool(profile and profile.late)
+
+
+def _post_applies(rule_set: RuleSet, check: PostCheck, rung: int, answers: Answers) -> bool:
+    """A post check for the advised rung: its rungs, or its rungs_from and above, or every rung."""
+    rungs = rule_set.rung_ids()
+    if check.rungs is not None:
+        scoped = rungs[rung] in check.rungs
+    else:
+        scoped = check.rungs_from is None or rung >= rungs.index(check.rungs_from)
+    return scoped and holds(check.when, answers)
+
+
+def _fallback(decision: _Decision) -> int | None:
+    """The honest rung when a condition is not met: the highest-scoring allowed rung below the advised one
+    (the lower one on equal scores); any rung below when the kaders allow none."""
+    below = [i for i in decision.allowed if i < decision.final] or list(range(decision.final))
+    return max(below, key=lambda i: (decision.totals[i], -i), default=None)
+
+
+def _precondition(
+    rule_set: RuleSet, decision: _Decision, post: tuple[PostCheck, ...], fallback: int | None
+) -> Precondition | None:
+    """The outcome of the step 'should we participate?': None when no check holds."""
+    if not decision.pre and not post:
+        return None
+    name = rule_set.rungs[fallback if fallback is not None else decision.final].name
+    checks = tuple(FiredCheck(id=c.id, stage="pre", severity=None, text=c.text) for c in decision.pre) + tuple(
+        FiredCheck(id=c.id, stage="post", severity=c.severity, text=_with_fallback(c.text, name), conditional=c.conditional)
+        for c in post
+    )
+    if decision.pre:
+        return Precondition(outcome="inform_only", checks=checks, then_rung=rule_set.rungs[decision.rung].id)
+    outcome: PreconditionOutcome = "first_arrange" if any(c.severity == "must" for c in post) else "participate"
+    return Precondition(outcome=outcome, checks=checks)
+
+
+def _with_fallback(text: Text, name: Text) -> Text:
+    """{fallback} in each language replaced by the fallback rung's name in that language."""
+    en = text.en.replace("{fallback}", name.get("en")) if text.en else None
+    return Text(nl=text.nl.replace("{fallback}", name.nl), en=en)
+
+
+def _status(
+    rule_set: RuleSet, answers: Answers, advised: int, unknowns: tuple[UnknownEffect, ...]
+) -> tuple[AdviceStatus, tuple[str, ...]]:
+    """onvoldoende with the questions to answer first, else voorlopig when one unknown answer could move the
+    advice provisional_span rungs or more, else definitief. `nvt` is never missing."""
+    information = rule_set.information
+    if information is None:
+        return "definitief", ()
+    missing = set(information.required)
+    for group in information.at_least:
+        unknown = [t for t in group.of if answers.get(t) == (UNKNOWN,)]
+        if len(group.of) - len(unknown) < group.count:
+            missing |= set(unknown)
+    for rule in information.required_when:
+        if holds(rule.when, answers):
+            missing |= set(rule.traits)
+    needed = tuple(t.id for t in rule_set.traits if t.id in missing and answers[t.id] == (UNKNOWN,))
+    if needed:
+        return "onvoldoende", needed
+    index = {r: i for i, r in enumerate(rule_set.rung_ids())}
+    for effect in unknowns:
+        reached = [advised, *(index[o.rung] for o in effect.outcomes)]
+        if max(reached) - min(reached) >= information.provisional_span:
+            return "voorlopig", ()
+    return "definitief", ()
 
 
 def _robustness(rule_set: RuleSet, margin: float | None) -> RobustnessLabel:
@@ -392,44 +606,61 @@ def _robustness(rule_set: RuleSet, margin: float | None) -> RobustnessLabel:
     return "krap"
 
 
-def _flips(
-    rule_set: RuleSet, compiled: _Compiled, answers: Answers, contributions: Mapping[str, tuple[float, ...]], best: int
-) -> tuple[Flip, ...]:
+def _flips(project: _Project, advised: int) -> tuple[Flip, ...]:
+    """Every one-step change of one asked question's answer that changes the advice (never to `nvt`)."""
     flips = []
-    for trait in compiled.traits:
-        for new in _alternatives(rule_set, trait, answers[trait]):
-            decision = _with_answer(rule_set, compiled, answers, contributions, trait, new)
-            if decision.rung != best:
-                flips.append(Flip(trait=trait, answer=answers[trait], new_answer=new, new_rung=compiled.rungs[decision.rung]))
+    for trait in project.compiled.traits:
+        current = project.answers[trait]
+        if current == (NOT_APPLICABLE,):
+            continue
+        for new in _alternatives(project.rule_set, trait, current):
+            decision = _with_answer(project, trait, new)
+            if decision.final != advised:
+                flips.append(Flip(trait=trait, answer=current, new_answer=new, new_rung=project.compiled.rungs[decision.final]))
     return tuple(flips)
 
 
-def _unknowns(
-    rule_set: RuleSet, compiled: _Compiled, answers: Answers, contributions: Mapping[str, tuple[float, ...]], best: int
-) -> tuple[UnknownEffect, ...]:
+def _unknowns(project: _Project, advised: int) -> tuple[UnknownEffect, ...]:
     effects = []
-    current = compiled.rungs[best]
-    for trait in compiled.traits:
-        if answers[trait] != (UNKNOWN,):
+    rungs = project.compiled.rungs
+    for trait in project.compiled.traits:
+        if project.answers[trait] != (UNKNOWN,):
             continue
         outcomes = tuple(
-            UnknownOutcome(answer=o, rung=compiled.rungs[_with_answer(rule_set, compiled, answers, contributions, trait, (o,)).rung])
-            for o in rule_set.trait(trait).option_ids()
+            UnknownOutcome(answer=o, rung=rungs[_with_answer(project, trait, (o,)).final])
+            for o in project.rule_set.trait(trait).option_ids()
         )
-        effects.append(UnknownEffect(trait=trait, outcomes=outcomes, changes_advice=any(x.rung != current for x in outcomes)))
+        effects.append(UnknownEffect(trait=trait, outcomes=outcomes, changes_advice=any(x.rung != rungs[advised] for x in outcomes)))
     return tuple(effects)
 
 
-def _phases(
-    rule_set: RuleSet, compiled: _Compiled, answers: Answers, contributions: Mapping[str, tuple[float, ...]]
-) -> tuple[PhaseAdvice, ...]:
-    chosen = answers.get(PHASE_TRAIT, (UNKNOWN,))
-    if len(chosen) < 2:
+def _phases(project: _Project, entry: str | None) -> tuple[PhaseAdvice, ...]:
+    """Per phase, the advice as if the project were in that phase only. With a phases section: the entry phase
+    and every later phase (every phase when the phase is unknown); without one: the chosen phases, when more
+    than one."""
+    trait = project.compiled.phase_trait
+    if trait is None:
         return ()
+    phases = project.rule_set.phases
+    if phases is not None:
+        options = project.rule_set.trait(trait).option_ids()
+        listed = options[options.index(entry):] if entry is not None else options
+    else:
+        listed = project.answers[trait]
+        if len(listed) < 2:
+            return ()
     result = []
-    for phase in chosen:
-        decision = _with_answer(rule_set, compiled, answers, contributions, PHASE_TRAIT, (phase,))
-        result.append(PhaseAdvice(phase=phase, rung=compiled.rungs[decision.rung], kaders=tuple(k.id for k in decision.fired)))
+    for phase in listed:
+        decision = _with_answer(project, trait, (phase,))
+        profile = phases.profiles.get(phase) if phases else None
+        result.append(PhaseAdvice(
+            phase=phase,
+            rung=project.compiled.rungs[decision.final],
+            kaders=tuple(k.id for k in decision.fired),
+            scores={r: round(v, ROUNDING) for r, v in zip(project.compiled.rungs, decision.totals)},
+            note=profile.note if profile else None,
+            precondition=decision.pre[0].id if decision.pre else None,
+        ))
     return tuple(result)
 
 

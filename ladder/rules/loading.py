@@ -24,12 +24,16 @@ from ladder.rules.model import (
     BASE_ONLY,
     BASE_REQUIRED,
     EXTENDS_ONLY,
+    PHASE_TRAIT,
     UNKNOWN,
     Condition,
     Cost,
     Duration,
     GroupSize,
     Kader,
+    PhaseProfile,
+    Phases,
+    Preconditions,
     RuleSet,
     RuleSetFile,
     Rung,
@@ -239,6 +243,8 @@ class _Draft:
     kaders: list[Any]
     werkvormen: list[Any]
     guidance: list[Any]
+    pre: list[Any] = field(default_factory=list)
+    post: list[Any] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
 
 
@@ -261,6 +267,8 @@ def _apply(parent: RuleSet | None, pf: ParsedFile) -> tuple[RuleSet | None, list
     _merge_listed(draft, pf, parent, "kaders", "disable_kaders")
     _merge_listed(draft, pf, parent, "werkvormen", "disable_werkvormen")
     _merge_listed(draft, pf, parent, "guidance", "disable_guidance")
+    _merge_phase_points(draft, pf, parent)
+    _merge_preconditions(draft, pf)
     problems.extend(_check_references(draft, pf, parent))
     problems.extend(draft.problems)
     if problems or pf.problems:
@@ -282,7 +290,7 @@ def _start_draft(parent: RuleSet | None, pf: ParsedFile) -> _Draft:
     s = pf.sections
     meta_keys = ("name", "description", "version", "date", "status", "illustration", "disclaimer", "sources",
                  "contacts", "escalation", "policy_references", "robustness", "roles", "role_rules",
-                 "goal_route", "werkvorm_fit")
+                 "goal_route", "werkvorm_fit", "phases", "question_blocks", "information")
     if parent is None:
         meta = {k: s.get(k) for k in meta_keys}
         return _Draft(meta, list(s.get("rungs") or ()), list(s.get("traits") or ()), [], {}, [], [], [])
@@ -297,6 +305,8 @@ def _start_draft(parent: RuleSet | None, pf: ParsedFile) -> _Draft:
         list(parent.kaders),
         list(parent.werkvormen),
         list(parent.guidance),
+        list(parent.preconditions.pre),
+        list(parent.preconditions.post),
     )
 
 
@@ -377,6 +387,46 @@ def _merge_listed(draft: _Draft, pf: ParsedFile, parent: RuleSet | None, key: st
             items[index] = item
 
 
+def _merge_phase_points(draft: _Draft, pf: ParsedFile, parent: RuleSet | None) -> None:
+    """Like weights: the listed rungs of the listed phases replace the points; a note replaces the note."""
+    changes = pf.sections.get("phase_points")
+    phases: Phases | None = draft.meta["phases"]
+    if not changes or parent is None:
+        return
+    if phases is None:
+        draft.problems.append(pf.problem(("phase_points",), "phase_points_without_phases", key_line=True))
+        return
+    profiles = dict(phases.profiles)
+    for phase, change in changes.items():
+        old = profiles.get(phase)
+        points = (dict(old.points) if old else {}) | change.points
+        note = change.note if change.note is not None else (old.note if old else None)
+        profiles[phase] = PhaseProfile(points=points, note=note, late=old.late if old else False)
+    draft.meta["phases"] = phases.model_copy(update={"profiles": profiles})
+
+
+def _merge_preconditions(draft: _Draft, pf: ParsedFile) -> None:
+    """A new id adds a check, a known id replaces it (in either stage), disable_preconditions removes it."""
+    known = [c.id for c in (*draft.pre, *draft.post)]
+    for i, check_id in enumerate(pf.sections.get("disable_preconditions") or ()):
+        if check_id not in known:
+            draft.problems.append(pf.problem(("disable_preconditions", i), "id_unknown", id=check_id, name="preconditions"))
+    gone = set(pf.sections.get("disable_preconditions") or ())
+    draft.pre = [c for c in draft.pre if c.id not in gone]
+    draft.post = [c for c in draft.post if c.id not in gone]
+    given: Preconditions = pf.sections.get("preconditions") or Preconditions()
+    _unique_ids(draft, pf, "preconditions", (*given.pre, *given.post))
+    for stage, other in (("pre", "post"), ("post", "pre")):
+        items: list[Any] = getattr(draft, stage)
+        for check in getattr(given, stage):
+            setattr(draft, other, [c for c in getattr(draft, other) if c.id != check.id])  # it moved stage
+            index = next((i for i, c in enumerate(items) if c.id == check.id), None)
+            if index is None:
+                items.append(check)
+            else:
+                items[index] = check
+
+
 def _unique_ids(draft: _Draft, pf: ParsedFile, key: str, items: Iterable[Any]) -> None:
     seen: set[str] = set()
     for i, item in enumerate(items):
@@ -404,6 +454,8 @@ def _check_references(draft: _Draft, pf: ParsedFile, parent: RuleSet | None) -> 
     disabled = set(draft.disabled_traits)
     meta = draft.meta
     goal = meta.get("goal_route")
+    phases: Phases | None = meta.get("phases")
+    phase_trait = phases.trait if phases is not None else PHASE_TRAIT
     problems: list[Problem] = []
 
     def rung(loc: Loc, value: str) -> None:
@@ -436,11 +488,26 @@ def _check_references(draft: _Draft, pf: ParsedFile, parent: RuleSet | None) -> 
         if cond.not_ is not None:
             condition((*loc, "not"), cond.not_)
 
+    def phase_options(loc: Loc, listed: tuple[str, ...] | None) -> None:
+        """Phase ids are options of the phases trait (fase when the rule set has no phases section)."""
+        if listed and trait(loc, phase_trait):
+            for j, phase in enumerate(listed):
+                option((*loc, j), phase_trait, phase, allow_unknown=False)
+
+    for key in ("traits", "add_traits"):
+        for i, item in enumerate(s.get(key) or ()):
+            if item.ask_when is not None:
+                condition((key, i, "ask_when"), item.ask_when)
+                if item.id in traits_in(item.ask_when):
+                    problems.append(pf.problem((key, i, "ask_when"), "ask_when_self"))
     for trait_id, options in (s.get("weights") or {}).items():
         if not trait(("weights", trait_id), trait_id, key_line=True):
             continue
         if goal and trait_id == goal.trait:
             problems.append(pf.problem(("weights", trait_id), "goal_trait_weighed", key_line=True, id=trait_id))
+            continue
+        if phases is not None and trait_id == phases.trait:
+            problems.append(pf.problem(("weights", trait_id), "phase_trait_weighed", key_line=True, id=trait_id))
             continue
         for option_id, given in options.items():
             option(("weights", trait_id, option_id), trait_id, option_id, allow_unknown=False, key_line=True)
@@ -454,6 +521,7 @@ def _check_references(draft: _Draft, pf: ParsedFile, parent: RuleSet | None) -> 
                 option(("weight_factors", i, "options", j), factor.trait, option_id, allow_unknown=False)
     for i, kader in enumerate(s.get("kaders") or ()):
         condition(("kaders", i, "when"), kader.when)
+        phase_options(("kaders", i, "phases"), kader.phases)
         for key in ("max", "min"):
             if getattr(kader, key) is not None:
                 rung(("kaders", i, key), getattr(kader, key))
@@ -500,9 +568,67 @@ def _check_references(draft: _Draft, pf: ParsedFile, parent: RuleSet | None) -> 
                         where = ("werkvorm_fit", i, "prefer", option_id, j)
                         choices = ids(allowed_values)
                         problems.append(pf.problem(where, "attribute_value_unknown", attribute=fit.attribute, id=value, choices=choices))
+    for phase_id, change in (s.get("phase_points") or {}).items():
+        if phases is not None:
+            option(("phase_points", phase_id), phases.trait, phase_id, allow_unknown=False, key_line=True)
+            for rung_id in change.points:
+                rung(("phase_points", phase_id, "points", rung_id), rung_id)
+    given_checks: Preconditions = s.get("preconditions") or Preconditions()
+    for i, pre in enumerate(given_checks.pre):
+        condition(("preconditions", "pre", i, "when"), pre.when)
+        phase_options(("preconditions", "pre", i, "phases"), pre.phases)
+    for i, post in enumerate(given_checks.post):
+        condition(("preconditions", "post", i, "when"), post.when)
+        for j, rung_id in enumerate(post.rungs or ()):
+            rung(("preconditions", "post", i, "rungs", j), rung_id)
+        if post.rungs_from is not None:
+            rung(("preconditions", "post", i, "rungs_from"), post.rungs_from)
+    information = s.get("information")
+    if information is not None:
+        for j, trait_id in enumerate(information.required):
+            trait(("information", "required", j), trait_id)
+        for i, group in enumerate(information.at_least):
+            for j, trait_id in enumerate(group.of):
+                trait(("information", "at_least", i, "of", j), trait_id)
+            if group.count > len(group.of):
+                problems.append(pf.problem(("information", "at_least", i, "count"), "at_least_too_many",
+                                           count=group.count, size=len(group.of)))
+        for i, rule in enumerate(information.required_when):
+            condition(("information", "required_when", i, "when"), rule.when)
+            for j, trait_id in enumerate(rule.traits):
+                trait(("information", "required_when", i, "traits", j), trait_id)
+    if parent is None:
+        problems.extend(_check_phases(pf, phases, trait, option, rung, {t.id: t for t in draft.traits}))
+        problems.extend(_check_blocks(draft, pf, trait))
     problems.extend(_contradictions(draft, pf, rung_ids, traits))
     problems.extend(_disabled_but_used(draft, pf, meta))
     return problems
+
+
+def _check_phases(pf: ParsedFile, phases: Phases | None, trait: Any, option: Any, rung: Any,
+                  known: Mapping[str, Any]) -> Iterator[Problem]:
+    """The base's phases section: a multiple trait, a profile per option of it, points per rung."""
+    if phases is None or not trait(("phases", "trait"), phases.trait):
+        return
+    if not known[phases.trait].multiple:
+        yield pf.problem(("phases", "trait"), "phase_trait_not_multiple", id=phases.trait)
+    for phase_id, profile in phases.profiles.items():
+        option(("phases", "profiles", phase_id), phases.trait, phase_id, allow_unknown=False, key_line=True)
+        for rung_id in profile.points:
+            rung(("phases", "profiles", phase_id, "points", rung_id), rung_id)
+
+
+def _check_blocks(draft: _Draft, pf: ParsedFile, trait: Any) -> Iterator[Problem]:
+    """Question blocks name existing traits, each in at most one block."""
+    blocks = pf.sections.get("question_blocks") or ()
+    _unique_ids(draft, pf, "question_blocks", blocks)
+    placed: dict[str, str] = {}
+    for i, block in enumerate(blocks):
+        for j, trait_id in enumerate(block.traits):
+            if trait_id in placed:
+                yield pf.problem(("question_blocks", i, "traits", j), "trait_in_two_blocks", id=trait_id, block=placed[trait_id])
+            elif trait(("question_blocks", i, "traits", j), trait_id):
+                placed[trait_id] = block.id
 
 
 def _attribute_values(attribute: str, traits: Mapping[str, tuple[str, ...]]) -> tuple[str, ...]:
@@ -520,8 +646,22 @@ def _disabled_but_used(draft: _Draft, pf: ParsedFile, meta: Mapping[str, Any]) -
         users += ["werkvorm_fit" for f in meta.get("werkvorm_fit") or () if f.trait == trait_id]
         goal = meta.get("goal_route")
         users += ["goal_route"] if goal is not None and goal.trait == trait_id else []
+        users += [f"traits[{t.id}].ask_when" for t in draft.traits if t.ask_when is not None and trait_id in traits_in(t.ask_when)]
+        users += [f"preconditions[{c.id}]" for c in (*draft.pre, *draft.post) if trait_id in traits_in(c.when)]
+        users += ["information"] if trait_id in _information_traits(meta.get("information")) else []
+        phases = meta.get("phases")
+        users += ["phases"] if phases is not None and phases.trait == trait_id else []
         if users:
             yield pf.problem(("disable_traits", i), "trait_still_used", id=trait_id, users=ids(dict.fromkeys(users)))
+
+
+def _information_traits(information: Any) -> set[str]:
+    if information is None:
+        return set()
+    named = {*information.required, *(t for g in information.at_least for t in g.of)}
+    for rule in information.required_when:
+        named |= {*rule.traits, *traits_in(rule.when)}
+    return named
 
 
 def _contradictions(draft: _Draft, pf: ParsedFile, rung_ids: list[str], traits: Mapping[str, tuple[str, ...]]) -> Iterator[Problem]:
@@ -615,6 +755,14 @@ def _freeze(draft: _Draft, pf: ParsedFile, parent: RuleSet | None) -> RuleSet:
         kaders=tuple(draft.kaders),
         werkvormen=tuple(draft.werkvormen),
         guidance=tuple(draft.guidance),
+        phases=meta["phases"],
+        preconditions=Preconditions(pre=tuple(draft.pre), post=tuple(draft.post)),
+        information=meta["information"],
+        # Blocks only order the questions: a trait an extending file disables simply drops out of its block.
+        question_blocks=tuple(
+            b.model_copy(update={"traits": tuple(t for t in b.traits if t not in draft.disabled_traits)})
+            for b in meta["question_blocks"] or ()
+        ),
         lineage=lineage,
         content_hash=content_hash(lineage),
     )

@@ -18,6 +18,8 @@ from ladder.text import language
 
 VALUES = ("inclusie", "invloed", "eigenaarschap", "deliberatie", "legitimiteit")
 UNKNOWN = "onbekend"
+PHASE_TRAIT = "fase"  # the phases trait of a rule set without a phases section (the id is fixed in code)
+NOT_APPLICABLE = "nvt"  # the answer of a question whose ask_when does not hold; reserved like onbekend
 POINTS_LIMIT = 5
 FACTOR_LIMIT = 5
 
@@ -134,37 +136,6 @@ class RungRename(StrictModel):
     description: Text | None = None
 
 
-class Option(StrictModel):
-    id: Id
-    label: Text
-    help: Text | None = None
-
-
-class Trait(StrictModel):
-    id: Id
-    label: Text | None = Field(None, description="a short name, for lists and charts; the id as words when left out")
-    question: Text
-    help: Text
-    options: tuple[Option, ...] = Field(min_length=2, description="ordered low to high where that applies")
-    multiple: StrictBool = Field(False, description="true when more than one option may be chosen (like fase)")
-
-    @model_validator(mode="after")
-    def _options_unique_and_not_unknown(self) -> Trait:
-        ids = [o.id for o in self.options]
-        if UNKNOWN in ids:
-            raise rule_error("unknown_listed", id=UNKNOWN)
-        repeated = sorted({i for i in ids if ids.count(i) > 1})
-        if repeated:
-            raise rule_error("options_repeated", ids=", ".join(repeated))
-        return self
-
-    def option_ids(self) -> tuple[str, ...]:
-        return tuple(o.id for o in self.options)
-
-    def short_name(self, lang: str) -> str:
-        return self.label.get(lang) if self.label else self.id.replace("_", " ").capitalize()
-
-
 class Condition(StrictModel):
     """A declarative condition over answers: a leaf (trait + equals/in) or all/any/not of conditions."""
 
@@ -193,6 +164,43 @@ class Condition(StrictModel):
         return self
 
 
+class Option(StrictModel):
+    id: Id
+    label: Text
+    help: Text | None = None
+    exclusive: StrictBool = Field(False, description="of a multiple trait: cannot be chosen together with other options")
+
+
+class Trait(StrictModel):
+    id: Id
+    label: Text | None = Field(None, description="a short name, for lists and charts; the id as words when left out")
+    question: Text
+    help: Text
+    options: tuple[Option, ...] = Field(min_length=2, description="ordered low to high where that applies")
+    multiple: StrictBool = Field(False, description="true when more than one option may be chosen (like fase)")
+    ask_when: Condition | None = Field(None, description="asked only when this holds on the other answers; else nvt")
+
+    @model_validator(mode="after")
+    def _options_unique_and_not_unknown(self) -> Trait:
+        ids = [o.id for o in self.options]
+        if UNKNOWN in ids:
+            raise rule_error("unknown_listed", id=UNKNOWN)
+        if NOT_APPLICABLE in ids:
+            raise rule_error("not_applicable_listed", id=NOT_APPLICABLE)
+        if not self.multiple and any(o.exclusive for o in self.options):
+            raise rule_error("exclusive_single")
+        repeated = sorted({i for i in ids if ids.count(i) > 1})
+        if repeated:
+            raise rule_error("options_repeated", ids=", ".join(repeated))
+        return self
+
+    def option_ids(self) -> tuple[str, ...]:
+        return tuple(o.id for o in self.options)
+
+    def short_name(self, lang: str) -> str:
+        return self.label.get(lang) if self.label else self.id.replace("_", " ").capitalize()
+
+
 class Kader(StrictModel):
     """A hard frame: when the condition holds, cap (max), floor (min) or exclude rungs, or warn."""
 
@@ -203,6 +211,7 @@ class Kader(StrictModel):
     exclude: tuple[Id, ...] | None = Field(None, min_length=1)
     warning: StrictBool = False
     reason: Text
+    phases: tuple[Id, ...] | None = Field(None, min_length=1, description="applies only when one of these phases is evaluated")
 
     @model_validator(mode="after")
     def _one_effect(self) -> Kader:
@@ -326,6 +335,89 @@ class PolicyReference(StrictModel):
     note: Text | None = None
 
 
+class PhaseProfile(StrictModel):
+    """What evaluating one phase adds: points per rung, an optional note, and whether entering here is late."""
+
+    points: dict[Id, Points] = Field(default_factory=dict)
+    note: Text | None = None
+    late: StrictBool = Field(False, description="true: a project that enters in this phase joins late")
+
+
+class Phases(StrictModel):
+    """The phase matrix: the advice is that of the entry phase (the earliest chosen phase); each later phase has its own."""
+
+    trait: Id = Field(description="the multiple trait whose options are the phases (fase); it is not weighed in weights")
+    overall: Literal["earliest"] = "earliest"
+    matrix: Literal["from_entry"] = "from_entry"
+    profiles: dict[Id, PhaseProfile]
+
+
+class PhasePoints(StrictModel):
+    """An extending file's change to one phase profile: the listed rungs' points, and the note when given."""
+
+    points: dict[Id, Points] = Field(default_factory=dict)
+    note: Text | None = None
+
+
+class PreCheck(StrictModel):
+    """Checked before scoring: when it holds, the advice is to inform only (there is nothing to participate on)."""
+
+    id: Id
+    when: Condition
+    text: Text
+    phases: tuple[Id, ...] | None = Field(None, min_length=1, description="holds only for these phases (always when fase is onbekend)")
+
+
+class PostCheck(StrictModel):
+    """Checked once the rung is known: what to arrange first (must) or see to (should) for that rung."""
+
+    id: Id
+    severity: Literal["must", "should"]
+    when: Condition
+    text: Text = Field(description="{fallback} is replaced by the name of the fallback rung")
+    rungs: tuple[Id, ...] | None = Field(None, min_length=1, description="only when one of these rungs is advised")
+    rungs_from: Id | None = Field(None, description="only when this rung or a higher one is advised")
+    conditional: StrictBool = Field(False, description="true: the advice holds only if this is arranged, else the fallback")
+
+    @model_validator(mode="after")
+    def _one_rung_scope(self) -> PostCheck:
+        if self.rungs is not None and self.rungs_from is not None:
+            raise rule_error("rungs_and_rungs_from")
+        return self
+
+
+class Preconditions(StrictModel):
+    pre: tuple[PreCheck, ...] = ()
+    post: tuple[PostCheck, ...] = ()
+
+
+class AtLeast(StrictModel):
+    count: int = Field(ge=1)
+    of: tuple[Id, ...] = Field(min_length=1)
+
+
+class RequiredWhen(StrictModel):
+    when: Condition
+    traits: tuple[Id, ...] = Field(min_length=1)
+
+
+class Information(StrictModel):
+    """What the tool needs to know before it advises, and when an advice is only provisional."""
+
+    required: tuple[Id, ...] = ()
+    at_least: tuple[AtLeast, ...] = ()
+    required_when: tuple[RequiredWhen, ...] = ()
+    provisional_span: int = Field(2, ge=1, description="voorlopig when one unknown answer could move the advice this many rungs")
+
+
+class QuestionBlock(StrictModel):
+    """A group of questions in the questionnaire, in this order; traits in no block come last."""
+
+    id: Id
+    title: Text
+    traits: tuple[Id, ...] = Field(min_length=1)
+
+
 Status = Literal["concept", "in_gebruik", "vastgesteld", "illustratie"]
 
 
@@ -352,12 +444,17 @@ class RuleSetFile(StrictModel):
     role_rules: tuple[RoleRule, ...] | None = None
     goal_route: GoalRoute | None = None
     werkvorm_fit: tuple[WerkvormFit, ...] | None = None
+    phases: Phases | None = None
+    question_blocks: tuple[QuestionBlock, ...] | None = None
     # In a base these define; in an extending file they add (new id) or replace (same id; for
     # weights: the listed rungs of the listed answers).
     weights: dict[Id, dict[Id, OptionWeights]] | None = Field(None, min_length=1)
     kaders: tuple[Kader, ...] | None = None
     werkvormen: tuple[Werkvorm, ...] | None = None
     guidance: tuple[Guidance, ...] | None = None
+    preconditions: Preconditions | None = None
+    # In a base this defines; in an extending file it replaces the whole section.
+    information: Information | None = None
     # Only in a file with `extends`.
     add_rungs: tuple[AddedRung, ...] | None = None
     rename_rungs: dict[Id, RungRename] | None = None
@@ -367,9 +464,11 @@ class RuleSetFile(StrictModel):
     disable_kaders: tuple[Id, ...] | None = None
     disable_werkvormen: tuple[Id, ...] | None = None
     disable_guidance: tuple[Id, ...] | None = None
+    phase_points: dict[Id, PhasePoints] | None = Field(None, description="replaces the listed rungs' points of a phase")
+    disable_preconditions: tuple[Id, ...] | None = None
 
 
-BASE_ONLY = ("rungs", "traits", "roles", "role_rules", "goal_route", "werkvorm_fit")
+BASE_ONLY = ("rungs", "traits", "roles", "role_rules", "goal_route", "werkvorm_fit", "phases", "question_blocks")
 EXTENDS_ONLY = (
     "add_rungs",
     "rename_rungs",
@@ -379,6 +478,8 @@ EXTENDS_ONLY = (
     "disable_kaders",
     "disable_werkvormen",
     "disable_guidance",
+    "phase_points",
+    "disable_preconditions",
 )
 BASE_REQUIRED = ("name", "version", "date", "status", "rungs", "traits", "weights", "robustness")
 
@@ -428,6 +529,11 @@ class RuleSet(StrictModel):
     kaders: tuple[Kader, ...]
     werkvormen: tuple[Werkvorm, ...]
     guidance: tuple[Guidance, ...]
+    # Model v2; the defaults keep rule sets stored by an older loader readable.
+    phases: Phases | None = None
+    preconditions: Preconditions = Preconditions()
+    information: Information | None = None
+    question_blocks: tuple[QuestionBlock, ...] = ()
     lineage: tuple[SourceFile, ...] = Field(description="the files it was built from, base first")
     content_hash: str = Field(description="identifies the rule set for reproducible advice (see loading.content_hash)")
 

@@ -77,6 +77,13 @@ PROBLEMS: Templates = {
         "kaders_bound_excluded": "de kaders '{bound}' ({effect} {limit}) en '{excluding}' (niet: {rungs}) spreken "
                                  "elkaar tegen: onder dezelfde voorwaarde is elke trede binnen de grens van "
                                  "'{bound}' uitgesloten",
+        "phase_trait_not_multiple": "de vraag '{id}' van 'phases' moet 'multiple: true' hebben",
+        "phase_trait_weighed": "'{id}' is de vraag van 'phases'; zet de punten per fase in 'phases' of 'phase_points', "
+                               "niet in 'weights'",
+        "phase_points_without_phases": "'phase_points' kan alleen als de regelset waarop u voortbouwt 'phases' heeft",
+        "at_least_too_many": "vraagt {count} antwoorden, maar noemt maar {size} vragen",
+        "trait_in_two_blocks": "de vraag '{id}' staat al in het blok '{block}'; elke vraag staat in hoogstens één blok",
+        "ask_when_self": "een vraag kan niet afhangen van haar eigen antwoord",
         # The checks of the model itself (ladder/rules/model.py).
         "unknown_listed": "'{id}' komt vanzelf bij elke vraag; zet het niet bij de antwoorden",
         "options_repeated": "elk antwoord moet een eigen id hebben; meer dan één keer gevonden: {ids}",
@@ -87,6 +94,9 @@ PROBLEMS: Templates = {
         "condition_empty": "verwacht 'trait' met 'equals' of 'in', of één van all/any/not",
         "kader_effects": "verwacht precies één gevolg (max, min, exclude of warning: true), gevonden: {found}",
         "robustness_order": "'redelijk' mag niet hoger zijn dan 'robuust'",
+        "not_applicable_listed": "'{id}' is het antwoord van een vraag die niet gesteld wordt; gebruik een andere id",
+        "exclusive_single": "'exclusive' past alleen bij een vraag met 'multiple: true'",
+        "rungs_and_rungs_from": "gebruik 'rungs' of 'rungs_from', niet allebei",
         "number_between": "verwacht een getal tussen {low} en {high}" + _GOT_NL,
         "whole_number_between": "verwacht een heel getal tussen {low} en {high}" + _GOT_NL,
         # What pydantic found wrong in a value (ladder/rules/validation_messages.py).
@@ -109,6 +119,7 @@ PROBLEMS: Templates = {
         "answer_one_only": "de vraag '{trait}' heeft één antwoord, maar kreeg er {count}: {given}",
         "answer_not_an_option": "ongeldig antwoord {given} bij de vraag '{trait}'; kies uit {choices} of {unknown}",
         "answer_not_asked": "de vraag '{trait}' hoort niet bij deze regels",
+        "answer_exclusive": "het antwoord '{option}' bij de vraag '{trait}' kan niet samen met andere antwoorden: {given}",
         "answer_in_row": "regel {row}: {problem}",
     },
     "en": {
@@ -164,6 +175,12 @@ PROBLEMS: Templates = {
                                 "condition the minimum is above the maximum",
         "kaders_bound_excluded": "kaders '{bound}' ({effect} {limit}) and '{excluding}' (exclude {rungs}) contradict: "
                                  "under the same condition every rung the {effect} allows is excluded",
+        "phase_trait_not_multiple": "the phases trait '{id}' must have multiple: true",
+        "phase_trait_weighed": "'{id}' is the phases trait; give its points in phases or phase_points, not in weights",
+        "phase_points_without_phases": "phase_points needs a rule set with phases to extend",
+        "at_least_too_many": "asks for {count} answers but lists only {size} traits",
+        "trait_in_two_blocks": "trait '{id}' is already in block '{block}'; a trait is in at most one block",
+        "ask_when_self": "a trait cannot depend on its own answer",
         "unknown_listed": "'{id}' is added to every question by itself; do not list it",
         "options_repeated": "option ids must be unique, found {ids} more than once",
         "condition_both": "a condition is either a test on one trait or all/any/not, not both",
@@ -173,6 +190,9 @@ PROBLEMS: Templates = {
         "condition_empty": "expected 'trait' with 'equals'/'in', or one of all/any/not",
         "kader_effects": "expected exactly one effect (max, min, exclude or warning: true), found {found}",
         "robustness_order": "'redelijk' must not be above 'robuust'",
+        "not_applicable_listed": "'{id}' is the answer of a question that is not asked; use another id",
+        "exclusive_single": "exclusive needs a trait with multiple: true",
+        "rungs_and_rungs_from": "use rungs or rungs_from, not both",
         "number_between": "expected a number between {low} and {high}" + _GOT_EN,
         "whole_number_between": "expected a whole number between {low} and {high}" + _GOT_EN,
         "number_above": "expected a number above {bound}" + _GOT_EN,
@@ -192,6 +212,7 @@ PROBLEMS: Templates = {
         "answer_one_only": "trait '{trait}' takes one answer, got {count}: {given}",
         "answer_not_an_option": "invalid answer {given} for trait '{trait}'; expected one of {choices} or {unknown}",
         "answer_not_asked": "unknown trait '{trait}'",
+        "answer_exclusive": "answer '{option}' of trait '{trait}' cannot be combined with other answers: {given}",
         "answer_in_row": "row {row}: {problem}",
     },
 }
