@@ -77,6 +77,9 @@ PROBLEMS: Templates = {
         "kaders_bound_excluded": "de kaders '{bound}' ({effect} {limit}) en '{excluding}' (niet: {rungs}) spreken "
                                  "elkaar tegen: onder dezelfde voorwaarde is elke trede binnen de grens van "
                                  "'{bound}' uitgesloten",
+        "role_rules_and_needs": "gebruik 'role_needs' of 'role_rules', niet allebei",
+        "role_needs_missing": "'{name}' verandert de rolbehoeften, maar de regelset waarop dit bestand voortbouwt "
+                              "heeft geen 'role_needs'",
         # The checks of the model itself (ladder/rules/model.py).
         "unknown_listed": "'{id}' komt vanzelf bij elke vraag; zet het niet bij de antwoorden",
         "options_repeated": "elk antwoord moet een eigen id hebben; meer dan één keer gevonden: {ids}",
@@ -87,6 +90,11 @@ PROBLEMS: Templates = {
         "condition_empty": "verwacht 'trait' met 'equals' of 'in', of één van all/any/not",
         "kader_effects": "verwacht precies één gevolg (max, min, exclude of warning: true), gevonden: {found}",
         "robustness_order": "'redelijk' mag niet hoger zijn dan 'robuust'",
+        "fit_form": "een passingsregel heeft 'prefer' of 'per_answer' nodig: precies één van de twee",
+        "fit_cap_missing": "bij 'per_answer' hoort een 'cap': het grootste totaal (het teken telt niet)",
+        "fit_cap_with_prefer": "'cap' hoort bij 'per_answer', niet bij 'prefer'",
+        "fit_per_answer_list": "'per_answer' telt antwoorden in een lijst van de werkvorm; '{attribute}' is geen "
+                               "lijst; kies {choices}",
         "number_between": "verwacht een getal tussen {low} en {high}" + _GOT_NL,
         "whole_number_between": "verwacht een heel getal tussen {low} en {high}" + _GOT_NL,
         # What pydantic found wrong in a value (ladder/rules/validation_messages.py).
@@ -164,6 +172,8 @@ PROBLEMS: Templates = {
                                 "condition the minimum is above the maximum",
         "kaders_bound_excluded": "kaders '{bound}' ({effect} {limit}) and '{excluding}' (exclude {rungs}) contradict: "
                                  "under the same condition every rung the {effect} allows is excluded",
+        "role_rules_and_needs": "use 'role_needs' or 'role_rules', not both",
+        "role_needs_missing": "'{name}' changes the role needs, but the rule set it extends has no 'role_needs'",
         "unknown_listed": "'{id}' is added to every question by itself; do not list it",
         "options_repeated": "option ids must be unique, found {ids} more than once",
         "condition_both": "a condition is either a test on one trait or all/any/not, not both",
@@ -173,6 +183,11 @@ PROBLEMS: Templates = {
         "condition_empty": "expected 'trait' with 'equals'/'in', or one of all/any/not",
         "kader_effects": "expected exactly one effect (max, min, exclude or warning: true), found {found}",
         "robustness_order": "'redelijk' must not be above 'robuust'",
+        "fit_form": "a fit rule needs exactly one of 'prefer' or 'per_answer'",
+        "fit_cap_missing": "'per_answer' needs a 'cap': the largest total (its sign does not count)",
+        "fit_cap_with_prefer": "'cap' goes with 'per_answer', not with 'prefer'",
+        "fit_per_answer_list": "'per_answer' counts answers in a list of the method; '{attribute}' is not a list, "
+                               "use {choices}",
         "number_between": "expected a number between {low} and {high}" + _GOT_EN,
         "whole_number_between": "expected a whole number between {low} and {high}" + _GOT_EN,
         "number_above": "expected a number above {bound}" + _GOT_EN,
