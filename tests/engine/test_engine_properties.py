@@ -152,7 +152,7 @@ def test_the_advice_serialises_to_json_with_a_schema_version(rs_id):
     import json
 
     data = json.loads(advise(RULE_SETS[rs_id], {"fase": ["agenda", "beheer"]}).to_json())
-    assert data["schema_version"] == "1.0"
+    assert data["schema_version"] == "2.0"
     assert data["rule_set"]["content_hash"] == RULE_SETS[rs_id].content_hash
     assert [p["phase"] for p in data["phases"]] == ["agenda", "beheer"]
 
