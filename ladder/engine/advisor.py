@@ -35,13 +35,11 @@ from ladder.engine.advice import (
     FiredKader,
     Flip,
     GuidanceItem,
-    MethodAdvice,
-    MethodReason,
+    MainReason,
     PhaseAdvice,
     Precondition,
     PreconditionOutcome,
     RobustnessLabel,
-    RoleAdvice,
     Routes,
     RuleSetRef,
     RungScore,
@@ -50,6 +48,9 @@ from ladder.engine.advice import (
     UnknownOutcome,
     ValuesComparison,
 )
+from ladder.engine.methods import advise_methods
+from ladder.engine.rights import advise_rights, advise_support
+from ladder.engine.roles import advise_roles
 from ladder.rules.conditions import Answers, holds
 from ladder.rules.model import (
     NOT_APPLICABLE,
@@ -66,7 +67,7 @@ from ladder.rules.model import (
 from ladder.rules.problems import AnswerError, AnswerProblem
 from ladder.text import Catalogue
 
-MAX_METHODS = 8
+MAX_REASONS = 3
 ROUNDING = 6  # digits of the scores shown (and compared): also used by ladder.engine.batch
 # The engine's own words in an advice; everything else it says comes from the rule set
 TEXTS: dict[str, dict[str, str]] = {
@@ -252,6 +253,8 @@ def advise(rule_set: RuleSet, raw_answers: Mapping[str, Any], ignore_unknown_tra
     conditional_on = tuple(c.id for c in post if c.conditional)
     fallback = _fallback(decision) if conditional_on else None
     status, needed = _status(rule_set, answers, decision.final, unknowns)
+    reasons = _main_reasons(explained, best, runner_up_index)
+    roles = advise_roles(rule_set, recommended, answers)
     return Advice(
         rule_set=RuleSetRef(
             id=rule_set.id,
@@ -276,20 +279,21 @@ def advise(rule_set: RuleSet, raw_answers: Mapping[str, Any], ignore_unknown_tra
             )
             for t, vector in contributions.items()
         ) + _profile_contribution(rule_set, decision.entry),
-        main_reasons=_main_reasons(explained, best, runner_up_index),
+        main_reasons=tuple(r.trait for r in reasons),
         kaders=tuple(_fired(k, decision.yielded, _without_kader(project, decision, k) != decision.final) for k in decision.fired),
         margin=margin,
         robustness=_robustness(rule_set, margin),
         flips=_flips(project, decision.final),
         unknowns=unknowns,
-        role=_role(rule_set, recommended, answers),
+        role=roles.main,
         promise=rule_set.rung(recommended).promise,
         commitment=rule_set.rung(recommended).commitment,
-        werkvormen=_methods(rule_set, answers, recommended, runner_up),
+        werkvormen=advise_methods(rule_set, answers, recommended, runner_up),
         guidance=tuple(
             GuidanceItem(id=g.id, kind=g.kind, text=g.text, source=g.source)
             for g in rule_set.guidance
             if (g.rungs is None or recommended in g.rungs) and (g.when is None or holds(g.when, answers))
+            and (roles.hats or not g.with_hats)
         ),
         phases=_phases(project, decision.entry),
         routes=_routes(rule_set, answers, decision),
@@ -301,6 +305,11 @@ def advise(rule_set: RuleSet, raw_answers: Mapping[str, Any], ignore_unknown_tra
         fallback=rungs[fallback] if fallback is not None else None,
         entry_phase=decision.entry,
         late_entry=_late(rule_set, decision.entry),
+        hats=roles.hats,
+        role_needs=roles.needs,
+        rights=advise_rights(rule_set, answers),
+        support=advise_support(rule_set, answers, recommended),
+        reason_shares=reasons,
     )
 
 
@@ -489,13 +498,23 @@ def _factors(rule_set: RuleSet, trait: str, chosen: tuple[str, ...]) -> tuple[We
     return tuple(seen.values())
 
 
-def _main_reasons(contributions: Mapping[str, tuple[float, ...]], best: int, runner_up: int | None) -> tuple[str, ...]:
-    """The answers that pushed most toward the advice rather than the runner-up (at most three)."""
+def _main_reasons(
+    contributions: Mapping[str, tuple[float, ...]], best: int, runner_up: int | None
+) -> tuple[MainReason, ...]:
+    """The answers that put the advice ahead of the runner-up most (at most three), each with its share of their
+    summed leads. Only an answer that adds points to the advised rung itself counts: one that merely pushes the
+    runner-up down more than the advice is no reason *for* the advice."""
     def lead(vector: tuple[float, ...]) -> float:
         return vector[best] - (vector[runner_up] if runner_up is not None else 0.0)
 
-    ranked = sorted(contributions, key=lambda t: -lead(contributions[t]))  # stable: ties keep trait order
-    return tuple(t for t in ranked if lead(contributions[t]) > 0)[:3]
+    counted = [t for t in contributions if contributions[t][best] > 0 and lead(contributions[t]) > 0]
+    ranked = sorted(counted, key=lambda t: -lead(contributions[t]))[:MAX_REASONS]  # stable: ties keep trait order
+    total = sum(lead(contributions[t]) for t in ranked)
+    return tuple(
+        MainReason(trait=t, lead=round(lead(contributions[t]), ROUNDING),
+                   share=round(lead(contributions[t]) / total, ROUNDING))
+        for t in ranked
+    )
 
 
 def _fired(kader: Kader, yielded: frozenset[str], changed_outcome: bool) -> FiredKader:
@@ -616,7 +635,8 @@ def _flips(project: _Project, advised: int) -> tuple[Flip, ...]:
         for new in _alternatives(project.rule_set, trait, current):
             decision = _with_answer(project, trait, new)
             if decision.final != advised:
-                flips.append(Flip(trait=trait, answer=current, new_answer=new, new_rung=project.compiled.rungs[decision.final]))
+                flips.append(Flip(trait=trait, answer=current, new_answer=new, new_rung=project.compiled.rungs[decision.final],
+                                  kind=project.rule_set.trait(trait).kind))
     return tuple(flips)
 
 
@@ -664,52 +684,26 @@ def _phases(project: _Project, entry: str | None) -> tuple[PhaseAdvice, ...]:
     return tuple(result)
 
 
-def _role(rule_set: RuleSet, rung_id: str, answers: Answers) -> RoleAdvice:
-    rung = rule_set.rung(rung_id)
-    for rule in rule_set.role_rules:
-        if rung_id in rule.rungs and (rule.when is None or holds(rule.when, answers)):
-            role = rule_set.role(rule.role)
-            return RoleAdvice(role=role.id, name=role.name, description=role.description, why=rule.why)
-    return RoleAdvice(role=None, name=rung.role, description=rung.stance, why=None)
-
-
-def _methods(rule_set: RuleSet, answers: Answers, advised: str, runner_up: str | None) -> tuple[MethodAdvice, ...]:
-    ranked = []
-    for order, method in enumerate(rule_set.werkvormen):
-        if advised in method.rungs:
-            fit, for_rung = 3.0, advised
-        elif runner_up and runner_up in method.rungs:
-            fit, for_rung = 1.0, runner_up
-        else:
-            continue
-        reasons = []
-        for rule in rule_set.werkvorm_fit:
-            chosen = answers.get(rule.trait, (UNKNOWN,))
-            if chosen == (UNKNOWN,) or len(chosen) != 1 or chosen[0] not in rule.prefer:
-                continue
-            have = getattr(method, rule.attribute)
-            have = set(have) if isinstance(have, tuple) else {have}
-            fits = bool(have & set(rule.prefer[chosen[0]]))
-            fit += 1.0 if fits else -1.0
-            reasons.append(MethodReason(fits=fits, why=rule.why))
-        ranked.append((-fit, order, MethodAdvice(id=method.id, name=method.name, description=method.description,
-                                                fit=fit, for_rung=for_rung, reasons=tuple(reasons))))
-    ranked.sort(key=lambda x: (x[0], x[1]))
-    return tuple(m for _, _, m in ranked[:MAX_METHODS])
-
-
 def _routes(rule_set: RuleSet, answers: Answers, decision: _Decision) -> Routes:
     situation = rule_set.rungs[decision.rung].id
     route = rule_set.goal_route
     chosen = answers.get(route.trait, (UNKNOWN,)) if route else (UNKNOWN,)
-    if route is None or chosen == (UNKNOWN,):
+    names = route.names if route else None
+    situation_name, goal_name = (names.situation, names.goal) if names else (None, None)
+    if route is None or chosen[0] not in route.links:  # onbekend, or not asked
         return Routes(situation=situation, goal=None, goal_answer=None, goal_why=None, distance=None, differ=False,
-                      goal_allowed=None)
+                      goal_allowed=None, situation_name=situation_name, goal_name=goal_name)
     link = route.links[chosen[0]]
     ids = rule_set.rung_ids()
-    distance = abs(ids.index(link.rung) - decision.rung)
+    goal_at = ids.index(link.rung)
+    distance = abs(goal_at - decision.rung)
+    differ = distance > 1
+    adjust = None
+    if differ and route.adjust is not None:
+        adjust = route.adjust.goal_higher if goal_at > decision.rung else route.adjust.goal_lower
     return Routes(situation=situation, goal=link.rung, goal_answer=chosen[0], goal_why=link.why, distance=distance,
-                  differ=distance > 1, goal_allowed=ids.index(link.rung) in decision.allowed)
+                  differ=differ, goal_allowed=goal_at in decision.allowed, adjust=adjust,
+                  situation_name=situation_name, goal_name=goal_name)
 
 
 def _values(rule_set: RuleSet, advised: str, runner_up: str | None) -> ValuesComparison:

@@ -26,18 +26,23 @@ from ladder.rules.model import (
     EXTENDS_ONLY,
     PHASE_TRAIT,
     UNKNOWN,
+    Channel,
     Condition,
     Cost,
     Duration,
     GroupSize,
     Kader,
+    Organiser,
     PhaseProfile,
     Phases,
     Preconditions,
+    Reach,
+    RoleNeed,
     RuleSet,
     RuleSetFile,
     Rung,
     SourceFile,
+    Task,
     TraitWeights,
 )
 from ladder.rules.problem_texts import Count, found_type, ids
@@ -55,6 +60,9 @@ _SECTION_ADAPTERS: dict[str, TypeAdapter[Any]] = {
 _EQUIVALENCE_BUDGET = 20_000
 # At most this many problems are reported for one file; a last one says there are more.
 MAX_PROBLEMS = 50
+# The trait whose options are the groups a working method reaches (bereikt) or shuts out (drempel), as the
+# trait schaal gives the values of a method's schaal.
+TARGET_GROUPS_TRAIT = "doelgroepen"
 
 
 @dataclass(frozen=True)
@@ -245,6 +253,8 @@ class _Draft:
     guidance: list[Any]
     pre: list[Any] = field(default_factory=list)
     post: list[Any] = field(default_factory=list)
+    rights: list[Any] = field(default_factory=list)
+    support: list[Any] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
 
 
@@ -269,6 +279,9 @@ def _apply(parent: RuleSet | None, pf: ParsedFile) -> tuple[RuleSet | None, list
     _merge_listed(draft, pf, parent, "guidance", "disable_guidance")
     _merge_phase_points(draft, pf, parent)
     _merge_preconditions(draft, pf)
+    _merge_listed(draft, pf, parent, "rights", "disable_rights")
+    _merge_listed(draft, pf, parent, "support", "disable_support")
+    _merge_role_needs(draft, pf)
     problems.extend(_check_references(draft, pf, parent))
     problems.extend(draft.problems)
     if problems or pf.problems:
@@ -290,7 +303,7 @@ def _start_draft(parent: RuleSet | None, pf: ParsedFile) -> _Draft:
     s = pf.sections
     meta_keys = ("name", "description", "version", "date", "status", "illustration", "disclaimer", "sources",
                  "contacts", "escalation", "policy_references", "robustness", "roles", "role_rules",
-                 "goal_route", "werkvorm_fit", "phases", "question_blocks", "information")
+                 "role_needs", "goal_route", "werkvorm_fit", "phases", "question_blocks", "information")
     if parent is None:
         meta = {k: s.get(k) for k in meta_keys}
         return _Draft(meta, list(s.get("rungs") or ()), list(s.get("traits") or ()), [], {}, [], [], [])
@@ -307,6 +320,8 @@ def _start_draft(parent: RuleSet | None, pf: ParsedFile) -> _Draft:
         list(parent.guidance),
         list(parent.preconditions.pre),
         list(parent.preconditions.post),
+        list(parent.rights),
+        list(parent.support),
     )
 
 
@@ -427,6 +442,33 @@ def _merge_preconditions(draft: _Draft, pf: ParsedFile) -> None:
                 items[index] = check
 
 
+def _merge_role_needs(draft: _Draft, pf: ParsedFile) -> None:
+    """disable_role_needs removes needs by id, then add_role_needs adds (new id) or replaces (same id)."""
+    disabled = pf.sections.get("disable_role_needs") or ()
+    added: tuple[RoleNeed, ...] = pf.sections.get("add_role_needs") or ()
+    if not disabled and not added:
+        return
+    role_needs = draft.meta.get("role_needs")
+    if role_needs is None:
+        for key in ("disable_role_needs", "add_role_needs"):
+            if key in pf.sections:
+                draft.problems.append(pf.problem((key,), "role_needs_missing", key_line=True, name=key))
+        return
+    needs = list(role_needs.needs)
+    for i, need_id in enumerate(disabled):
+        if need_id not in [n.id for n in needs]:
+            draft.problems.append(pf.problem(("disable_role_needs", i), "id_unknown", id=need_id, name="role_needs"))
+        needs = [n for n in needs if n.id != need_id]
+    _unique_ids(draft, pf, "add_role_needs", added)
+    for need in added:
+        index = next((i for i, n in enumerate(needs) if n.id == need.id), None)
+        if index is None:
+            needs.append(need)
+        else:
+            needs[index] = need
+    draft.meta["role_needs"] = role_needs.model_copy(update={"needs": tuple(needs)})
+
+
 def _unique_ids(draft: _Draft, pf: ParsedFile, key: str, items: Iterable[Any]) -> None:
     seen: set[str] = set()
     for i, item in enumerate(items):
@@ -535,14 +577,55 @@ def _check_references(draft: _Draft, pf: ParsedFile, parent: RuleSet | None) -> 
         if "schaal" in traits:
             for j, scale in enumerate(method.schaal):
                 option(("werkvormen", i, "schaal", j), "schaal", scale, allow_unknown=False)
+        if TARGET_GROUPS_TRAIT in traits:
+            for key in ("bereikt", "drempel"):
+                for j, group in enumerate(getattr(method, key) or ()):
+                    option(("werkvormen", i, key, j), TARGET_GROUPS_TRAIT, group, allow_unknown=False)
     for i, item in enumerate(s.get("guidance") or ()):
         for j, rung_id in enumerate(item.rungs or ()):
             rung(("guidance", i, "rungs", j), rung_id)
         if item.when is not None:
             condition(("guidance", i, "when"), item.when)
+    for key in ("rights", "support"):
+        for i, item in enumerate(s.get(key) or ()):
+            if item.when is not None:
+                condition((key, i, "when"), item.when)
+    for i, item in enumerate(s.get("support") or ()):
+        rung(("support", i, "rungs_from"), item.rungs_from)
+    role_ids = [r.id for r in meta.get("roles") or ()]
+
+    def need(loc: Loc, item: RoleNeed) -> None:
+        if item.role not in role_ids:
+            problems.append(_unknown(pf, (*loc, "role"), "role", item.role, role_ids))
+        if isinstance(item.rungs, tuple):
+            for j, rung_id in enumerate(item.rungs):
+                rung((*loc, "rungs", j), rung_id)
+        condition((*loc, "when"), item.when)
+
+    for i, item in enumerate(s.get("add_role_needs") or ()):
+        need(("add_role_needs", i), item)
     if parent is None:
-        role_ids = [r.id for r in s.get("roles") or ()]
         _unique_ids(draft, pf, "roles", s.get("roles") or ())
+        role_needs = s.get("role_needs")
+        if role_needs is not None:
+            if s.get("role_rules"):
+                problems.append(pf.problem(("role_needs",), "role_rules_and_needs", key_line=True))
+            for j, rung_id in enumerate(role_needs.applies_to):
+                rung(("role_needs", "applies_to", j), rung_id)
+            for i, main in enumerate(role_needs.main_for):
+                if main.role not in role_ids:
+                    problems.append(_unknown(pf, ("role_needs", "main_for", i, "role"), "role", main.role, role_ids))
+                condition(("role_needs", "main_for", i, "when"), main.when)
+            seen: set[str] = set()
+            for i, item in enumerate(role_needs.needs):
+                if item.id in seen:
+                    problems.append(pf.problem(("role_needs", "needs", i, "id"), "id_twice", id=item.id, name="role_needs"))
+                seen.add(item.id)
+                need(("role_needs", "needs", i), item)
+            hats = role_needs.hats_from_trait
+            if hats is not None and trait(("role_needs", "hats_from_trait", "trait"), hats.trait):
+                for j, option_id in enumerate(hats.options):
+                    option(("role_needs", "hats_from_trait", "options", j), hats.trait, option_id, allow_unknown=False)
         for i, rule in enumerate(s.get("role_rules") or ()):
             if rule.role not in role_ids:
                 problems.append(_unknown(pf, ("role_rules", i, "role"), "role", rule.role, role_ids))
@@ -558,11 +641,12 @@ def _check_references(draft: _Draft, pf: ParsedFile, parent: RuleSet | None) -> 
             if missing:
                 problems.append(pf.problem(("goal_route", "links"), "goal_links_missing", ids=ids(missing)))
         for i, fit in enumerate(s.get("werkvorm_fit") or ()):
+            prefer = fit.prefer or {}
             if trait(("werkvorm_fit", i, "trait"), fit.trait):
-                for option_id in fit.prefer:
+                for option_id in prefer:
                     option(("werkvorm_fit", i, "prefer", option_id), fit.trait, option_id, allow_unknown=False, key_line=True)
             allowed_values = _attribute_values(fit.attribute, traits)
-            for option_id, values in fit.prefer.items():
+            for option_id, values in prefer.items():
                 for j, value in enumerate(values):
                     if value not in allowed_values:
                         where = ("werkvorm_fit", i, "prefer", option_id, j)
@@ -632,9 +716,13 @@ def _check_blocks(draft: _Draft, pf: ParsedFile, trait: Any) -> Iterator[Problem
 
 
 def _attribute_values(attribute: str, traits: Mapping[str, tuple[str, ...]]) -> tuple[str, ...]:
-    """The values a working method's attribute can take (schaal takes the schaal trait's options)."""
-    literal = {"groepsgrootte": GroupSize, "kosten": Cost, "duur": Duration}.get(attribute)
-    return tuple(get_args(literal)) if literal else traits.get("schaal", ())
+    """The values a working method's attribute can take: schaal takes the schaal trait's options, bereikt and
+    drempel the target groups trait's."""
+    literal = {"groepsgrootte": GroupSize, "kosten": Cost, "duur": Duration, "taak": Task, "kanaal": Channel,
+               "organisator": Organiser, "bereik": Reach}.get(attribute)
+    if literal is not None:
+        return tuple(get_args(literal))
+    return traits.get(TARGET_GROUPS_TRAIT if attribute in ("bereikt", "drempel") else "schaal", ())
 
 
 def _disabled_but_used(draft: _Draft, pf: ParsedFile, meta: Mapping[str, Any]) -> Iterator[Problem]:
@@ -643,6 +731,9 @@ def _disabled_but_used(draft: _Draft, pf: ParsedFile, meta: Mapping[str, Any]) -
         users = [f"kaders[{k.id}]" for k in draft.kaders if trait_id in traits_in(k.when)]
         users += [f"guidance[{g.id}]" for g in draft.guidance if g.when is not None and trait_id in traits_in(g.when)]
         users += [f"role_rules[{r.role}]" for r in meta.get("role_rules") or () if r.when is not None and trait_id in traits_in(r.when)]
+        users += [f"{key}[{x.id}]" for key in ("rights", "support") for x in getattr(draft, key)
+                  if x.when is not None and trait_id in traits_in(x.when)]
+        users += _role_needs_users(meta.get("role_needs"), trait_id)
         users += ["werkvorm_fit" for f in meta.get("werkvorm_fit") or () if f.trait == trait_id]
         goal = meta.get("goal_route")
         users += ["goal_route"] if goal is not None and goal.trait == trait_id else []
@@ -662,6 +753,15 @@ def _information_traits(information: Any) -> set[str]:
     for rule in information.required_when:
         named |= {*rule.traits, *traits_in(rule.when)}
     return named
+
+
+def _role_needs_users(role_needs: Any, trait_id: str) -> list[str]:
+    if role_needs is None:
+        return []
+    users = [f"role_needs[{n.id}]" for n in role_needs.needs if trait_id in traits_in(n.when)]
+    users += ["role_needs.main_for" for m in role_needs.main_for if trait_id in traits_in(m.when)]
+    hats = role_needs.hats_from_trait
+    return users + (["role_needs.hats_from_trait"] if hats is not None and hats.trait == trait_id else [])
 
 
 def _contradictions(draft: _Draft, pf: ParsedFile, rung_ids: list[str], traits: Mapping[str, tuple[str, ...]]) -> Iterator[Problem]:
@@ -749,6 +849,7 @@ def _freeze(draft: _Draft, pf: ParsedFile, parent: RuleSet | None) -> RuleSet:
         disabled_traits=tuple(draft.disabled_traits),
         roles=meta["roles"] or (),
         role_rules=meta["role_rules"] or (),
+        role_needs=meta["role_needs"],
         goal_route=meta["goal_route"],
         werkvorm_fit=meta["werkvorm_fit"] or (),
         weights=draft.weights,
@@ -763,6 +864,8 @@ def _freeze(draft: _Draft, pf: ParsedFile, parent: RuleSet | None) -> RuleSet:
             b.model_copy(update={"traits": tuple(t for t in b.traits if t not in draft.disabled_traits)})
             for b in meta["question_blocks"] or ()
         ),
+        rights=tuple(draft.rights),
+        support=tuple(draft.support),
         lineage=lineage,
         content_hash=content_hash(lineage),
     )

@@ -12,7 +12,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool, WithJsonSchema, model_validator
 
-from ladder.rules.problem_texts import Words, word
+from ladder.rules.problem_texts import Alternatives, Words, word
 from ladder.rules.problems import rule_error
 from ladder.text import language
 
@@ -58,6 +58,15 @@ Id = Annotated[
 GroupSize = Literal["klein", "middel", "groot"]
 Cost = Literal["laag", "midden", "hoog"]
 Duration = Literal["kort", "middel", "lang"]
+Task = Literal["informatie", "mening", "ontwerp", "beleid", "keuze", "feiten", "beheer", "initiatief", "omgevingsdialoog"]
+MethodAttribute = Literal[
+    "schaal", "groepsgrootte", "kosten", "duur", "taak", "bereikt", "drempel", "kanaal", "organisator", "bereik"
+]
+# The attributes that are lists, so per_answer can count the chosen answers found in them.
+LIST_ATTRIBUTES = ("schaal", "taak", "bereikt", "drempel", "organisator")
+Channel = Literal["fysiek", "digitaal", "beide"]
+Organiser = Literal["gemeente", "initiatiefnemer", "samenleving"]
+Reach = Literal["weinigen", "vertegenwoordigend", "iedereen"]
 
 
 class Text(StrictModel):
@@ -179,6 +188,9 @@ class Trait(StrictModel):
     options: tuple[Option, ...] = Field(min_length=2, description="ordered low to high where that applies")
     multiple: StrictBool = Field(False, description="true when more than one option may be chosen (like fase)")
     ask_when: Condition | None = Field(None, description="asked only when this holds on the other answers; else nvt")
+    kind: Literal["feit", "keuze"] = Field(
+        "feit", description="feit: a fact about the project; keuze: a choice the municipality can make (groups the flips)"
+    )
 
     @model_validator(mode="after")
     def _options_unique_and_not_unknown(self) -> Trait:
@@ -259,6 +271,13 @@ class Werkvorm(StrictModel):
     kosten: Cost
     duur: Duration
     waarden: ValueScores
+    # Optional: a method without one of these is not matched on it.
+    taak: tuple[Task, ...] | None = Field(None, min_length=1, description="what the method is good for")
+    bereikt: tuple[Id, ...] | None = Field(None, min_length=1, description="doelgroepen it reaches well")
+    drempel: tuple[Id, ...] | None = Field(None, min_length=1, description="doelgroepen it tends to shut out")
+    kanaal: Channel | None = None
+    organisator: tuple[Organiser, ...] | None = Field(None, min_length=1, description="who normally runs it")
+    bereik: Reach | None = Field(None, description="who can take part: a few, a representative sample, anyone")
 
 
 class Guidance(StrictModel):
@@ -268,6 +287,7 @@ class Guidance(StrictModel):
     source: str
     rungs: tuple[Id, ...] | None = Field(None, description="applies only when one of these rungs is advised")
     when: Condition | None = None
+    with_hats: StrictBool = Field(False, description="shown only when the advice gives the municipality a hat")
 
 
 class Role(StrictModel):
@@ -288,9 +308,80 @@ class RoleRule(StrictModel):
     why: Text
 
 
+class RoleNeed(StrictModel):
+    """The situation needs at least this role (the main role climbs to it), or adds it as a hat beside the main role."""
+
+    id: Id
+    role: Id
+    when: Condition
+    why: Text
+    hat: StrictBool = False
+    rungs: tuple[Id, ...] | Literal["all"] | None = Field(
+        None, description="the rungs it applies to: a list, or all; role_needs.applies_to when left out"
+    )
+
+
+class MainRole(StrictModel):
+    """A fixed main role, for any advised rung, when the condition holds (the first that holds wins)."""
+
+    when: Condition
+    role: Id
+    why: Text | None = Field(None, description="why this role; the role's fits_when when left out")
+
+
+class HatsFromTrait(StrictModel):
+    """Each chosen option listed here is a hat (for example grondeigenaar, financier)."""
+
+    trait: Id
+    options: tuple[Id, ...] = Field(min_length=1)
+
+
+class RoleNeeds(StrictModel):
+    """The municipality's role from what the situation needs: climb the trap as little as possible."""
+
+    applies_to: tuple[Id, ...] = Field(min_length=1, description="the rungs for which the needs pick the main role")
+    main_for: tuple[MainRole, ...] = ()
+    needs: tuple[RoleNeed, ...] = ()
+    hats_from_trait: HatsFromTrait | None = None
+    loslaten_why: Text = Field(description="why the lowest role fits when no need holds")
+
+
+class Right(StrictModel):
+    """A right of residents or a legal duty: listed apart from the methods, whatever rung is advised."""
+
+    id: Id
+    kind: Literal["recht", "plicht"]
+    holder: str = Field(min_length=1, description="whose right or duty: inwoners, iedereen, gemeente, ...")
+    basis: str = Field(min_length=1, description="the law or regulation it rests on")
+    when: Condition | None = Field(None, description="listed only when this holds; always when left out")
+    text: Text
+
+
+class Support(StrictModel):
+    """A support measure (the answer to the participation paradox): more help on the same rung, never less say."""
+
+    id: Id
+    when: Condition | None = None
+    rungs_from: Id = Field("raadplegen", description="shown when the advised rung is this one or above it")
+    text: Text
+    source: str
+
+
 class GoalLink(StrictModel):
     rung: Id
     why: Text
+
+
+class RouteNames(StrictModel):
+    situation: Text
+    goal: Text
+
+
+class RouteAdjust(StrictModel):
+    """What to adjust when the routes differ, by the direction of the difference."""
+
+    goal_higher: Text
+    goal_lower: Text
 
 
 class GoalRoute(StrictModel):
@@ -298,15 +389,36 @@ class GoalRoute(StrictModel):
 
     trait: Id
     links: dict[Id, GoalLink]
+    names: RouteNames | None = None
+    adjust: RouteAdjust | None = None
 
 
 class WerkvormFit(StrictModel):
-    """How an answer narrows the working methods: for each answer, the attribute values that fit."""
+    """How an answer narrows the working methods: by the attribute values that fit each answer (prefer), or by
+    counting the chosen answers in the method's list (per_answer). A note is shown, never scored."""
 
     trait: Id
-    attribute: Literal["schaal", "groepsgrootte", "kosten", "duur"]
-    prefer: dict[Id, tuple[str, ...]]
+    attribute: MethodAttribute
     why: Text
+    prefer: dict[Id, tuple[str, ...]] | None = Field(None, description="for each answer, the attribute values that fit")
+    plus: float = Field(1.0, description="with prefer: added when the method fits every chosen listed answer")
+    minus: float = Field(-1.0, description="with prefer: added when it does not")
+    per_answer: float | None = Field(None, description="points per chosen answer found in the method's list attribute")
+    cap: float | None = Field(None, description="with per_answer: the largest total, in absolute value")
+    effect: Literal["score", "note"] = "score"
+
+    @model_validator(mode="after")
+    def _one_form(self) -> WerkvormFit:
+        if (self.prefer is None) == (self.per_answer is None):
+            raise rule_error("fit_form")
+        if self.per_answer is not None and self.cap is None:
+            raise rule_error("fit_cap_missing")
+        if self.prefer is not None and self.cap is not None:
+            raise rule_error("fit_cap_with_prefer")
+        if self.per_answer is not None and self.attribute not in LIST_ATTRIBUTES:
+            raise rule_error("fit_per_answer_list", attribute=self.attribute,
+                             choices=Alternatives(tuple(f"'{a}'" for a in LIST_ATTRIBUTES)))
+        return self
 
 
 class Robustness(StrictModel):
@@ -442,6 +554,7 @@ class RuleSetFile(StrictModel):
     traits: tuple[Trait, ...] | None = Field(None, min_length=1)
     roles: tuple[Role, ...] | None = None
     role_rules: tuple[RoleRule, ...] | None = None
+    role_needs: RoleNeeds | None = None
     goal_route: GoalRoute | None = None
     werkvorm_fit: tuple[WerkvormFit, ...] | None = None
     phases: Phases | None = None
@@ -455,6 +568,8 @@ class RuleSetFile(StrictModel):
     preconditions: Preconditions | None = None
     # In a base this defines; in an extending file it replaces the whole section.
     information: Information | None = None
+    rights: tuple[Right, ...] | None = None
+    support: tuple[Support, ...] | None = None
     # Only in a file with `extends`.
     add_rungs: tuple[AddedRung, ...] | None = None
     rename_rungs: dict[Id, RungRename] | None = None
@@ -468,7 +583,14 @@ class RuleSetFile(StrictModel):
     disable_preconditions: tuple[Id, ...] | None = None
 
 
-BASE_ONLY = ("rungs", "traits", "roles", "role_rules", "goal_route", "werkvorm_fit", "phases", "question_blocks")
+    add_role_needs: tuple[RoleNeed, ...] | None = Field(None, description="new id adds a role need, same id replaces it")
+    disable_role_needs: tuple[Id, ...] | None = None
+    disable_rights: tuple[Id, ...] | None = None
+    disable_support: tuple[Id, ...] | None = None
+
+
+BASE_ONLY = ("rungs", "traits", "roles", "role_rules", "role_needs", "goal_route", "werkvorm_fit", "phases",
+             "question_blocks")
 EXTENDS_ONLY = (
     "add_rungs",
     "rename_rungs",
@@ -480,6 +602,10 @@ EXTENDS_ONLY = (
     "disable_guidance",
     "phase_points",
     "disable_preconditions",
+    "add_role_needs",
+    "disable_role_needs",
+    "disable_rights",
+    "disable_support",
 )
 BASE_REQUIRED = ("name", "version", "date", "status", "rungs", "traits", "weights", "robustness")
 
@@ -534,6 +660,10 @@ class RuleSet(StrictModel):
     preconditions: Preconditions = Preconditions()
     information: Information | None = None
     question_blocks: tuple[QuestionBlock, ...] = ()
+    # Defaults: a rule set stored before these sections existed still reads back.
+    role_needs: RoleNeeds | None = None
+    rights: tuple[Right, ...] = ()
+    support: tuple[Support, ...] = ()
     lineage: tuple[SourceFile, ...] = Field(description="the files it was built from, base first")
     content_hash: str = Field(description="identifies the rule set for reproducible advice (see loading.content_hash)")
 

@@ -84,6 +84,9 @@ PROBLEMS: Templates = {
         "at_least_too_many": "vraagt {count} antwoorden, maar noemt maar {size} vragen",
         "trait_in_two_blocks": "de vraag '{id}' staat al in het blok '{block}'; elke vraag staat in hoogstens één blok",
         "ask_when_self": "een vraag kan niet afhangen van haar eigen antwoord",
+        "role_rules_and_needs": "gebruik 'role_needs' of 'role_rules', niet allebei",
+        "role_needs_missing": "'{name}' verandert de rolbehoeften, maar de regelset waarop dit bestand voortbouwt "
+                              "heeft geen 'role_needs'",
         # The checks of the model itself (ladder/rules/model.py).
         "unknown_listed": "'{id}' komt vanzelf bij elke vraag; zet het niet bij de antwoorden",
         "options_repeated": "elk antwoord moet een eigen id hebben; meer dan één keer gevonden: {ids}",
@@ -97,6 +100,11 @@ PROBLEMS: Templates = {
         "not_applicable_listed": "'{id}' is het antwoord van een vraag die niet gesteld wordt; gebruik een andere id",
         "exclusive_single": "'exclusive' past alleen bij een vraag met 'multiple: true'",
         "rungs_and_rungs_from": "gebruik 'rungs' of 'rungs_from', niet allebei",
+        "fit_form": "een passingsregel heeft 'prefer' of 'per_answer' nodig: precies één van de twee",
+        "fit_cap_missing": "bij 'per_answer' hoort een 'cap': het grootste totaal (het teken telt niet)",
+        "fit_cap_with_prefer": "'cap' hoort bij 'per_answer', niet bij 'prefer'",
+        "fit_per_answer_list": "'per_answer' telt antwoorden in een lijst van de werkvorm; '{attribute}' is geen "
+                               "lijst; kies {choices}",
         "number_between": "verwacht een getal tussen {low} en {high}" + _GOT_NL,
         "whole_number_between": "verwacht een heel getal tussen {low} en {high}" + _GOT_NL,
         # What pydantic found wrong in a value (ladder/rules/validation_messages.py).
@@ -181,6 +189,8 @@ PROBLEMS: Templates = {
         "at_least_too_many": "asks for {count} answers but lists only {size} traits",
         "trait_in_two_blocks": "trait '{id}' is already in block '{block}'; a trait is in at most one block",
         "ask_when_self": "a trait cannot depend on its own answer",
+        "role_rules_and_needs": "use 'role_needs' or 'role_rules', not both",
+        "role_needs_missing": "'{name}' changes the role needs, but the rule set it extends has no 'role_needs'",
         "unknown_listed": "'{id}' is added to every question by itself; do not list it",
         "options_repeated": "option ids must be unique, found {ids} more than once",
         "condition_both": "a condition is either a test on one trait or all/any/not, not both",
@@ -193,6 +203,11 @@ PROBLEMS: Templates = {
         "not_applicable_listed": "'{id}' is the answer of a question that is not asked; use another id",
         "exclusive_single": "exclusive needs a trait with multiple: true",
         "rungs_and_rungs_from": "use rungs or rungs_from, not both",
+        "fit_form": "a fit rule needs exactly one of 'prefer' or 'per_answer'",
+        "fit_cap_missing": "'per_answer' needs a 'cap': the largest total (its sign does not count)",
+        "fit_cap_with_prefer": "'cap' goes with 'per_answer', not with 'prefer'",
+        "fit_per_answer_list": "'per_answer' counts answers in a list of the method; '{attribute}' is not a list, "
+                               "use {choices}",
         "number_between": "expected a number between {low} and {high}" + _GOT_EN,
         "whole_number_between": "expected a whole number between {low} and {high}" + _GOT_EN,
         "number_above": "expected a number above {bound}" + _GOT_EN,

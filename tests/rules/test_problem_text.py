@@ -126,6 +126,15 @@ TEXTS = {
     "text_too_large": "extends: base\n# " + "x" * 1_000_001 + "\n",
     "role_unknown": BASE_TEXT.replace("  - role: reguleren\n", "  - role: regelen\n", 1),
     "trait_exists": "extends: base\nadd_traits: [{id: urgentie, question: q, help: h, options: [{id: a, label: a}, {id: b, label: b}]}]\n",
+    "role_rules_and_needs": BASE_TEXT + "role_needs: {applies_to: [zelfbeheer], loslaten_why: x}\n",
+    "role_needs_missing": ("extends: base\ndisable_role_needs: [a]\n"
+                           "add_role_needs: [{id: a, role: faciliteren, when: {trait: urgentie, equals: hoog}, why: x}]\n"),
+    "fit_forms": BASE_TEXT.replace("\nwerkvorm_fit:\n", (
+        "\nwerkvorm_fit:\n"
+        "  - {trait: schaal, attribute: schaal, why: x}\n"
+        "  - {trait: schaal, attribute: schaal, per_answer: 1, why: x}\n"
+        "  - {trait: schaal, attribute: schaal, prefer: {straat: [straat]}, cap: 1, why: x}\n"
+        "  - {trait: schaal, attribute: kanaal, per_answer: 1, cap: 1, why: x}\n"), 1),
 }
 
 
