@@ -17,7 +17,7 @@ from ladder.rules.yaml_source import MAX_DEPTH, parse_yaml
 def cli(*args: str) -> subprocess.CompletedProcess[str]:
     # In a child process: before the bound, LibYAML's composer overflowed the C stack and killed the process
     # (exit 139), which would take this test run with it.
-    return subprocess.run([sys.executable, "-m", "ladder", *args], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    return subprocess.run([sys.executable, "-m", "ladder", *args[:1], "--lang", "en", *args[1:]], cwd=ROOT, capture_output=True, text=True, timeout=120)
 
 
 @pytest.mark.parametrize("nesting", ["{a: " * 30_000 + "1" + "}" * 30_000, "[" * 100_000 + "]" * 100_000])

@@ -29,6 +29,7 @@ from ladder.rules.yaml_source import read_yaml
 
 BROKEN = ROOT / "tests" / "fixtures" / "broken"
 BASE_TEXT = (ROOT / "rules" / "base.yaml").read_text(encoding="utf-8")
+V2_TEXT = (ROOT / "tests" / "fixtures" / "v2" / "v2_base.yaml").read_text(encoding="utf-8")
 CONDITIONS = (
     "{id: a, when: {trait: urgentie}, max: informeren, reason: x}",
     "{id: b, when: {}, max: informeren, reason: x}",
@@ -129,6 +130,18 @@ TEXTS = {
     "role_rules_and_needs": BASE_TEXT + "role_needs: {applies_to: [zelfbeheer], loslaten_why: x}\n",
     "role_needs_missing": ("extends: base\ndisable_role_needs: [a]\n"
                            "add_role_needs: [{id: a, role: faciliteren, when: {trait: urgentie, equals: hoog}, why: x}]\n"),
+    "v2_references": V2_TEXT.replace(
+        "    ask_when: {trait: initiatiefnemer, equals: inwoners}\n", "    ask_when: {trait: vraag_initiatief, equals: steun}\n"
+    ).replace("traits: [initiatiefnemer, vraag_initiatief, beleidsruimte]}",
+              "traits: [initiatiefnemer, vraag_initiatief, beleidsruimte]}\n  - {id: dubbel, title: t, traits: [beleidsruimte]}"),
+    "v2_questions": V2_TEXT.replace("options: [{id: nee, label: Nee}, {id: ja, label: Ja}]", "options: [{id: nee, label: Nee}, {id: nvt, label: Ja}]"
+    ).replace("options: [{id: laag, label: Weinig}, {id: hoog, label: Genoeg}]",
+              "options: [{id: laag, label: Weinig, exclusive: true}, {id: hoog, label: Genoeg}]"
+    ).replace("{count: 2, of: [bindendheid, middelen, doelgroepen]}", "{count: 5, of: [bindendheid, middelen]}"
+    ).replace("      rungs_from: adviseren\n", "      rungs_from: adviseren\n      rungs: [adviseren]\n"),
+    "v2_phases": V2_TEXT.replace("    multiple: true\n    options: [{id: agenda", "    options: [{id: agenda"
+    ).replace("  besluit_genomen:\n", "  fase:\n    agenda: {why: w, informeren: 1}\n  besluit_genomen:\n"),
+    "v2_phase_points": "extends: base\nphase_points: {agenda: {points: {informeren: 1}}}\n",
     "fit_forms": BASE_TEXT.replace("\nwerkvorm_fit:\n", (
         "\nwerkvorm_fit:\n"
         "  - {trait: schaal, attribute: schaal, why: x}\n"
@@ -187,7 +200,7 @@ ENGLISH = {
 }
 # Codes whose text is a detail only pydantic or the engine gives, in English.
 PASSED_ON = {"value_invalid", "answer_unknown_trait", "answer_one_only", "answer_not_an_option", "answer_not_asked",
-             "answer_in_row"}  # answers, not rule sets: tests/engine and tests/cli trigger these
+             "answer_in_row", "answer_exclusive"}  # answers, not rule sets: tests/engine and tests/cli trigger these
 
 
 def _english_words(dutch: str) -> set[str]:
