@@ -12,7 +12,9 @@ from pydantic import BaseModel, ConfigDict
 
 from ladder.rules.model import Text, WeightFactor
 
-ADVICE_SCHEMA_VERSION = "1.0"
+ADVICE_SCHEMA_VERSION = "2.0"
+AdviceStatus = Literal["onvoldoende", "voorlopig", "definitief"]
+PreconditionOutcome = Literal["participate", "inform_only", "first_arrange"]
 
 RungStatus = Literal["mogelijk", "begrensd", "uitgesloten"]
 RobustnessLabel = Literal["robuust", "redelijk", "krap", "vastgelegd"]
@@ -64,6 +66,7 @@ class Flip(Frozen):
     answer: tuple[str, ...]
     new_answer: tuple[str, ...]
     new_rung: str
+    kind: Literal["feit", "keuze"] = "feit"
 
 
 class UnknownOutcome(Frozen):
@@ -89,6 +92,7 @@ class RoleAdvice(Frozen):
 class MethodReason(Frozen):
     fits: bool
     why: Text
+    note: bool = False  # a note: neither fits nor misfits; `fits` is then True
 
 
 class MethodAdvice(Frozen):
@@ -111,6 +115,9 @@ class PhaseAdvice(Frozen):
     phase: str
     rung: str
     kaders: tuple[str, ...]
+    scores: dict[str, float] = {}
+    note: Text | None = None
+    precondition: str | None = None
 
 
 class Routes(Frozen):
@@ -123,12 +130,51 @@ class Routes(Frozen):
     distance: int | None
     differ: bool
     goal_allowed: bool | None  # whether the kaders allow the goal route's rung
+    adjust: Text | None = None
+    situation_name: Text | None = None
+    goal_name: Text | None = None
 
 
 class ValuesComparison(Frozen):
     advised: dict[str, int]
     runner_up: dict[str, int] | None
     runner_up_rung: str | None
+
+
+class FiredCheck(Frozen):
+    """A precondition check that holds: a pre check (inform only) or a post check (first arrange)."""
+
+    id: str
+    stage: Literal["pre", "post"]
+    severity: Literal["must", "should"] | None  # None for a pre check
+    text: Text  # {fallback} already filled in
+    conditional: bool = False
+
+
+class Precondition(Frozen):
+    outcome: PreconditionOutcome
+    checks: tuple[FiredCheck, ...]
+    then_rung: str | None = None  # under inform_only: the rung the answers point to once there is room
+
+
+class MainReason(Frozen):
+    trait: str
+    lead: float  # points this answer puts the advised rung ahead of the runner-up
+    share: float  # its part of the summed positive leads, 0..1
+
+
+class RightItem(Frozen):
+    id: str
+    kind: Literal["recht", "plicht"]
+    holder: str
+    basis: str
+    text: Text
+
+
+class SupportItem(Frozen):
+    id: str
+    text: Text
+    source: str
 
 
 class Advice(Frozen):
@@ -154,6 +200,18 @@ class Advice(Frozen):
     phases: tuple[PhaseAdvice, ...]
     routes: Routes
     values: ValuesComparison
+    status: AdviceStatus = "definitief"
+    needed: tuple[str, ...] = ()            # trait ids to answer first (onvoldoende)
+    precondition: Precondition | None = None
+    conditional_on: tuple[str, ...] = ()    # ids of conditional post checks: "meebeslissen, mits ..."
+    fallback: str | None = None             # the honest rung when the condition is not met
+    entry_phase: str | None = None
+    late_entry: bool = False
+    hats: tuple[RoleAdvice, ...] = ()       # extra roles beside `role` (the 'twee petten')
+    role_needs: tuple[str, ...] = ()        # ids of the role needs that held
+    rights: tuple[RightItem, ...] = ()
+    support: tuple[SupportItem, ...] = ()
+    reason_shares: tuple[MainReason, ...] = ()  # the main reasons (same traits, same order as main_reasons) with weights
 
     def to_json(self) -> str:
         return self.model_dump_json(indent=2)
