@@ -56,7 +56,7 @@ def test_advise_in_english(project, capsys):
 def test_advise_json_is_the_full_advice(project, capsys):
     assert main(["advise", "--json", "-m", "leusden", str(project(PLEIN))]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert data["schema_version"] == "1.0"
+    assert data["schema_version"] == "2.0"
     assert data["rule_set"]["id"] == "leusden"
     assert data["recommended"] == "coproduceren"
     assert {"scores", "contributions", "kaders", "margin", "flips", "unknowns", "werkvormen", "routes"} <= data.keys()
