@@ -40,13 +40,24 @@ from ladder.reports.document import (
 from ladder.reports.document import Mark as Emphasis
 from ladder.reports.sentences import (
     Labels,
+    advised_form,
+    checks,
     contact_sentence,
+    flip_groups,
     flip_sentence,
+    inform_only,
     kader_heading,
+    late_entry_note,
     margin_sentence,
+    margin_words,
     method_heading,
     method_notes,
+    phase_detail,
+    role_line,
+    role_why,
     route_sentences,
+    shares_sentence,
+    status_sentence,
     unknown_sentence,
     why_sentence,
 )
@@ -97,9 +108,12 @@ def advice_report(advice: Advice, rule_set: RuleSet, title: str, lang: str = "nl
 
 def report_body(advice: Advice, rule_set: RuleSet, labels: Labels) -> tuple[Element, ...]:
     lang = labels.lang
+    body: list[Element] = [verdict(advice, labels, paper=False), *arrangements(advice, labels)]
+    if advice.status == "onvoldoende":  # no form to explain yet: only what holds whatever the advice becomes
+        return (*body, *rights_and_duties(advice, lang), *_contacts_and_ignored(advice, rule_set, lang))
     advised = labels.rung(advice.recommended)
     runner_up = runner_up_of(advice)
-    body: list[Element] = [verdict(advice, labels, paper=False), scores_chart(advice, labels, t(lang, "scores"), "")]
+    body.append(scores_chart(advice, labels, t(lang, "scores"), ""))
     if advice.kaders:
         body.append(Section(t(lang, "kaders_fired"), (BulletList(tuple(
             Item((*strong(kader_heading(k, labels)), *plain(": "), *plain(k.reason.get(lang))),
@@ -112,10 +126,10 @@ def report_body(advice: Advice, rule_set: RuleSet, labels: Labels) -> tuple[Elem
 
     firmness: list[Paragraph | BulletList] = []
     if margin := margin_sentence(advice, labels):
-        firmness.append(paragraph(margin))
-    if advice.flips:
-        firmness.append(_bullets([flip_sentence(f, labels) for f in advice.flips], intro=f"{t(lang, 'flips')}:"))
-    else:
+        firmness.append(paragraph(" ".join([f"{margin}.", *margin_words(advice, lang)])))
+    firmness += [_bullets([flip_sentence(f, labels) for f in flips], intro=f"{t(lang, 'flips_' + kind)}:")
+                 for kind, flips in flip_groups(advice)]
+    if not advice.flips:
         firmness.append(paragraph(t(lang, "no_flips")))
     body.append(Section(_robustness_heading(advice, lang), tuple(firmness)))
 
@@ -124,19 +138,25 @@ def report_body(advice: Advice, rule_set: RuleSet, labels: Labels) -> tuple[Elem
     body.append(Section(t(lang, "routes"), (BulletList(tuple(Item(plain(line), dash=False)
                                                              for line in route_sentences(advice, labels))),)))
     if advice.phases:
-        body.append(Section(t(lang, "phases"), (_bullets([
-            t(lang, "phase_line", phase=labels.answer("fase", p.phase), rung=labels.rung(p.rung)) for p in advice.phases]),)))
+        body.append(_phases(advice, labels))
     body.append(Section(t(lang, "promise"), (paragraph(advice.promise.get(lang)),)))
     body.append(Section(t(lang, "commitment"), (paragraph(advice.commitment.get(lang)),)))
+    body += rights_and_duties(advice, lang)
     if advice.werkvormen:
         body.append(Section(t(lang, "methods"), (BulletList(tuple(
             Item((*strong(method_heading(m, advice, labels)), *plain(": "), *plain(m.description.get(lang))),
                  remark=method_notes(m, lang))
             for m in advice.werkvormen[:REPORT_METHODS]), numbered=True),)))
+    body += support(advice, lang)
     for kind in ("do", "dont", "dilemma"):
         if items := [g.text.get(lang) for g in advice.guidance if g.kind == kind]:
             body.append(Section(t(lang, kind), (_bullets(items),)))
     body.append(_values(advice, labels))
+    return (*body, *_contacts_and_ignored(advice, rule_set, lang))
+
+
+def _contacts_and_ignored(advice: Advice, rule_set: RuleSet, lang: str) -> list[Element]:
+    body: list[Element] = []
     if rule_set.contacts or rule_set.escalation:
         contacts = [Item(plain(contact_sentence(c, lang))) for c in rule_set.contacts]
         if rule_set.escalation:
@@ -145,7 +165,20 @@ def report_body(advice: Advice, rule_set: RuleSet, labels: Labels) -> tuple[Elem
         body.append(Section(t(lang, "contacts"), (BulletList(tuple(contacts)),)))
     if advice.ignored_answers:
         body.append(paragraph(t(lang, "ignored", traits=", ".join(advice.ignored_answers))))
-    return tuple(body)
+    return body
+
+
+def _phases(advice: Advice, labels: Labels) -> Section:
+    """The advice per phase, each with its note; first which phase the advice itself is for."""
+    lang = labels.lang
+    blocks: list[Paragraph | BulletList] = []
+    if advice.entry_phase:
+        blocks.append(paragraph(t(lang, "entry_phase", phase=labels.answer("fase", advice.entry_phase))))
+    blocks.append(BulletList(tuple(
+        Item(plain(t(lang, "phase_line", phase=labels.answer("fase", p.phase), rung=labels.rung(p.rung))),
+             detail=phase_detail(advice, p, lang))
+        for p in advice.phases)))
+    return Section(t(lang, "phases"), tuple(blocks))
 
 
 def _values(advice: Advice, labels: Labels) -> Section:
@@ -176,14 +209,55 @@ def _robustness_heading(advice: Advice, lang: str) -> str:
 
 
 def verdict(advice: Advice, labels: Labels, paper: bool) -> Callout:
-    """The advice itself: the form, the municipality's role (why, as its detail) and why this form. On paper the role
-    is in bold, as the second thing a reader looks for."""
+    """The advice itself: the form (and its status) in the first line, then what the status means, the checks that
+    replace or bind the form, the municipality's role (why, as its detail) and why this form. On paper the role is in
+    bold, as the second thing a reader looks for. Under onvoldoende no form is named, only what to answer first."""
     lang = labels.lang
-    role = t(lang, "municipal_role", role=advice.role.name.get(lang))
-    return Callout(t(lang, "advised_form", rung=labels.rung(advice.recommended)), (
-        Item(strong(role) if paper else plain(role), detail=advice.role.why.get(lang) if advice.role.why else ""),
-        Item(plain(t(lang, "why_line", why=why_sentence(advice, labels)))),
-    ))
+    items: list[Item] = []
+    if sentence := status_sentence(advice, labels):
+        items.append(Item(plain(sentence)))
+    if advice.status == "onvoldoende":
+        return Callout(advised_form(advice, labels), (*items, Item(plain(t(lang, "insufficient_next")))))
+    if inform_only(advice):
+        items += [Item(plain(c.text.get(lang))) for c in checks(advice, "pre")]
+        if advice.precondition and advice.precondition.then_rung:
+            items.append(Item(plain(t(lang, "inform_only_then", rung=labels.rung(advice.precondition.then_rung)))))
+    items += [Item(plain(t(lang, "condition", text=c.text.get(lang)))) for c in checks(advice, "post", conditional=True)]
+    role = role_line(advice, lang)
+    items.append(Item(strong(role) if paper else plain(role), detail=role_why(advice, lang)))
+    if note := late_entry_note(advice, lang):
+        items.append(Item(plain(note)))
+    items.append(Item(plain(why_sentence(advice, labels)), detail=shares_sentence(advice, labels)))
+    return Callout(advised_form(advice, labels), tuple(items))
+
+
+def arrangements(advice: Advice, labels: Labels) -> list[Section]:
+    """What to arrange before the start (a must) and beside it (a should); a condition of the advice itself is in
+    the verdict, not here again."""
+    lang = labels.lang
+    sections = []
+    for key, severity in (("arrange_first", "must"), ("arrange_also", "should")):
+        if found := checks(advice, "post", severity, conditional=False):
+            sections.append(Section(t(lang, key), (_bullets([c.text.get(lang) for c in found]),)))
+    return sections
+
+
+def rights_and_duties(advice: Advice, lang: str) -> list[Section]:
+    """Residents' rights and the municipality's legal duties, each with where it is laid down. They hold whatever
+    form is advised, so they are listed apart from the methods."""
+    sections = []
+    for key, kind in (("rights", "recht"), ("duties", "plicht")):
+        if items := [r for r in advice.rights if r.kind == kind]:
+            sections.append(Section(t(lang, key), (BulletList(tuple(
+                Item(plain(r.text.get(lang)), detail=t(lang, "right_basis", basis=r.basis)) for r in items)),)))
+    return sections
+
+
+def support(advice: Advice, lang: str) -> list[Section]:
+    """The support that lets people with little time, money or language take part (the participation paradox)."""
+    if not advice.support:
+        return []
+    return [Section(t(lang, "support"), (_bullets([s.text.get(lang) for s in advice.support]),))]
 
 
 def scores_chart(advice: Advice, labels: Labels, title: str, note: str) -> Chart:
@@ -258,26 +332,28 @@ def paper_kaders(advice: Advice, labels: Labels) -> Section:
 
 
 def paper_robustness(advice: Advice, labels: Labels, flips_elsewhere: str = "") -> Section:
-    """How firm the advice is, and the single answers that would change it: one line per question rather than per
-    flip (an advice with many unknowns can have dozens). With `flips_elsewhere`, that sentence instead of them."""
+    """How firm the advice is, and the single answers that would change it: facts and choices apart, one line per
+    question rather than per flip (an advice with many unknowns can have dozens). With `flips_elsewhere`, that
+    sentence instead of them."""
     lang = labels.lang
     blocks: list[Paragraph | BulletList] = []
     if margin := margin_sentence(advice, labels):
-        blocks.append(paragraph(margin + "."))
+        blocks.append(paragraph(" ".join([f"{margin}.", *margin_words(advice, lang)])))
     if not advice.flips:
         blocks.append(paragraph(t(lang, "no_flips")))
     elif flips_elsewhere:
         blocks.append(paragraph(flips_elsewhere))
     else:
-        items = []
-        for trait, group in groupby(advice.flips, key=lambda f: f.trait):
-            flips = list(group)
-            lead = t(lang, "flip_group", question=labels.rule_set.trait(trait).short_name(lang),
-                     old=labels.answer(trait, flips[0].answer))
-            changes = "; ".join(t(lang, "flip_change", new=labels.answer(trait, f.new_answer), rung=labels.rung(f.new_rung))
-                                for f in flips)
-            items.append(Item((*strong(lead + " "), *plain(changes + "."))))
-        blocks.append(BulletList(tuple(items), intro=f"{t(lang, 'flips')}:", small=True))
+        for kind, of_kind in flip_groups(advice):
+            items = []
+            for trait, group in groupby(of_kind, key=lambda f: f.trait):
+                flips = list(group)
+                lead = t(lang, "flip_group", question=labels.rule_set.trait(trait).short_name(lang),
+                         old=labels.answer(trait, flips[0].answer))
+                changes = "; ".join(t(lang, "flip_change", new=labels.answer(trait, f.new_answer), rung=labels.rung(f.new_rung))
+                                    for f in flips)
+                items.append(Item((*strong(lead + " "), *plain(changes + "."))))
+            blocks.append(BulletList(tuple(items), intro=f"{t(lang, 'flips_' + kind)}:", small=True))
     return Section(_robustness_heading(advice, lang), tuple(blocks))
 
 
@@ -286,16 +362,20 @@ def paper_robustness(advice: Advice, labels: Labels, flips_elsewhere: str = "") 
 
 def advice_paragraph(advice: Advice, rule_set: RuleSet, title: str, lang: str = "nl", description: str = "") -> Document:
     labels = Labels(rule_set, lang)
-    body: list[Element] = [verdict(advice, labels, paper=True), paper_scores_chart(advice, labels),
-                           Section(t(lang, "promise"), (paragraph(advice.promise.get(lang)),)),
-                           Section(t(lang, "commitment"), (paragraph(advice.commitment.get(lang)),)),
-                           paper_kaders(advice, labels)]
-    if advice.werkvormen:
-        body.append(Section(t(lang, "methods"), (BulletList(tuple(
-            Item((*strong(f"{method_heading(m, advice, labels)}: "), *plain(m.description.get(lang))))
-            for m in advice.werkvormen[:PAPER_METHODS])),)))
-    body.append(paper_robustness(advice, labels))
-    if chart := paper_contributions_chart(advice, labels):
-        body.append(chart)
+    body: list[Element] = [verdict(advice, labels, paper=True), *arrangements(advice, labels)]
+    if advice.status == "onvoldoende":  # no form to explain yet
+        body += rights_and_duties(advice, lang)
+    else:
+        body += [paper_scores_chart(advice, labels),
+                 Section(t(lang, "promise"), (paragraph(advice.promise.get(lang)),)),
+                 Section(t(lang, "commitment"), (paragraph(advice.commitment.get(lang)),)),
+                 paper_kaders(advice, labels), *rights_and_duties(advice, lang)]
+        if advice.werkvormen:
+            body.append(Section(t(lang, "methods"), (BulletList(tuple(
+                Item((*strong(f"{method_heading(m, advice, labels)}: "), *plain(m.description.get(lang))))
+                for m in advice.werkvormen[:PAPER_METHODS])),)))
+        body += [*support(advice, lang), paper_robustness(advice, labels)]
+        if chart := paper_contributions_chart(advice, labels):
+            body.append(chart)
     return Document(lang=lang, title=title, subject=t(lang, "report_paragraph"), description=description,
                     footer=footer_line(advice.rule_set, lang), date=rule_set.date, body=tuple(body))

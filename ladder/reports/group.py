@@ -236,6 +236,7 @@ def group_paper(summary: GroupSummary, rule_set: RuleSet, info: SessionInfo, lan
             Item((*strong(f"{trait.short_name(lang)}: {labels.answer(trait.id, joint.answers[trait.id])}. "),
                   *plain(" ".join(info.notes.get(trait.id, "").split()))))
             for trait in rule_set.traits), small=True),)))
+    if joint is not None and joint.status != "onvoldoende":  # the verdict says what to answer first; no form to chart
         body += [paper_scores_chart(joint, labels), paper_kaders(joint, labels),
                  paper_robustness(joint, labels, "" if flips else gt(lang, "grp_flips_elsewhere", count=len(joint.flips)))]
         if chart := paper_contributions_chart(joint, labels):

@@ -13,10 +13,21 @@ import streamlit as st
 
 from ladder.engine.advice import Advice
 from ladder.engine.advisor import advise
+from ladder.reports.advice_document import arrangements, rights_and_duties, support
 from ladder.reports.markdown import escape_markdown, render_markdown
 from ladder.reports.pdf import render_pdf
 from ladder.reports.plain_text import render_text
-from ladder.reports.sentences import Labels, margin_sentence, method_heading, method_notes, route_sentences
+from ladder.reports.sentences import (
+    Labels,
+    flip_groups,
+    margin_sentence,
+    margin_words,
+    method_heading,
+    method_notes,
+    phase_detail,
+    route_names,
+    route_sentences,
+)
 from ladder.rules.model import UNKNOWN, VALUES, RuleSet
 from ui import state
 from ui.charts.advice import values_chart
@@ -31,16 +42,17 @@ def _robustness(advice: Advice, labels: Labels) -> None:
     lang = labels.lang
     st.subheader(t(lang, "robustness", label=t(lang, "robust_" + advice.robustness)))
     if margin := margin_sentence(advice, labels):
-        st.markdown(escape_markdown(margin))
+        st.markdown(escape_markdown(" ".join([f"{margin}.", *margin_words(advice, lang)])))
     st.subheader(t(lang, "advies_flips_title"))
-    if advice.flips:
+    for kind, flips in flip_groups(advice):  # facts that may turn out otherwise, and choices the reader can make
+        st.markdown(f"#### {escape_markdown(t(lang, 'flips_' + kind))}")
         advice_view.table(pd.DataFrame({
-            t(lang, "advies_col_question"): [labels.question(f.trait) for f in advice.flips],
-            t(lang, "advies_col_now"): [labels.answer(f.trait, f.answer) for f in advice.flips],
-            t(lang, "advies_col_instead"): [labels.answer(f.trait, f.new_answer) for f in advice.flips],
-            t(lang, "advies_col_then"): [labels.rung(f.new_rung) for f in advice.flips],
+            t(lang, "advies_col_question"): [labels.question(f.trait) for f in flips],
+            t(lang, "advies_col_now"): [labels.answer(f.trait, f.answer) for f in flips],
+            t(lang, "advies_col_instead"): [labels.answer(f.trait, f.new_answer) for f in flips],
+            t(lang, "advies_col_then"): [labels.rung(f.new_rung) for f in flips],
         }))
-    else:
+    if not advice.flips:
         st.write(t(lang, "no_flips"))
 
     st.subheader(t(lang, "advies_unknowns_title"))
@@ -65,14 +77,15 @@ def _routes_and_phases(advice: Advice, rule_set: RuleSet, labels: Labels) -> Non
     st.subheader(t(lang, "advies_routes_title"))
     st.caption(t(lang, "advies_routes_caption"))
     r = advice.routes
+    situation_name, goal_name = route_names(advice, lang)
     left, right = st.columns(2)
-    left.metric(t(lang, "advies_route_situation"), labels.rung(r.situation))  # a metric value is plain text
+    left.metric(escape_markdown(situation_name), labels.rung(r.situation))  # a metric value is plain text
     sentences = route_sentences(advice, labels)
     if r.goal is None:
         right.write(sentences[0])
     else:
         goal_trait = rule_set.goal_route.trait if rule_set.goal_route else ""
-        right.metric(escape_markdown(f"{t(lang, 'advies_route_goal')}: {labels.answer(goal_trait, r.goal_answer or '')}"),
+        right.metric(escape_markdown(f"{goal_name}: {labels.answer(goal_trait, r.goal_answer or '')}"),
                      labels.rung(r.goal))
         for sentence in sentences[1:]:  # whether they agree, and whether the kaders allow the goal's form
             (st.warning if r.differ else st.markdown)(escape_markdown(sentence))
@@ -82,12 +95,18 @@ def _routes_and_phases(advice: Advice, rule_set: RuleSet, labels: Labels) -> Non
         st.write(t(lang, "advies_phases_none"))
         return
     st.caption(t(lang, "advies_phases_caption"))
+    if advice.entry_phase:
+        st.markdown(escape_markdown(t(lang, "entry_phase", phase=labels.answer("fase", advice.entry_phase))))
     kader_names = {k.id: k.reason.get(lang) for k in rule_set.kaders}
-    advice_view.table(pd.DataFrame({
+    columns = {
         t(lang, "advies_col_phase"): [labels.answer("fase", p.phase) for p in advice.phases],
         t(lang, "advies_col_advice"): [labels.rung(p.rung) for p in advice.phases],
         t(lang, "advies_col_kaders"): ["; ".join(kader_names.get(k, k) for k in p.kaders) for p in advice.phases],
-    }))
+    }
+    details = [phase_detail(advice, p, lang) for p in advice.phases]
+    if any(details):
+        columns[t(lang, "advies_col_phase_note")] = details
+    advice_view.table(pd.DataFrame(columns))
 
 
 def _getting_started(advice: Advice, labels: Labels) -> None:
@@ -99,12 +118,14 @@ def _getting_started(advice: Advice, labels: Labels) -> None:
     with right:
         st.subheader(t(lang, "commitment"))
         st.markdown(escape_markdown(advice.commitment.get(lang)))
+    advice_view.sections(rights_and_duties(advice, lang))
     st.subheader(t(lang, "advies_methods_title"))
     advice_view.table(pd.DataFrame({
         t(lang, "advies_col_method"): [method_heading(m, advice, labels) for m in advice.werkvormen],
         t(lang, "advies_col_method_what"): [m.description.get(lang) for m in advice.werkvormen],
         t(lang, "advies_col_reasons"): [method_notes(m, lang) for m in advice.werkvormen],
     }))
+    advice_view.sections(support(advice, lang))
     for kind in ("do", "dont", "dilemma"):
         items = [g for g in advice.guidance if g.kind == kind]
         if items:
@@ -213,6 +234,11 @@ def render() -> None:
     advice = advise(rule_set, answers)
     state.keep_in_url(answers_to_params(advice.answers))
     advice_view.headline(advice, labels)
+    advice_view.sections(arrangements(advice, labels))
+    if advice.status == "onvoldoende":  # no form to explain or try yet: what holds anyway, and the link to come back
+        advice_view.sections(rights_and_duties(advice, lang))
+        _share_and_download(advice, rule_set, labels)
+        return
     tabs = st.tabs([t(lang, f"advies_tab_{name}") for name in
                     ("explanation", "robustness", "routes", "work", "values", "whatif", "share")])
     with tabs[0]:

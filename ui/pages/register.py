@@ -149,7 +149,7 @@ def _stored_advice(entry: Entry, snapshot: dict | None, lang: str) -> None:
              t(lang, "municipal_role", role=advice.role.name.get(lang))]
     if snapshot is not None:  # the sentences need the rule set's questions and answers, as they were then
         labels = Labels(snapshot_rule_set(snapshot), lang)
-        lines.append(t(lang, "why_line", why=why_sentence(advice, labels)))
+        lines.append(why_sentence(advice, labels))
         if margin := margin_sentence(advice, labels):
             lines.append(margin)
     st.markdown("\n\n".join(escape_markdown(line) for line in lines))

@@ -11,26 +11,48 @@ import streamlit as st
 
 from ladder.engine.advice import Advice
 from ladder.engine.why_not import why_not
+from ladder.reports.advice_document import verdict
 from ladder.reports.chart_data import MARK_KEYS, runner_up_of
+from ladder.reports.document import BulletList, Paragraph, Section, flat
 from ladder.reports.markdown import escape_markdown
-from ladder.reports.sentences import Labels, kader_heading, margin_sentence, why_sentence
+from ladder.reports.sentences import Labels, kader_heading, margin_sentence
 from ui.charts.advice import Chart, contributions_chart, ladder_chart
 from ui.charts.style import escape_table
 from ui.texts import t
 
 
 def headline(advice: Advice, labels: Labels, extra: str | None = None) -> None:
-    """The card on top: the advised form, the municipal role, why in one sentence, how firm; `extra` adds a line."""
+    """The card on top, said as the report's verdict says it: the advised form and its status, what to answer first
+    or arrange, the municipal role and its hats, why in one sentence; then how firm. `extra` adds a line."""
     lang = labels.lang
+    card = verdict(advice, labels, paper=False)
     with st.container(border=True):
-        st.subheader(escape_markdown(t(lang, "advies_headline", rung=labels.rung(advice.recommended))))
-        st.markdown(escape_markdown(t(lang, "advies_role", role=advice.role.name.get(lang))))
-        st.markdown(escape_markdown(t(lang, "advies_why", why=why_sentence(advice, labels))))
-        margin = margin_sentence(advice, labels) or t(lang, "advies_no_margin")
-        st.markdown(escape_markdown(t(lang, "advies_firmness", label=t(lang, "robust_" + advice.robustness),
-                                      margin=margin)))
+        st.subheader(escape_markdown(card.title))
+        for item in card.items:
+            st.markdown(escape_markdown(flat(item.text)))
+            if item.detail:
+                st.caption(escape_markdown(item.detail))
+        if advice.status != "onvoldoende":
+            margin = margin_sentence(advice, labels) or t(lang, "advies_no_margin")
+            st.markdown(escape_markdown(t(lang, "advies_firmness", label=t(lang, "robust_" + advice.robustness),
+                                          margin=margin)))
         if extra:
             st.markdown(escape_markdown(extra))
+
+
+def sections(found: list[Section]) -> None:
+    """Report sections on the page as the report has them: a heading, then its paragraphs and lists (a point's
+    detail in small type under it). These sections hold no tables."""
+    for section in found:
+        st.subheader(escape_markdown(section.heading))
+        for block in section.blocks:
+            if isinstance(block, Paragraph):
+                st.markdown(escape_markdown(" ".join(block.lines)))
+            elif isinstance(block, BulletList):
+                if block.intro:
+                    st.markdown(escape_markdown(block.intro))
+                st.markdown("\n".join(f"- {escape_markdown(flat(i.text))}" + (f"  \n  *{escape_markdown(i.detail)}*"
+                                                                          if i.detail else "") for i in block.items))
 
 
 def table(frame: pd.DataFrame) -> None:
