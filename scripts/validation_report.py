@@ -16,6 +16,7 @@ import json
 import sys
 from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -30,6 +31,7 @@ from ladder.analysis.validation import (  # noqa: E402
     Reference,
     agreement,
     between_references,
+    first_step,
     ladder_of,
 )
 
@@ -37,6 +39,10 @@ CASES = ROOT / "validation" / "cases"
 EXPERT = ROOT / "validation" / "expert"
 GOLDEN = ROOT / "tests" / "cases"
 SOURCES = RuleSources.bundled()
+# Model v2 (issue 13) as a draft beside the bundled rules: its base and municipal files, answered with answers_v2
+DRAFT = ROOT / "validation" / "model-v2"
+DRAFT_SOURCES = RuleSources(DRAFT / "rules", DRAFT / "municipalities", ROOT)
+DRAFT_PREFIX = "v2 "
 RESULTS = ROOT / "validation" / "results.json"
 REPORT = ROOT / "docs" / "validation.md"
 START, END = "<!-- validation-figures:start -->", "<!-- validation-figures:end -->"
@@ -46,6 +52,11 @@ def _roles(value: object) -> tuple[str, ...]:
     if value is None:
         return ()
     return tuple(value) if isinstance(value, list) else (str(value),)
+
+
+def _participate(value: object) -> str:
+    """judge1 wrote `participate: yes` unquoted, which YAML reads as true; the labels are kept as written."""
+    return "participate" if value in (True, "yes", None) else str(value)
 
 
 def documented() -> dict[str, dict]:
@@ -62,6 +73,14 @@ def answers_of(cases: Mapping[str, dict], goldens: Mapping[str, dict]) -> dict[s
     return out
 
 
+def answers_v2_of(cases: Mapping[str, dict]) -> dict[str, dict]:
+    """The blind answers to the v2 questionnaire: in each case file, and for the golden projects in one file."""
+    out = {case_id: case["answers_v2"] for case_id, case in cases.items() if case.get("answers_v2")}
+    golden_v2 = yaml.safe_load((DRAFT / "golden_answers.yaml").read_text(encoding="utf-8")) or {}
+    out.update({case_id: entry["answers"] for case_id, entry in golden_v2.items()})
+    return out
+
+
 def practice(cases: Mapping[str, dict]) -> list[Reference]:
     return [Reference(case_id, c["chosen"]["rung"], _roles(c["chosen"].get("role"))) for case_id, c in cases.items()]
 
@@ -72,30 +91,35 @@ def judges() -> dict[str, list[Reference]]:
     for path in sorted(EXPERT.glob("judge*.yaml")):
         labels = yaml.safe_load(path.read_text(encoding="utf-8"))
         out[path.stem] = [Reference(names[pid]["source"], label["rung"], _roles(label.get("role")),
-                                    tuple(label.get("acceptable") or ()))
+                                    tuple(label.get("acceptable") or ()), _participate(label.get("participate")))
                           for pid, label in labels.items()]
     return out
 
 
-def outcomes(answers: Mapping[str, dict]) -> dict[str, dict[str, dict[str, str | None]]]:
+def outcomes(answers: Mapping[str, dict], draft: bool = False) -> dict[str, dict[str, dict[str, Any]]]:
     """Per framework, per case: the advised rung and role (or the reason the answers do not fit)."""
-    result: dict[str, dict[str, dict[str, str | None]]] = {}
-    for framework in SOURCES.ids():
+    result: dict[str, dict[str, dict[str, Any]]] = {}
+    for framework in (DRAFT_SOURCES if draft else SOURCES).ids():
+        framework = DRAFT_PREFIX + framework if draft else framework
         rule_set = _rule_set(framework)
-        per_case: dict[str, dict[str, str | None]] = {}
+        per_case: dict[str, dict[str, Any]] = {}
         for case_id, given in sorted(answers.items()):
             try:
                 advice = advise(rule_set, given, ignore_unknown_traits=True)
             except AnswerError as exc:
                 per_case[case_id] = {"error": str(exc)}
                 continue
-            per_case[case_id] = {"rung": advice.recommended, "role": advice.role.role}
+            per_case[case_id] = {
+                "rung": advice.recommended, "role": advice.role.role, "hats": [h.role for h in advice.hats if h.role],
+                "status": advice.status,
+                "precondition": advice.precondition.outcome if advice.precondition else "participate"}
         result[framework] = per_case
     return result
 
 
 def _as_outcomes(framework: str, per_case: Mapping[str, dict]) -> dict[str, Outcome]:
-    return {c: Outcome(c, framework, r["rung"], r["role"]) for c, r in per_case.items() if "rung" in r}
+    return {c: Outcome(c, framework, r["rung"], r["role"], r["status"], r["precondition"])
+            for c, r in per_case.items() if "rung" in r}
 
 
 def _pct(part: int, whole: int) -> str:
@@ -106,11 +130,14 @@ def _row(name: str, a: Agreement) -> str:
     roles = f"{a.role_right}/{a.role_total}" if a.role_total else "–"
     worst = max((gap for _, _, gap in a.misses), default=0 if a.total else None)
     return (f"| {name} | {a.total} | {_pct(a.exact, a.total)} | {_pct(a.within_one, a.total)} | "
-            f"{_pct(a.acceptable, a.total)} | {len(a.misses)} | {worst if worst is not None else '–'} | {roles} |")
+            f"{_pct(a.acceptable, a.total)} | {len(a.misses)} | {worst if worst is not None else '–'} | {roles} | "
+            f"{a.too_little_known} |")
 
 
-HEADER = ("| framework | cases | exact | within one | exact or acceptable | misses ≥ 2 | largest miss | role right |\n"
-          "|---|---|---|---|---|---|---|---|")
+HEADER = ("| framework | cases | exact | within one | exact or acceptable | misses ≥ 2 | largest miss | role right "
+          "| too little known |\n|---|---|---|---|---|---|---|---|---|")
+FIRST_STEP_HEADER = ("| framework | expert: inform only or first arrange | tool also stops or postpones | same outcome "
+                     "| tool: inform only where the expert participates |\n|---|---|---|---|---|")
 
 
 def figures(results: Mapping[str, dict[str, dict]], cases: Mapping[str, dict]) -> str:
@@ -124,6 +151,12 @@ def figures(results: Mapping[str, dict[str, dict]], cases: Mapping[str, dict]) -
             lines.append(_row(framework, agreement(references, _as_outcomes(framework, per_case), ladder)))
         lines.append("")
     judged = judges()
+    for name, references in judged.items():
+        lines += [f"#### Should we participate at all? ({name})", "", FIRST_STEP_HEADER]
+        for framework, per_case in results.items():
+            f = first_step(references, _as_outcomes(framework, per_case))
+            lines.append(f"| {framework} | {f.expected_no} | {f.found} | {f.same} | {f.unexpected} |")
+        lines.append("")
     if len(judged) >= 2:
         (n1, j1), (n2, j2) = list(judged.items())[:2]
         lines += ["#### Between the references themselves", "", HEADER.replace("framework", "pair"),
@@ -137,13 +170,18 @@ def figures(results: Mapping[str, dict[str, dict]], cases: Mapping[str, dict]) -
 @functools.cache
 def _rule_set(framework: str) -> RuleSet:
     """Each framework loaded once: the outcomes and every table of figures read it."""
+    if framework.startswith(DRAFT_PREFIX):
+        return DRAFT_SOURCES.load(framework.removeprefix(DRAFT_PREFIX))
     return SOURCES.load(framework)
 
 
 def _misses_table(results: Mapping[str, dict[str, dict]], cases: Mapping[str, dict]) -> list[str]:
     """Per documented case: the form chosen in practice and what each framework advises."""
     frameworks = list(results)
-    lines = ["#### Per documented case", "", "| case | chosen in practice | " + " | ".join(frameworks) + " |",
+    lines = ["#### Per documented case", "",
+             "Marks: `?` too little known for an advice, `~` provisional, `¡` inform only (a precondition), "
+             "`!` first arrange something; roles as main + hats.", "",
+             "| case | chosen in practice | " + " | ".join(frameworks) + " |",
              "|---|---|" + "---|" * len(frameworks)]
     for case_id, case in cases.items():
         chosen = case["chosen"]["rung"] + (f" ({', '.join(_roles(case['chosen'].get('role')))})"
@@ -151,14 +189,17 @@ def _misses_table(results: Mapping[str, dict[str, dict]], cases: Mapping[str, di
         cells = []
         for framework in frameworks:
             r = results[framework].get(case_id, {})
-            cells.append(r.get("rung", "–") + (f" ({r['role']})" if r.get("role") else ""))
+            roles = [x for x in (r.get("role"), *r.get("hats", ())) if x]
+            marks = {"onvoldoende": " ?", "voorlopig": " ~"}.get(r.get("status", ""), "")
+            marks += {"inform_only": " ¡", "first_arrange": " !"}.get(r.get("precondition", ""), "")
+            cells.append(r.get("rung", "–") + (f" ({' + '.join(roles)})" if roles else "") + marks)
         lines.append(f"| {case_id} | {chosen} | " + " | ".join(cells) + " |")
     return [*lines, ""]
 
 
 def main(argv: list[str]) -> int:
     cases = documented()
-    results = outcomes(answers_of(cases, golden()))
+    results = outcomes(answers_of(cases, golden())) | outcomes(answers_v2_of(cases), draft=True)
     if argv == ["--check"]:
         recorded = json.loads(RESULTS.read_text(encoding="utf-8"))
         if recorded != results:

@@ -22,6 +22,7 @@ class Reference:
     rung: str
     roles: tuple[str, ...] = ()  # empty: no municipal role applies
     acceptable: tuple[str, ...] = ()  # other rungs the expert also finds defensible
+    participate: str = "participate"  # an expert's first step: participate, inform_only or first_arrange
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,8 @@ class Outcome:
     framework: str
     rung: str
     role: str | None
+    status: str = "definitief"  # onvoldoende: the tool asks for more answers before it advises
+    precondition: str = "participate"  # participate, inform_only or first_arrange
 
 
 @dataclass(frozen=True)
@@ -43,6 +46,7 @@ class Agreement:
     misses: tuple[tuple[Reference, Outcome, int], ...]  # two rungs or more apart, with the distance
     role_total: int  # cases whose reference names a role
     role_right: int
+    too_little_known: int = 0  # outcomes the tool would not yet call an advice (their rung is still compared)
 
     def share(self, count: int) -> float:
         return count / self.total if self.total else 0.0
@@ -59,13 +63,14 @@ def ladder_of(rung_ids: Sequence[str]) -> tuple[str, ...]:
 
 def agreement(references: Iterable[Reference], outcomes: Mapping[str, Outcome], ladder: Sequence[str]) -> Agreement:
     """Compare each reference with the outcome for its case (cases without an outcome are left out)."""
-    total = exact = within_one = acceptable = role_total = role_right = 0
+    total = exact = within_one = acceptable = role_total = role_right = too_little = 0
     misses = []
     for ref in references:
         outcome = outcomes.get(ref.case)
         if outcome is None:
             continue
         total += 1
+        too_little += outcome.status == "onvoldoende"
         gap = distance(ladder, ref.rung, outcome.rung)
         exact += gap == 0
         within_one += gap <= 1
@@ -75,7 +80,32 @@ def agreement(references: Iterable[Reference], outcomes: Mapping[str, Outcome], 
         if ref.roles:
             role_total += 1
             role_right += outcome.role in ref.roles
-    return Agreement(total, exact, within_one, acceptable, tuple(misses), role_total, role_right)
+    return Agreement(total, exact, within_one, acceptable, tuple(misses), role_total, role_right, too_little)
+
+
+@dataclass(frozen=True)
+class FirstStep:
+    """The 'should we participate at all?' step: the expert's answer beside the tool's precondition outcome."""
+
+    expected_no: int  # the expert says: inform only, or first arrange something
+    found: int  # of those, the tool gives a precondition other than participate
+    same: int  # of those, the very same outcome
+    unexpected: int  # the tool stops or postpones where the expert says participate
+
+
+def first_step(references: Iterable[Reference], outcomes: Mapping[str, Outcome]) -> FirstStep:
+    expected_no = found = same = unexpected = 0
+    for ref in references:
+        outcome = outcomes.get(ref.case)
+        if outcome is None:
+            continue
+        if ref.participate != "participate":
+            expected_no += 1
+            found += outcome.precondition != "participate"
+            same += outcome.precondition == ref.participate
+        elif outcome.precondition == "inform_only":
+            unexpected += 1
+    return FirstStep(expected_no, found, same, unexpected)
 
 
 def between_references(a: Iterable[Reference], b: Iterable[Reference], ladder: Sequence[str]) -> Agreement:

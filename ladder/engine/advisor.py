@@ -354,6 +354,11 @@ def _trait_vector(compiled: _Compiled, trait: str, chosen: tuple[str, ...]) -> t
     return tuple(sum(column) / len(vectors) for column in zip(*vectors))
 
 
+def phase_trait(rule_set: RuleSet) -> str | None:
+    """The trait whose earliest answer is the entry phase: the phases section's, else fase when there is one."""
+    return _compile(rule_set).phase_trait
+
+
 def entry_phase(rule_set: RuleSet, answers: Answers) -> str | None:
     """The earliest chosen phase (answers are in option order); None when the phase is not known.
 

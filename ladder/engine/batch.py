@@ -10,7 +10,13 @@ How the batch path stays exactly equal to the engine (the tests compare with ==)
   Leading traits whose points add up without any rounding (whole multiples of a small power of two, as
   all bundled weights are) are added a few at a time from a table of their sums: exact sums do not depend
   on the order (see _Scorer._blocks).
-- Kader conditions are evaluated by the engine's holds(), once per combination of the answers they read.
+- Questions with an ask_when become `nvt` where the engine's apply_ask_when would make them so: the condition
+  is evaluated per combination of the answers it reads, in trait order, as the engine does.
+- With a phases section, the entry phase's profile points (the engine's phase_profile) are added after all the
+  weights, as the engine adds them.
+- Kader conditions are evaluated by the engine's kader_applies(), once per combination of the answers they read
+  (the phases trait included for a kader scoped to phases); pre checks likewise by pre_check_holds(): where
+  one holds, the advice is the lowest rung.
 - Projects are grouped by which kaders fire (few patterns); the engine's allowed_rungs() says which rungs
   a pattern allows. The best allowed rung is the first maximum (np.argmax): the lower rung wins a tie, as
   in the engine.
@@ -23,14 +29,25 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from ladder.engine.advisor import ROUNDING, allowed_rungs, normalize_answers, trait_points
-from ladder.rules.conditions import holds, traits_in
-from ladder.rules.model import UNKNOWN, Kader, RuleSet
+from ladder.engine.advisor import (
+    ROUNDING,
+    allowed_rungs,
+    entry_phase,
+    given_answers,
+    kader_applies,
+    phase_profile,
+    phase_trait,
+    pre_check_holds,
+    trait_points,
+)
+from ladder.rules.conditions import Answers, holds, traits_in
+from ladder.rules.model import NOT_APPLICABLE, UNKNOWN, Condition, Kader, PreCheck, RuleSet
 from ladder.rules.problems import AnswerError, AnswerProblem
 
 MULTI_SEPARATOR = "+"  # several answers in one cell for a trait with multiple=True (fase): "voorbereiding+uitvoering"
@@ -128,11 +145,14 @@ class _Trait:
 
     def _encode(self, cell: Any) -> int | AnswerProblem:
         raw = parse_cell(cell)
-        try:
-            normalized, _ = normalize_answers(self.rule_set, {} if raw is None else {self.trait: raw})
+        try:  # each answer on its own: whether the question is asked depends on the other columns (see _asked)
+            normalized, _ = given_answers(self.rule_set, {} if raw is None else {self.trait: raw})
         except AnswerError as error:
             return error.problems[0]
-        chosen = normalized[self.trait]
+        return self.code(normalized[self.trait])
+
+    def code(self, chosen: tuple[str, ...]) -> int:
+        """The code of a normalized answer, added when it is new."""
         if chosen not in self._code:
             self._code[chosen] = len(self.answers)
             self.answers.append(chosen)
@@ -151,23 +171,45 @@ class _Scorer:
         self.traits = {t.id: _Trait(rule_set, t.id) for t in rule_set.traits}
         # Warnings never change the advice; the other kaders do, through the rungs they allow.
         self.kaders = tuple(k for k in rule_set.kaders if not k.warning)
-        self._holds: dict[tuple[str, tuple[int, ...]], np.ndarray] = {}
+        self.phase_trait = phase_trait(rule_set)
+        self._holds: dict[tuple[str, str, tuple[int, ...]], np.ndarray] = {}
         self._allowed: dict[tuple[int, ...], np.ndarray] = {}  # by the positions of the fired kaders
 
     def score(self, cells: dict[str, tuple[np.ndarray, Any]], labels: pd.Index, scores: np.ndarray) -> np.ndarray:
         """The recommended rung per project of this chunk; fills `scores` (zeros, shape (n, rungs)) in place."""
         n = len(labels)
-        codes = self._codes(cells, n, labels)
+        codes = self._asked(self._codes(cells, n, labels), n)
         for block in self._blocks(codes):
             table = np.zeros((1, len(self.rungs)))
             for trait in block:  # every combination of the block's answers, summed in the engine's order
                 table = (table[:, None, :] + np.asarray(trait.points)[None, :, :]).reshape(-1, len(self.rungs))
             key = np.ravel_multi_index([codes[t.trait] for t in block], [len(t.points) for t in block])
             scores += table.take(key, axis=0)
+        if self.rule_set.phases is not None and self.phase_trait in codes:  # the entry phase's profile, added last
+            trait = self.traits[self.phase_trait]
+            zero = (0.0,) * len(self.rungs)
+            profiles = [phase_profile(self.rule_set, entry_phase(self.rule_set, {trait.trait: a})) or zero for a in trait.answers]
+            scores += np.asarray(profiles).take(codes[self.phase_trait], axis=0)
         allowed = self._allowed_mask(codes, n)
         best = np.argmax(np.where(allowed, scores, -np.inf), axis=1)  # first maximum: the lower rung wins a tie
+        for check in self.rule_set.preconditions.pre:  # inform only: the lowest rung
+            holding = self._mask(("pre", check.id), check.when, check.phases is not None, partial(self._pre_holds, check), codes, n)
+            best[holding] = 0
         _round(scores)
         return best
+
+    def _asked(self, codes: dict[str, np.ndarray], n: int) -> dict[str, np.ndarray]:
+        """The codes with `nvt` where a question's ask_when does not hold, in trait order (as apply_ask_when)."""
+        for trait in self.rule_set.traits:
+            if trait.ask_when is None:
+                continue
+            coded = self.traits[trait.id]
+            current = codes.get(trait.id, np.zeros(n, dtype=np.intp))
+            asked = self._mask(("ask", trait.id), trait.ask_when, False, partial(holds, trait.ask_when), codes, n)
+            not_applicable = coded.code((NOT_APPLICABLE,))
+            # An nvt given for a question that is asked counts as onbekend (code 0).
+            codes[trait.id] = np.where(asked, np.where(current == not_applicable, 0, current), not_applicable)
+        return codes
 
     def _blocks(self, codes: dict[str, np.ndarray]) -> list[list[_Trait]]:
         """The weighed traits with a column in the engine's order, in blocks that are added as one table.
@@ -217,13 +259,13 @@ class _Scorer:
         """Which rungs each project's fired kaders allow: shape (n, rungs)."""
         if len(self.kaders) <= _PATTERN_BITS:  # a pattern is a number: bit j set when kader j fires
             pattern = np.zeros(n, dtype=np.intp)
-            for bit, kader in enumerate(self.kaders):
-                pattern |= self._fires(kader, codes, n).astype(np.intp) << bit
+            for bit in range(len(self.kaders)):
+                pattern |= self._fires(bit, codes, n).astype(np.intp) << bit
             table = np.zeros((1 << len(self.kaders), len(self.rungs)), dtype=bool)
             for p in np.flatnonzero(np.bincount(pattern, minlength=len(table))):
                 table[p] = self._allowed_by(tuple(bit for bit in range(len(self.kaders)) if p >> bit & 1))
             return table.take(pattern, axis=0)
-        fired = np.stack([self._fires(k, codes, n) for k in self.kaders], axis=1)
+        fired = np.stack([self._fires(bit, codes, n) for bit in range(len(self.kaders))], axis=1)
         patterns, inverse = np.unique(fired, axis=0, return_inverse=True)
         table = np.stack([self._allowed_by(tuple(np.flatnonzero(p).tolist())) for p in patterns])
         return table.take(inverse.ravel(), axis=0)
@@ -236,24 +278,38 @@ class _Scorer:
             self._allowed[fired] = mask
         return self._allowed[fired]
 
-    def _fires(self, kader: Kader, codes: dict[str, np.ndarray], n: int) -> np.ndarray:
-        """Whether the kader's condition holds, per project, evaluated by holds() per combination of answers."""
-        read = sorted(traits_in(kader.when) & codes.keys())  # a trait without a column is onbekend everywhere
+    def _fires(self, position: int, codes: dict[str, np.ndarray], n: int) -> np.ndarray:
+        """Whether the kader at this position applies, per project."""
+        kader = self.kaders[position]
+        return self._mask(("kader", kader.id), kader.when, kader.phases is not None, partial(self._kader_applies, kader), codes, n)
+
+    def _kader_applies(self, kader: Kader, answers: Answers) -> bool:
+        return kader_applies(kader, answers, entry_phase(self.rule_set, answers))
+
+    def _pre_holds(self, check: PreCheck, answers: Answers) -> bool:
+        return pre_check_holds(check, answers, entry_phase(self.rule_set, answers))
+
+    def _mask(
+        self, name: tuple[str, str], when: Condition, by_phase: bool, test: Callable[[Answers], bool],
+        codes: dict[str, np.ndarray], n: int,
+    ) -> np.ndarray:
+        """test() per project, evaluated once per combination of the answers it reads: the condition's traits, and
+        the phases trait when it is scoped to phases. A trait without a column is onbekend everywhere."""
+        read_set = traits_in(when) | ({self.phase_trait} if by_phase and self.phase_trait else set())
+        read = sorted(read_set & codes.keys())
         sizes = tuple(len(self.traits[t].answers) for t in read)
         if not read:
-            return np.full(n, holds(kader.when, {}), dtype=bool)
+            return np.full(n, test({}), dtype=bool)
         if np.prod(sizes, dtype=np.float64) > _DENSE_LIMIT:
             combos, inverse = np.unique(np.stack([codes[t] for t in read]), axis=1, return_inverse=True)
-            return self._holds_for(kader, read, combos.T)[inverse.ravel()]
-        key = (kader.id, sizes)
+            return self._holds_for(test, read, combos.T)[inverse.ravel()]
+        key = (*name, sizes)
         if key not in self._holds:  # the answers seen so far only grow, so a table stays valid for its sizes
-            self._holds[key] = self._holds_for(kader, read, itertools.product(*(range(s) for s in sizes)))
+            self._holds[key] = self._holds_for(test, read, itertools.product(*(range(s) for s in sizes)))
         return self._holds[key][np.ravel_multi_index([codes[t] for t in read], sizes)]
 
-    def _holds_for(self, kader: Kader, read: list[str], combos: Any) -> np.ndarray:
-        return np.array(
-            [holds(kader.when, {t: self.traits[t].answers[c] for t, c in zip(read, combo)}) for combo in combos], dtype=bool
-        )
+    def _holds_for(self, test: Callable[[Answers], bool], read: list[str], combos: Any) -> np.ndarray:
+        return np.array([test({t: self.traits[t].answers[c] for t, c in zip(read, combo)}) for combo in combos], dtype=bool)
 
 
 def _round(totals: np.ndarray) -> None:

@@ -222,10 +222,19 @@ def test_the_template_examples_are_valid_together():
     assert "samen_onderzoeken" in rule_set.rung_ids() and "uitdaagrecht" in rule_set.disabled_traits
 
 
-def test_the_template_shows_every_section_a_municipality_may_use():
+# Verbs that change a section the base must have; the template shows them once the bundled base has that section
+# (model v2 has them all: validation/model-v2/sjabloon-gemeente.yaml).
+NEEDS_SECTION = {"phase_points": "phases", "disable_preconditions": "preconditions", "add_role_needs": "role_needs",
+                 "disable_role_needs": "role_needs", "disable_rights": "rights", "disable_support": "support"}
+
+
+def test_the_template_shows_every_section_a_municipality_may_use(base):
     text = _examples_switched_on(TEMPLATE.read_text(encoding="utf-8"))
+    has = {verb for verb, section in NEEDS_SECTION.items()
+           if getattr(base, section) not in (None, ()) and getattr(base, section) != type(getattr(base, section))()}
+    verbs = [v for v in EXTENDS_ONLY if v not in NEEDS_SECTION or v in has]
     optional = ("name", "description", "version", "date", "status", "illustration", "disclaimer", "sources", "contacts",
-                "escalation", "policy_references", "robustness", "weights", "kaders", "werkvormen", "guidance", *EXTENDS_ONLY)
+                "escalation", "policy_references", "robustness", "weights", "kaders", "werkvormen", "guidance", *verbs)
     missing = [key for key in optional if not re.search(rf"^{key}:", text, re.MULTILINE)]
     assert missing == []
 

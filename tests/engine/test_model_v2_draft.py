@@ -1,0 +1,130 @@
+"""What the model v2 draft (validation/model-v2/) promises a participation expert (docs/model-v2.md), on many profiles.
+
+These are properties of the advice, not of single cases: the documented cases are in validation/ and
+tests/cases/. Random profiles are drawn the way a user answers: any option, `onbekend`, or left out.
+"""
+
+from __future__ import annotations
+
+import random
+from collections import Counter
+
+import pytest
+from conftest import ROOT
+
+from ladder.engine.advisor import advise
+from ladder.rules.loading import load_rule_set
+from ladder.rules.model import RuleSet
+
+BASE = load_rule_set(ROOT / "validation" / "model-v2" / "rules" / "base.yaml")
+PROFILES = 3000
+MEEBESLISSEN = "meebeslissen"
+# Answers that say how much the people involved can carry: they may add support, never take away influence
+PARADOX_TRAITS = ("capaciteit_samenleving", "vertrouwen", "middelen")
+
+
+def random_answers(rule_set: RuleSet, rng: random.Random, unknown_share: float = 0.1) -> dict[str, object]:
+    answers: dict[str, object] = {}
+    for trait in rule_set.traits:
+        if rng.random() < unknown_share:
+            continue
+        if not trait.multiple:
+            answers[trait.id] = rng.choice(trait.option_ids())
+            continue
+        exclusive = [o.id for o in trait.options if o.exclusive]
+        others = [o.id for o in trait.options if not o.exclusive]
+        if exclusive and rng.random() < 0.3:
+            answers[trait.id] = [rng.choice(exclusive)]
+        else:
+            answers[trait.id] = rng.sample(others, rng.randint(1, min(3, len(others))))
+    return answers
+
+
+@pytest.fixture(scope="module")
+def profiles() -> list[dict[str, object]]:
+    rng = random.Random(2026)
+    return [random_answers(BASE, rng) for _ in range(PROFILES)]
+
+
+def rank(rung: str) -> int:
+    return BASE.rung_ids().index(rung)
+
+
+@pytest.mark.slow
+def test_every_rung_is_reachable_and_each_above_informeren_is_advised_for_three_percent_of_participating_profiles(profiles):
+    """Uniform random answers stop at a precondition most of the time (nothing to choose, decided, no time), and then
+    the advice is informeren; among the profiles where participation goes ahead every other form must be common."""
+    advices = [advise(BASE, p) for p in profiles]
+    going_ahead = [a for a in advices if a.precondition is None or a.precondition.outcome != "inform_only"]
+    counts = Counter(a.recommended for a in going_ahead)
+    shares = {r: counts[r] / len(going_ahead) for r in BASE.rung_ids()[1:]}
+    assert "informeren" in {a.recommended for a in advices}
+    assert all(share >= 0.03 for share in shares.values()), shares
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("trait", PARADOX_TRAITS)
+def test_less_capacity_trust_or_budget_never_means_less_say(profiles, trait):
+    """The participation paradox (§2): one step lower never lowers an advice up to meebeslissen."""
+    options = BASE.trait(trait).option_ids()
+    for profile in profiles[:600]:
+        for higher, lower in zip(options[1:], options[:-1]):
+            before = advise(BASE, profile | {trait: higher}).recommended
+            after = advise(BASE, profile | {trait: lower}).recommended
+            if rank(before) <= rank(MEEBESLISSEN):
+                assert rank(after) >= rank(before), (profile, trait, higher, before, lower, after)
+
+
+def test_everything_unknown_gives_no_advice_but_says_what_to_answer_first():
+    advice = advise(BASE, {})
+    assert advice.status == "onvoldoende"
+    assert {"initiatiefnemer", "beleidsruimte"} <= set(advice.needed)
+
+
+@pytest.mark.slow
+def test_without_a_commitment_beforehand_the_decision_phase_is_at_most_adviseren(profiles):
+    for profile in profiles[:800]:
+        if profile.get("bindendheid") in ("overnemen_binnen_kaders", "besluit_bij_deelnemers"):
+            continue
+        for phase in advise(BASE, profile).phases:
+            if phase.phase == "besluitvorming":
+                assert rank(phase.rung) <= rank("adviseren"), profile
+
+
+@pytest.mark.parametrize("initiator", ["private_initiatiefnemer", "verzoek_aan_gemeente", "andere_overheid", "gemeente"])
+def test_only_a_social_initiative_can_get_overheidsparticipatie(profiles, initiator):
+    for profile in profiles[:300]:
+        assert advise(BASE, profile | {"initiatiefnemer": initiator}).recommended != "overheidsparticipatie"
+
+
+def test_nothing_left_to_choose_means_inform_honestly_and_say_why():
+    advice = advise(BASE, {"initiatiefnemer": "gemeente", "beleidsruimte": "geen", "belanghebbenden": "veel",
+                           "ingrijpendheid": "hoog", "conflict": "hoog"})
+    assert advice.recommended == "informeren"
+    assert advice.precondition is not None and advice.precondition.outcome == "inform_only"
+    assert "geen_ruimte" in [c.id for c in advice.precondition.checks]
+
+
+def test_a_binding_commitment_beforehand_makes_a_vote_meebeslissen():
+    advice = advise(BASE, {"initiatiefnemer": "gemeente", "beleidsruimte": "ruim", "soort_opgave": "keuze_of_verdeling",
+                           "bindendheid": "overnemen_binnen_kaders", "belanghebbenden": "veel",
+                           "ingrijpendheid": "midden", "tijd_tot_besluit": "ruim"})
+    assert advice.recommended == MEEBESLISSEN
+
+
+def test_a_developers_application_is_participation_the_applicant_organises_with_the_municipality_as_regulator():
+    advice = advise(BASE, {"initiatiefnemer": "private_initiatiefnemer", "uitvoerder_participatie": "initiatiefnemer",
+                           "rol_gemeente": ["bevoegd_gezag"], "procedure": ["aanvraag_omgevingsvergunning"],
+                           "beleidsruimte": "beperkt", "vastgelegd_door": ["wet_of_norm"], "belanghebbenden": "gemiddeld",
+                           "ingrijpendheid": "midden", "conflict": "midden"})
+    assert advice.recommended in ("raadplegen", "adviseren")
+    assert advice.role.role == "reguleren"
+    assert "aanvraagvereiste_participatie" in [r.id for r in advice.rights]
+    assert advice.recommended not in ("zelfbeheer", "overheidsparticipatie")
+
+
+def test_the_uitdaagrecht_is_a_right_of_residents_not_a_working_method():
+    advice = advise(BASE, {"initiatiefnemer": "maatschappelijk_initiatief", "beleidsruimte": "ruim",
+                           "formeel_recht": ["uitdaagrecht"], "vraag_initiatief": ["taak_overnemen"]})
+    assert "uitdaagrecht" in [r.id for r in advice.rights]
+    assert "uitdaagrecht" not in [m.id for m in advice.werkvormen]
