@@ -9,10 +9,12 @@ from __future__ import annotations
 import random
 from collections import Counter
 
+import pandas as pd
 import pytest
 from conftest import ROOT
 
 from ladder.engine.advisor import advise
+from ladder.engine.batch import MULTI_SEPARATOR, advise_many
 from ladder.rules.loading import load_rule_set
 from ladder.rules.model import RuleSet
 
@@ -128,3 +130,16 @@ def test_the_uitdaagrecht_is_a_right_of_residents_not_a_working_method():
                            "formeel_recht": ["uitdaagrecht"], "vraag_initiatief": ["taak_overnemen"]})
     assert "uitdaagrecht" in [r.id for r in advice.rights]
     assert "uitdaagrecht" not in [m.id for m in advice.werkvormen]
+
+
+@pytest.mark.slow
+def test_the_batch_path_gives_exactly_the_engines_rung_and_scores_under_the_draft(profiles):
+    """Portfolios are scored by the batch path: ask_when, the entry phase, phase-scoped kaders and pre checks included."""
+    sample = profiles[:400]
+    frame = pd.DataFrame([{k: MULTI_SEPARATOR.join(v) if isinstance(v, list) else v for k, v in p.items()}
+                          for p in sample], dtype=object)
+    result = advise_many(BASE, frame)
+    for i, profile in enumerate(sample):
+        advice = advise(BASE, profile)
+        assert result.recommended_ids()[i] == advice.recommended, profile
+        assert result.scores[i].tolist() == [s.score for s in advice.scores], profile
