@@ -164,6 +164,7 @@ def figures(results: Mapping[str, dict[str, dict]], cases: Mapping[str, dict]) -
                   _row(f"{n1} ~ practice", between_references(j1, practice(cases), BASE_LADDER)),
                   _row(f"{n2} ~ practice", between_references(j2, practice(cases), BASE_LADDER)), ""]
     lines += _misses_table(results, cases)
+    lines += _draft_misses(cases)
     return "\n".join(lines)
 
 
@@ -194,6 +195,32 @@ def _misses_table(results: Mapping[str, dict[str, dict]], cases: Mapping[str, di
             marks += {"inform_only": " ¡", "first_arrange": " !"}.get(r.get("precondition", ""), "")
             cells.append(r.get("rung", "–") + (f" ({' + '.join(roles)})" if roles else "") + marks)
         lines.append(f"| {case_id} | {chosen} | " + " | ".join(cells) + " |")
+    return [*lines, ""]
+
+
+DRAFT_FRAMEWORK = DRAFT_PREFIX + "voorbeeldgemeente"  # the draft base with nothing municipal added
+
+
+def _draft_misses(cases: Mapping[str, dict]) -> list[str]:
+    """Every miss of two rungs or more of the draft base, with what drove it, so each can be explained from the rules."""
+    answers = answers_v2_of(cases)
+    rule_set = _rule_set(DRAFT_FRAMEWORK)
+    references = {"practice": practice(cases), **judges()}
+    lines = [f"#### Misses of two rungs or more: {DRAFT_FRAMEWORK}, with what drove them", "",
+             "| case | reference | says | draft advises | main reasons (answer) | kaders and checks that held |",
+             "|---|---|---|---|---|---|"]
+    for name, refs in references.items():
+        for ref in refs:
+            if ref.case not in answers:
+                continue
+            advice = advise(rule_set, answers[ref.case], ignore_unknown_traits=True)
+            if abs(BASE_LADDER.index(ref.rung) - BASE_LADDER.index(advice.recommended)) < 2:
+                continue
+            reasons = ", ".join(f"{t}={'+'.join(advice.answers[t])}" for t in advice.main_reasons) or "–"
+            held = [k.id for k in advice.kaders if not k.yielded and k.effect != "warning"]
+            held += [c.id for c in (advice.precondition.checks if advice.precondition else ())]
+            lines.append(f"| {ref.case} | {name} | {ref.rung} | {advice.recommended} | {reasons} | "
+                         f"{', '.join(held) or '–'} |")
     return [*lines, ""]
 
 
