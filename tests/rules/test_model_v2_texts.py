@@ -32,7 +32,7 @@ def texts(value: object, path: str = "") -> Iterator[tuple[str, Text]]:
     elif isinstance(value, dict):
         for key, item in value.items():
             yield from texts(item, f"{path}.{key}")
-    elif hasattr(value, "model_fields"):
+    elif hasattr(type(value), "model_fields") and not isinstance(value, type):
         for name in type(value).model_fields:
             yield from texts(getattr(value, name), f"{path}.{name}")
 
