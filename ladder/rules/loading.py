@@ -394,6 +394,11 @@ def _merge_listed(draft: _Draft, pf: ParsedFile, parent: RuleSet | None, key: st
         items[:] = [x for x in items if x.id != item_id]
     given = pf.sections.get(key) or ()
     _unique_ids(draft, pf, key, given)
+    _add_or_replace(items, given)
+
+
+def _add_or_replace(items: list[Any], given: Iterable[Any]) -> None:
+    """Every item whose id is new is added at the end; one with a known id takes the old one's place."""
     for item in given:
         index = next((i for i, x in enumerate(items) if x.id == item.id), None)
         if index is None:
@@ -432,14 +437,9 @@ def _merge_preconditions(draft: _Draft, pf: ParsedFile) -> None:
     given: Preconditions = pf.sections.get("preconditions") or Preconditions()
     _unique_ids(draft, pf, "preconditions", (*given.pre, *given.post))
     for stage, other in (("pre", "post"), ("post", "pre")):
-        items: list[Any] = getattr(draft, stage)
         for check in getattr(given, stage):
             setattr(draft, other, [c for c in getattr(draft, other) if c.id != check.id])  # it moved stage
-            index = next((i for i, c in enumerate(items) if c.id == check.id), None)
-            if index is None:
-                items.append(check)
-            else:
-                items[index] = check
+        _add_or_replace(getattr(draft, stage), getattr(given, stage))
 
 
 def _merge_role_needs(draft: _Draft, pf: ParsedFile) -> None:
@@ -460,12 +460,7 @@ def _merge_role_needs(draft: _Draft, pf: ParsedFile) -> None:
             draft.problems.append(pf.problem(("disable_role_needs", i), "id_unknown", id=need_id, name="role_needs"))
         needs = [n for n in needs if n.id != need_id]
     _unique_ids(draft, pf, "add_role_needs", added)
-    for need in added:
-        index = next((i for i, n in enumerate(needs) if n.id == need.id), None)
-        if index is None:
-            needs.append(need)
-        else:
-            needs[index] = need
+    _add_or_replace(needs, added)
     draft.meta["role_needs"] = role_needs.model_copy(update={"needs": tuple(needs)})
 
 
