@@ -16,6 +16,7 @@ from cli import batch as cli_batch
 from cli import register as cli_register
 from cli.texts import t
 from ladder.engine.advisor import advise
+from ladder.engine.roles import roles_for_rung
 from ladder.reports import FORMATS, render
 from ladder.rules.loading import MAX_PROBLEMS, load_rule_set, validate_file
 from ladder.rules.model import VALUES, RuleSet
@@ -173,14 +174,12 @@ def _rung_text(rule_set: RuleSet, rung_id: str, lang: str) -> str:
         lines.append("")
         lines.append(t(lang, "rung_pitfalls"))
         lines.extend(f"  - {p.get(lang)}" for p in rung.pitfalls)
-    roles = {rule.role for rule in rule_set.role_rules if rung_id in rule.rungs}
-    if roles:
+    if roles := roles_for_rung(rule_set, rung_id):
         lines.append("")
         lines.append(t(lang, "roles_header"))
-        for role in rule_set.roles:
-            if role.id in roles:
-                lines.append(f"  - {role.name.get(lang)}: {role.description.get(lang)}")
-                lines.append(f"    {t(lang, 'fits_when')}: {role.fits_when.get(lang)}")
+        for role in map(rule_set.role, roles):
+            lines.append(f"  - {role.name.get(lang)}: {role.description.get(lang)}")
+            lines.append(f"    {t(lang, 'fits_when')}: {role.fits_when.get(lang)}")
     return "\n".join(lines) + "\n"
 
 

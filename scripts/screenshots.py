@@ -11,6 +11,8 @@ from pathlib import Path
 
 from PIL import Image
 
+from ladder.rules.model import UNKNOWN
+
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))  # the harness lives with the browser tests, so both drive the app alike
 
@@ -23,14 +25,22 @@ from browser.harness import (
     open_page,
     running_app,
 )
+from golden.cases import golden_answers
 
 OUT = ROOT / "docs" / "screenshots"
-# The advice page as a shared link opens it, with a few answers, so it shows an advice and not only empty questions
-ADVICE_LINK = {"beleidsruimte": "open", "initiatiefnemer": "gemeente", "impact": "hoog", "fase": "agenda,voorbereiding"}
-# Golden case 15: Amersfoort caps strict legal frames at Adviseren where the others allow more
-COMPARE_ANSWERS = {"initiatiefnemer": "samen", "beleidsruimte": "ruim", "wettelijke_kaders": "strikt", "complexiteit": "hoog",
-                   "impact": "hoog", "capaciteit_samenleving": "hoog", "vertrouwen": "hoog", "middelen": "hoog",
-                   "fase": "voorbereiding"}
+
+
+def _link(answers: dict[str, object]) -> dict[str, str]:
+    """Answers as a shared link carries them: several answers to one question joined by commas."""
+    return {trait: ",".join(value) if isinstance(value, list) else str(value) for trait, value in answers.items()
+            if value != UNKNOWN}  # an unanswered question is simply left out of a link
+
+
+# The advice page as a shared link opens it with a realistic project (golden case 04, a square redesign: coproduceren),
+# so it shows an explained advice and not the "too little is known" card of model v2
+ADVICE_LINK = _link(golden_answers("04"))
+# Golden case 15: water storage under strict norms, where the frameworks' rules differ
+COMPARE_ANSWERS = _link(golden_answers("15"))
 # (file stem, page, query, text to scroll to the top: the views below the fold worth a picture of their own)
 SHOTS: tuple[tuple[str, str, dict[str, str], str | None], ...] = (
     ("start", PAGES["start"], {}, None),

@@ -38,11 +38,11 @@ from ladder.analysis.validation import (  # noqa: E402
 CASES = ROOT / "validation" / "cases"
 EXPERT = ROOT / "validation" / "expert"
 GOLDEN = ROOT / "tests" / "cases"
-SOURCES = RuleSources.bundled()
-# Model v2 (issue 13) as a draft beside the bundled rules: its base and municipal files, answered with answers_v2
-DRAFT = ROOT / "validation" / "model-v2"
-DRAFT_SOURCES = RuleSources(DRAFT / "rules", DRAFT / "municipalities", ROOT)
-DRAFT_PREFIX = "v2 "
+SOURCES = RuleSources.bundled()  # model v2, answered with `answers_v2`
+# Model v1 (rules 1.0.0), kept beside it so the figures show what the rework changed; answered with `answers`
+V1 = ROOT / "validation" / "model-v1"
+V1_SOURCES = RuleSources(V1 / "rules", V1 / "municipalities", ROOT)
+V1_PREFIX = "v1 "
 RESULTS = ROOT / "validation" / "results.json"
 REPORT = ROOT / "docs" / "validation.md"
 START, END = "<!-- validation-figures:start -->", "<!-- validation-figures:end -->"
@@ -68,16 +68,17 @@ def golden() -> dict[str, dict]:
 
 
 def answers_of(cases: Mapping[str, dict], goldens: Mapping[str, dict]) -> dict[str, dict]:
-    out = {case_id: case["answers"] for case_id, case in cases.items() if case.get("answers")}
+    """The blind answers to the bundled (v2) questionnaire: in each case file and in the golden projects."""
+    out = {case_id: case["answers_v2"] for case_id, case in cases.items() if case.get("answers_v2")}
     out.update({case_id: project["answers"] for case_id, project in goldens.items()})
     return out
 
 
-def answers_v2_of(cases: Mapping[str, dict]) -> dict[str, dict]:
-    """The blind answers to the v2 questionnaire: in each case file, and for the golden projects in one file."""
-    out = {case_id: case["answers_v2"] for case_id, case in cases.items() if case.get("answers_v2")}
-    golden_v2 = yaml.safe_load((DRAFT / "golden_answers.yaml").read_text(encoding="utf-8")) or {}
-    out.update({case_id: entry["answers"] for case_id, entry in golden_v2.items()})
+def answers_v1_of(cases: Mapping[str, dict]) -> dict[str, dict]:
+    """The blind answers to the v1 questionnaire: in each case file, and for the golden projects in one file."""
+    out = {case_id: case["answers"] for case_id, case in cases.items() if case.get("answers")}
+    golden_v1 = yaml.safe_load((V1 / "golden_answers.yaml").read_text(encoding="utf-8")) or {}
+    out.update({case_id: entry["answers"] for case_id, entry in golden_v1.items()})
     return out
 
 
@@ -96,11 +97,11 @@ def judges() -> dict[str, list[Reference]]:
     return out
 
 
-def outcomes(answers: Mapping[str, dict], draft: bool = False) -> dict[str, dict[str, dict[str, Any]]]:
+def outcomes(answers: Mapping[str, dict], v1: bool = False) -> dict[str, dict[str, dict[str, Any]]]:
     """Per framework, per case: the advised rung and role (or the reason the answers do not fit)."""
     result: dict[str, dict[str, dict[str, Any]]] = {}
-    for framework in (DRAFT_SOURCES if draft else SOURCES).ids():
-        framework = DRAFT_PREFIX + framework if draft else framework
+    for framework in (V1_SOURCES if v1 else SOURCES).ids():
+        framework = V1_PREFIX + framework if v1 else framework
         rule_set = _rule_set(framework)
         per_case: dict[str, dict[str, Any]] = {}
         for case_id, given in sorted(answers.items()):
@@ -164,15 +165,15 @@ def figures(results: Mapping[str, dict[str, dict]], cases: Mapping[str, dict]) -
                   _row(f"{n1} ~ practice", between_references(j1, practice(cases), BASE_LADDER)),
                   _row(f"{n2} ~ practice", between_references(j2, practice(cases), BASE_LADDER)), ""]
     lines += _misses_table(results, cases)
-    lines += _draft_misses(cases)
+    lines += _base_misses(cases)
     return "\n".join(lines)
 
 
 @functools.cache
 def _rule_set(framework: str) -> RuleSet:
     """Each framework loaded once: the outcomes and every table of figures read it."""
-    if framework.startswith(DRAFT_PREFIX):
-        return DRAFT_SOURCES.load(framework.removeprefix(DRAFT_PREFIX))
+    if framework.startswith(V1_PREFIX):
+        return V1_SOURCES.load(framework.removeprefix(V1_PREFIX))
     return SOURCES.load(framework)
 
 
@@ -198,16 +199,16 @@ def _misses_table(results: Mapping[str, dict[str, dict]], cases: Mapping[str, di
     return [*lines, ""]
 
 
-DRAFT_FRAMEWORK = DRAFT_PREFIX + "voorbeeldgemeente"  # the draft base with nothing municipal added
+NEUTRAL = "voorbeeldgemeente"  # the base with nothing municipal added
 
 
-def _draft_misses(cases: Mapping[str, dict]) -> list[str]:
-    """Every miss of two rungs or more of the draft base, with what drove it, so each can be explained from the rules."""
-    answers = answers_v2_of(cases)
-    rule_set = _rule_set(DRAFT_FRAMEWORK)
+def _base_misses(cases: Mapping[str, dict]) -> list[str]:
+    """Every miss of two rungs or more of the base, with what drove it, so each can be explained from the rules."""
+    answers = answers_of(cases, golden())
+    rule_set = _rule_set(NEUTRAL)
     references = {"practice": practice(cases), **judges()}
-    lines = [f"#### Misses of two rungs or more: {DRAFT_FRAMEWORK}, with what drove them", "",
-             "| case | reference | says | draft advises | main reasons (answer) | kaders and checks that held |",
+    lines = [f"#### Misses of two rungs or more: {NEUTRAL}, with what drove them", "",
+             "| case | reference | says | base advises | main reasons (answer) | kaders and checks that held |",
              "|---|---|---|---|---|---|"]
     for name, refs in references.items():
         for ref in refs:
@@ -226,7 +227,7 @@ def _draft_misses(cases: Mapping[str, dict]) -> list[str]:
 
 def main(argv: list[str]) -> int:
     cases = documented()
-    results = outcomes(answers_of(cases, golden())) | outcomes(answers_v2_of(cases), draft=True)
+    results = outcomes(answers_v1_of(cases), v1=True) | outcomes(answers_of(cases, golden()))
     if argv == ["--check"]:
         recorded = json.loads(RESULTS.read_text(encoding="utf-8"))
         if recorded != results:

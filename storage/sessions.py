@@ -26,9 +26,9 @@ from typing import Any, Literal
 
 import sqlalchemy as sa
 
-from ladder.analysis.group import ROLES, Respondent, Role
+from ladder.analysis.group import NOT_GIVEN, ROLES, Respondent, Role
 from ladder.engine.advisor import normalize_answers
-from ladder.rules.model import UNKNOWN, RuleSet
+from ladder.rules.model import RuleSet
 from ladder.rules.problems import AnswerError
 from storage.database import Database
 from storage.errors import StorageError
@@ -357,8 +357,9 @@ def _notes(rule_set: RuleSet, notes: Mapping[str, str]) -> dict[str, str]:
 
 
 def _stored(answers: Answers) -> dict[str, list[str]]:
-    """Only the answered questions: a missing question reads back as 'weet ik niet'."""
-    return {trait: list(chosen) for trait, chosen in answers.items() if chosen != (UNKNOWN,)}
+    """Only the answered questions: a missing question reads back as 'weet ik niet'. A question that is not asked
+    (nvt) is the engine's reading of the other answers, not something the person entered, so it is not stored."""
+    return {trait: list(chosen) for trait, chosen in answers.items() if chosen not in NOT_GIVEN}
 
 
 def _read_answers(stored: Mapping[str, Sequence[str]] | None) -> Answers:

@@ -20,7 +20,7 @@ from typing import Literal
 
 from ladder.engine.advice import Advice
 from ladder.engine.advisor import advise, normalize_answers, recommend
-from ladder.rules.model import UNKNOWN, RuleSet
+from ladder.rules.model import NOT_APPLICABLE, UNKNOWN, RuleSet
 from ladder.text import Catalogue
 
 Role = Literal["raadslid", "inwoner", "ambtenaar", "ondernemer", "anders"]
@@ -139,9 +139,13 @@ def normalized(rule_set: RuleSet, answers: Mapping[str, Sequence[str]]) -> dict[
     return normalize_answers(rule_set, answers, ignore_unknown_traits=True)[0]
 
 
+# Not an answer: 'weet ik niet', and a question that was not asked of this member (nvt, from the other answers)
+NOT_GIVEN = ((UNKNOWN,), (NOT_APPLICABLE,))
+
+
 def divergence(answers: Sequence[tuple[str, ...]]) -> float | None:
     """The mean difference over every pair of answers given (see the module text); None for fewer than two."""
-    given = [frozenset(a) for a in answers if a != (UNKNOWN,)]
+    given = [frozenset(a) for a in answers if a not in NOT_GIVEN]
     pairs = list(combinations(given, 2))
     if not pairs:
         return None
@@ -161,7 +165,7 @@ def question_spread(rule_set: RuleSet, respondents: Sequence[Respondent], trait_
     for option in options:
         indexes = tuple(i for i, chosen in enumerate(given) if option in chosen)
         counts.append(AnswerCount(option=option, respondents=indexes, by_role=_by_role(respondents, indexes)))
-    answered = [a for a in given if a != (UNKNOWN,)]
+    answered = [a for a in given if a not in NOT_GIVEN]
     tally = {a: answered.count(a) for a in dict.fromkeys(answered)}
     top = max(tally.values(), default=0)
     leaders = [a for a, n in tally.items() if n == top]

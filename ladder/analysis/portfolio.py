@@ -116,7 +116,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "sheet_notices": "Meldingen",
         "doc_head": "| kolom | vraag | toegestane waarden |",
         "doc_project": "De naam van het project. | Vrije tekst; mag leeg of weggelaten",
-        "doc_several": "meer antwoorden met `+`, zoals `agenda+voorbereiding`",
+        "doc_several": "meer antwoorden met `+`, zoals `{example}`",
     },
     "en": {
         "and": "and",
@@ -174,7 +174,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "sheet_notices": "Notices",
         "doc_head": "| column | question | allowed values |",
         "doc_project": "The project's name. | Free text; may be empty or left out",
-        "doc_several": "several answers with `+`, like `agenda+voorbereiding`",
+        "doc_several": "several answers with `+`, like `{example}`",
     },
 }
 
@@ -722,6 +722,7 @@ def columns_markdown(rule_set: RuleSet, lang: str = "nl") -> str:
     lines = [text(lang, "doc_head"), "|---|---|---|", f"| `{PROJECT_COLUMN}` | {text(lang, 'doc_project')} |"]
     for trait in rule_set.traits:
         options = ", ".join(f"`{o.id}` ({o.label.get(lang)})" for o in trait.options)
-        several = f" · {text(lang, 'doc_several')}" if trait.multiple else ""
+        combinable = [o.id for o in trait.options if not o.exclusive][:2]
+        several = f" · {text(lang, 'doc_several', example='+'.join(combinable))}" if trait.multiple else ""
         lines.append(f"| `{trait.id}` | {trait.question.get(lang)} | {options}, `{UNKNOWN}`{several} |")
     return "\n".join(lines) + "\n"

@@ -217,11 +217,12 @@ def apply_ask_when(rule_set: RuleSet, given: Answers) -> dict[str, tuple[str, ..
 
 @dataclass(frozen=True)
 class _Project:
-    """One project's answers as the engine works with them: given (before ask_when), applied, and their points."""
+    """One project's answers as the engine works with them (after ask_when: `nvt` where a question is not asked), and
+    their points. What-ifs start from these answers, not from what was given: an answer to a question that is not
+    asked is not part of the advice, so the advice stored with its answers gives the same flips again."""
 
     rule_set: RuleSet
     compiled: _Compiled
-    given: Answers
     answers: Answers
     contributions: Mapping[str, tuple[float, ...]]
 
@@ -229,7 +230,7 @@ class _Project:
 def _project(rule_set: RuleSet, given: Answers) -> _Project:
     compiled = _compile(rule_set)
     answers = apply_ask_when(rule_set, given) if compiled.asks_when else dict(given)
-    return _Project(rule_set, compiled, given, answers, _contributions(compiled, answers))
+    return _Project(rule_set, compiled, answers, _contributions(compiled, answers))
 
 
 def advise(rule_set: RuleSet, raw_answers: Mapping[str, Any], ignore_unknown_traits: bool = False) -> Advice:
@@ -447,9 +448,8 @@ def _allowed(rungs: tuple[str, ...], fired: tuple[Kader, ...]) -> tuple[tuple[in
 def _with_answer(project: _Project, trait: str, new: tuple[str, ...]) -> _Decision:
     """The decision when one trait's answer changes: only the answers that change are weighed again (with ask_when,
     other questions may become asked or not asked)."""
-    given = dict(project.given)
-    given[trait] = new
-    answers = apply_ask_when(project.rule_set, given) if project.compiled.asks_when else given
+    changed = {**project.answers, trait: new}
+    answers = apply_ask_when(project.rule_set, changed) if project.compiled.asks_when else changed
     contributions = dict(project.contributions)
     for t in project.compiled.traits:
         if answers[t] != project.answers[t]:
@@ -458,19 +458,26 @@ def _with_answer(project: _Project, trait: str, new: tuple[str, ...]) -> _Decisi
                 contributions.pop(t, None)
             else:
                 contributions[t] = vector
-    return _decide(_Project(project.rule_set, project.compiled, given, answers, contributions))
+    return _decide(_Project(project.rule_set, project.compiled, answers, contributions))
 
 
 def _alternatives(rule_set: RuleSet, trait: str, current: tuple[str, ...]) -> list[tuple[str, ...]]:
-    """Every answer that differs from `current` by one step: another option, unknown, or one phase more or less."""
+    """Every answer that differs from `current` by one step: another option, unknown, or one option more or less. An
+    exclusive option ("geen") replaces the others, and another option replaces it, as a user's answer would."""
     t = rule_set.trait(trait)
     options = t.option_ids()
     if not t.multiple:
         return [(o,) for o in (*options, UNKNOWN) if (o,) != current]
     chosen = set() if current == (UNKNOWN,) else set(current)
+    exclusive = {o.id for o in t.options if o.exclusive}
     result = []
     for o in options:
-        toggled = chosen ^ {o}
+        if o in chosen:
+            toggled = chosen - {o}
+        elif o in exclusive:
+            toggled = {o}
+        else:
+            toggled = (chosen - exclusive) | {o}
         result.append(tuple(x for x in options if x in toggled) or (UNKNOWN,))
     if chosen:
         result.append((UNKNOWN,))

@@ -29,6 +29,16 @@ def advise_roles(rule_set: RuleSet, rung_id: str, answers: Answers) -> Roles:
     return _from_role_needs(rule_set, rule_set.role_needs, rung_id, answers)
 
 
+def roles_for_rung(rule_set: RuleSet, rung_id: str) -> tuple[str, ...]:
+    """The ids of the roles the municipality can take on this rung, in the order of the trap: every role where the
+    role needs pick the main role (or where an old role rule names the rung), else none."""
+    if rule_set.role_needs is not None:
+        possible = {r.id for r in rule_set.roles} if rung_id in rule_set.role_needs.applies_to else set()
+    else:
+        possible = {rule.role for rule in rule_set.role_rules if rung_id in rule.rungs}
+    return tuple(r.id for r in rule_set.roles if r.id in possible)
+
+
 def _from_role_rules(rule_set: RuleSet, rung_id: str, answers: Answers) -> RoleAdvice:
     for rule in rule_set.role_rules:
         if rung_id in rule.rungs and (rule.when is None or holds(rule.when, answers)):

@@ -360,7 +360,9 @@ def paper_robustness(advice: Advice, labels: Labels, flips_elsewhere: str = "") 
 # --- the participatieparagraaf --------------------------------------------------------------------------
 
 
-def advice_paragraph(advice: Advice, rule_set: RuleSet, title: str, lang: str = "nl", description: str = "") -> Document:
+def advice_paragraph(advice: Advice, rule_set: RuleSet, title: str, lang: str = "nl", description: str = "",
+                     flips: bool = True) -> Document:
+    """The participatieparagraaf; without `flips` the single changes are counted, not listed (to fit the paper)."""
     labels = Labels(rule_set, lang)
     body: list[Element] = [verdict(advice, labels, paper=True), *arrangements(advice, labels)]
     if advice.status == "onvoldoende":  # no form to explain yet
@@ -374,7 +376,8 @@ def advice_paragraph(advice: Advice, rule_set: RuleSet, title: str, lang: str = 
             body.append(Section(t(lang, "methods"), (BulletList(tuple(
                 Item((*strong(f"{method_heading(m, advice, labels)}: "), *plain(m.description.get(lang))))
                 for m in advice.werkvormen[:PAPER_METHODS])),)))
-        body += [*support(advice, lang), paper_robustness(advice, labels)]
+        elsewhere = "" if flips else t(lang, "flips_elsewhere", count=len(advice.flips))
+        body += [*support(advice, lang), paper_robustness(advice, labels, elsewhere)]
         if chart := paper_contributions_chart(advice, labels):
             body.append(chart)
     return Document(lang=lang, title=title, subject=t(lang, "report_paragraph"), description=description,

@@ -53,7 +53,7 @@ from ladder.reports.document import (
     strong,
 )
 from ladder.reports.markdown import markdown_of
-from ladder.reports.pdf import pdf_of
+from ladder.reports.pdf import first_fitting
 from ladder.reports.sentences import Labels
 from ladder.reports.texts import gt
 from ladder.rules.model import RuleSet
@@ -210,9 +210,10 @@ def render_group_markdown(summary: GroupSummary, rule_set: RuleSet, info: Sessio
 
 
 def group_paper(summary: GroupSummary, rule_set: RuleSet, info: SessionInfo, lang: str = "nl",
-                flips: bool = True) -> Document:
+                flips: bool = True, notes: bool = True) -> Document:
     """The report on one to three pages: the joint advice up front. `flips=False` gives the list of single changes
-    up for a pointer to the Markdown report, which always has it."""
+    up for a pointer to the Markdown report, which always has it; `notes=False` does the same for the notes on the
+    joint answers."""
     labels = Labels(rule_set, lang)
     body: list[Element] = [paragraph(f"{members_sentence(summary, lang)} {gt(lang, 'grp_no_names')}", "lead")]
     joint = summary.joint
@@ -231,11 +232,16 @@ def group_paper(summary: GroupSummary, rule_set: RuleSet, info: SessionInfo, lan
             for q in top), small=True),)))
     if summary.respondents:
         body.append(spread_chart(summary, labels))
-    if joint is not None:
+    if joint is not None and notes:
         body.append(Section(gt(lang, "grp_joint_answers"), (BulletList(tuple(
             Item((*strong(f"{trait.short_name(lang)}: {labels.answer(trait.id, joint.answers[trait.id])}. "),
                   *plain(" ".join(info.notes.get(trait.id, "").split()))))
             for trait in rule_set.traits), small=True),)))
+    elif joint is not None:  # one running paragraph, the notes left to the Markdown report
+        answers = "; ".join(f"{trait.short_name(lang)}: {labels.answer(trait.id, joint.answers[trait.id])}"
+                            for trait in rule_set.traits)
+        elsewhere = (paragraph(gt(lang, "grp_notes_elsewhere"), "note"),) if info.notes else ()
+        body.append(Section(gt(lang, "grp_joint_answers"), (paragraph(f"{answers}."), *elsewhere)))
     if joint is not None and joint.status != "onvoldoende":  # the verdict says what to answer first; no form to chart
         body += [paper_scores_chart(joint, labels), paper_kaders(joint, labels),
                  paper_robustness(joint, labels, "" if flips else gt(lang, "grp_flips_elsewhere", count=len(joint.flips)))]
@@ -247,9 +253,6 @@ def group_paper(summary: GroupSummary, rule_set: RuleSet, info: SessionInfo, lan
 
 
 def render_group_pdf(summary: GroupSummary, rule_set: RuleSet, info: SessionInfo, lang: str = "nl") -> bytes:
-    # Smaller type first; only when even that runs over, the list of single changes gives way.
-    for flips in (True, False):
-        data, fits = pdf_of(group_paper(summary, rule_set, info, lang, flips), MAX_PAGES)
-        if fits:
-            return data
-    return data
+    # Smaller type first; only when even that runs over, the list of single changes gives way, then the notes.
+    return first_fitting((group_paper(summary, rule_set, info, lang, flips, notes)
+                          for flips, notes in ((True, True), (False, True), (False, False))), MAX_PAGES)

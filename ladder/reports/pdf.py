@@ -8,7 +8,7 @@ The same Document gives the same bytes (its own date is the creation date).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import cast
@@ -185,7 +185,19 @@ class Paper(FPDF):
 
 
 def render_pdf(advice: Advice, rule_set: RuleSet, title: str, lang: str = "nl", description: str = "") -> bytes:
-    return pdf_of(advice_paragraph(advice, rule_set, title, lang, description), MAX_PAGES)[0]
+    # Smaller type first; only when even that runs over, the list of single changes gives way.
+    return first_fitting((advice_paragraph(advice, rule_set, title, lang, description, flips) for flips in (True, False)),
+                         MAX_PAGES)
+
+
+def first_fitting(documents: Iterable[Document], max_pages: int) -> bytes:
+    """The PDF of the first document (fullest first) that fits in `max_pages`; else that of the last, in small type."""
+    data = b""
+    for document in documents:
+        data, fits = pdf_of(document, max_pages)
+        if fits:
+            break
+    return data
 
 
 def pdf_of(document: Document, max_pages: int) -> tuple[bytes, bool]:

@@ -125,6 +125,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "flips_feit": "Als de feiten anders zijn",
         "flips_keuze": "Keuzes die u kunt maken",
         "margin_scale": "Een voorsprong van 1 punt is ongeveer wat één gewoon antwoord verschuift.",
+        "flips_elsewhere": "{count} keer verandert het advies als één antwoord anders is. De app en het Markdown-bestand noemen ze allemaal.",
         "margin_robuust": "Er moeten meer antwoorden anders zijn voor een ander advies.",
         "margin_krap": "Eén ander antwoord kan het advies veranderen; zie hieronder welk.",
         "method_note": "let op: {why}",
@@ -251,6 +252,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "flips_feit": "If the facts are different",
         "flips_keuze": "Choices you can make",
         "margin_scale": "A lead of 1 point is about what one ordinary answer shifts.",
+        "flips_elsewhere": "In {count} cases the advice changes when one answer is different. The app and the Markdown file list them all.",
         "margin_robuust": "More answers would have to differ for another advice.",
         "margin_krap": "One other answer can change the advice; see below which.",
         "method_note": "note: {why}",
@@ -296,6 +298,7 @@ GROUP_TEXTS: dict[str, dict[str, str]] = {
         "grp_joint_advice": "Het gezamenlijke advies",
         "grp_count_role": "{count} {role}",
         "grp_flips_elsewhere": "{count} keer verandert het advies als één antwoord anders is. Het Markdown-verslag noemt ze allemaal.",
+        "grp_notes_elsewhere": "De notities bij deze antwoorden staan in het Markdown-verslag.",
     },
     "en": {
         "grp_report": "Working group report",
@@ -332,6 +335,7 @@ GROUP_TEXTS: dict[str, dict[str, str]] = {
         "grp_joint_advice": "The joint advice",
         "grp_count_role": "{count} {role}",
         "grp_flips_elsewhere": "In {count} cases the advice changes when one answer is different. The Markdown report lists them all.",
+        "grp_notes_elsewhere": "The notes on these answers are in the Markdown report.",
     },
 }
 

@@ -388,13 +388,18 @@ def _weighted(given: dict[str, float], why: Any, factors: tuple[Any, ...]) -> Tr
 def _merge_listed(draft: _Draft, pf: ParsedFile, parent: RuleSet | None, key: str, disable_key: str) -> None:
     """Kaders, working methods and guidance: a new id adds, a known id replaces, disable_ removes."""
     items: list[Any] = getattr(draft, key)
-    for i, item_id in enumerate(pf.sections.get(disable_key) or ()):
-        if item_id not in [x.id for x in items]:
-            draft.problems.append(pf.problem((disable_key, i), "id_unknown", id=item_id, name=key))
-        items[:] = [x for x in items if x.id != item_id]
+    _disable(draft, pf, items, disable_key, key)
     given = pf.sections.get(key) or ()
     _unique_ids(draft, pf, key, given)
     _add_or_replace(items, given)
+
+
+def _disable(draft: _Draft, pf: ParsedFile, items: list[Any], disable_key: str, name: str) -> None:
+    """Every id listed under disable_key is removed from items; an id that is not there is a problem."""
+    for i, item_id in enumerate(pf.sections.get(disable_key) or ()):
+        if item_id not in [x.id for x in items]:
+            draft.problems.append(pf.problem((disable_key, i), "id_unknown", id=item_id, name=name))
+        items[:] = [x for x in items if x.id != item_id]
 
 
 def _add_or_replace(items: list[Any], given: Iterable[Any]) -> None:
@@ -455,10 +460,7 @@ def _merge_role_needs(draft: _Draft, pf: ParsedFile) -> None:
                 draft.problems.append(pf.problem((key,), "role_needs_missing", key_line=True, name=key))
         return
     needs = list(role_needs.needs)
-    for i, need_id in enumerate(disabled):
-        if need_id not in [n.id for n in needs]:
-            draft.problems.append(pf.problem(("disable_role_needs", i), "id_unknown", id=need_id, name="role_needs"))
-        needs = [n for n in needs if n.id != need_id]
+    _disable(draft, pf, needs, "disable_role_needs", "role_needs")
     _unique_ids(draft, pf, "add_role_needs", added)
     _add_or_replace(needs, added)
     draft.meta["role_needs"] = role_needs.model_copy(update={"needs": tuple(needs)})

@@ -460,7 +460,6 @@ class Phases(StrictModel):
 
     trait: Id = Field(description="the multiple trait whose options are the phases (fase); it is not weighed in weights")
     overall: Literal["earliest"] = "earliest"
-    matrix: Literal["from_entry"] = "from_entry"
     profiles: dict[Id, PhaseProfile]
 
 

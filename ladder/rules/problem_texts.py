@@ -70,8 +70,13 @@ PROBLEMS: Templates = {
         "goal_trait_weighed": "'{id}' is de vraag van de doelroute; die krijgt geen punten in de situatieroute",
         "excludes_every_rung": "sluit alle treden uit; er moet minstens één trede mogelijk blijven",
         "goal_links_missing": "elk antwoord heeft een trede nodig; die ontbreekt bij: {ids}",
-        "trait_still_used": "de vraag '{id}' wordt nog gebruikt door {users}; zet die kaders en tips ook uit "
-                            "(disable_kaders, disable_guidance), of houd de vraag",
+        "trait_still_used": "de vraag '{id}' wordt nog gebruikt door {users}; zet die ook uit, elk met de "
+                            "disable_-sleutel van zijn onderdeel (disable_kaders, disable_guidance, disable_rights, "
+                            "disable_support, disable_preconditions, disable_role_needs; een vraag met ask_when "
+                            "zet u uit met disable_traits; information vervangt u door een eigen information), of "
+                            "houd de vraag; houd hem altijd als werkvorm_fit, goal_route, phases, role_rules, "
+                            "role_needs.main_for of role_needs.hats_from_trait hem gebruikt: alleen een "
+                            "basisregelset kan die veranderen",
         "kaders_min_above_max": "de kaders '{low}' (min {min}) en '{high}' (max {max}) spreken elkaar tegen: "
                                 "onder dezelfde voorwaarde ligt het minimum boven het maximum",
         "kaders_bound_excluded": "de kaders '{bound}' ({effect} {limit}) en '{excluding}' (niet: {rungs}) spreken "
@@ -177,8 +182,12 @@ PROBLEMS: Templates = {
         "goal_trait_weighed": "'{id}' is the goal route's trait; it is not weighed in the situation route",
         "excludes_every_rung": "excludes every rung; at least one must stay possible",
         "goal_links_missing": "every answer needs a rung; missing {ids}",
-        "trait_still_used": "trait '{id}' is still used by {users}; disable those kaders and guidance too "
-                            "(disable_kaders, disable_guidance), or keep the trait",
+        "trait_still_used": "trait '{id}' is still used by {users}; disable those too, each with the disable_ "
+                            "key of its section (disable_kaders, disable_guidance, disable_rights, disable_support, "
+                            "disable_preconditions, disable_role_needs; a question with ask_when is disabled with "
+                            "disable_traits; information is replaced by an information of your own), or keep the "
+                            "trait; always keep it when werkvorm_fit, goal_route, phases, role_rules, "
+                            "role_needs.main_for or role_needs.hats_from_trait uses it: only a base can change those",
         "kaders_min_above_max": "kaders '{low}' (min {min}) and '{high}' (max {max}) contradict: under the same "
                                 "condition the minimum is above the maximum",
         "kaders_bound_excluded": "kaders '{bound}' ({effect} {limit}) and '{excluding}' (exclude {rungs}) contradict: "

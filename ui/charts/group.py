@@ -100,7 +100,8 @@ def spread_chart(summary: GroupSummary, labels: Labels, columns: Mapping[str, st
     """Per rung, highest on top like the ladder: how many members' own answers advise it, stacked by role.
     The joint advice is named under its rung, in words and bold."""
     lang = labels.lang
-    joint = summary.joint.recommended if summary.joint else None
+    # with too little answered the joint answers advise no form: no rung is marked
+    joint = summary.joint.recommended if summary.joint and summary.joint.status != "onvoldoende" else None
     rows = list(reversed(summary.spread))
     rungs = [labels.rung(r.rung) for r in rows]
     ticks = [f"<b>{plain(n)}</b><br>{plain(joint_mark)}" if r.rung == joint else plain(n) for n, r in zip(rungs, rows)]

@@ -28,7 +28,7 @@ from ladder.analysis.compare import (
 from ladder.engine.advice import Advice
 from ladder.engine.advisor import advise
 from ladder.reports.markdown import escape_markdown
-from ladder.reports.sentences import Labels
+from ladder.reports.sentences import Labels, advised_form, status_sentence
 from ladder.rules.model import UNKNOWN, RuleSet
 from ladder.rules.problems import RuleSetError
 from ui import state
@@ -148,26 +148,40 @@ def _cards(rule_sets: list[RuleSet], advices: dict[str, Advice], answers: dict[s
     st.header(t(lang, "cmp_advice_header"))
     questions = {trait.id: trait.short_name(lang) for trait in question_union(rule_sets)}
     advised = {a.recommended for a in advices.values()}
-    if len(advised) == 1:
+    if any(not _has_form(a) for a in advices.values()):  # too little answered somewhere: no forms to set side by side
+        st.info(t(lang, "cmp_too_little"))
+    elif len(advised) == 1:
         first = rule_sets[0]
         st.success(escape_markdown(t(lang, "cmp_all_agree", rung=Labels(first, lang).rung(advices[first.id].recommended))))
     else:
         st.info(t(lang, "cmp_disagree"))
     for column, rule_set in zip(st.columns(len(rule_sets)), rule_sets, strict=True):
         advice = advices[rule_set.id]
-        rung, firmness, margin = charts.advice_card(advice, rule_set, lang)
+        labels = Labels(rule_set, lang)
         with column, st.container(border=True):
             st.markdown(f"**{escape_markdown(short_name(rule_set, lang))}**")
-            st.subheader(escape_markdown(rung))
-            st.markdown(escape_markdown(t(lang, "cmp_card_role", role=advice.role.name.get(lang))))
-            st.markdown(escape_markdown(firmness))
-            st.markdown(escape_markdown(margin))
+            if not _has_form(advice):  # as on the Advies page: no form is named, only what to answer first
+                st.subheader(escape_markdown(advised_form(advice, labels)))
+                st.markdown(escape_markdown(status_sentence(advice, labels) or ""))
+            else:
+                rung, firmness, margin = charts.advice_card(advice, rule_set, lang)
+                st.subheader(escape_markdown(rung))
+                if sentence := status_sentence(advice, labels):  # a provisional advice says so, and why
+                    st.markdown(escape_markdown(sentence))
+                st.markdown(escape_markdown(t(lang, "cmp_card_role", role=advice.role.name.get(lang))))
+                st.markdown(escape_markdown(firmness))
+                st.markdown(escape_markdown(margin))
             if advice.ignored_answers:
                 not_asked = ", ".join(questions[tr] for tr in advice.ignored_answers)
                 st.caption(escape_markdown(t(lang, "cmp_card_not_asked", questions=not_asked)))
             _, set_aside = fitting_answers(rule_set, answers)
             if set_aside:
                 st.caption(escape_markdown(t(lang, "cmp_card_set_aside", questions=", ".join(questions[tr] for tr in set_aside))))
+
+
+def _has_form(advice: Advice) -> bool:
+    """Under onvoldoende the engine's rung is no advice: too little is known to name a form."""
+    return advice.status != "onvoldoende"
 
 
 def _bullets(sentences: list[Sentence]) -> None:
@@ -189,6 +203,8 @@ def _why(rule_sets: list[RuleSet], advices: dict[str, Advice], lang: str) -> Non
     st.write(t(lang, "cmp_why_intro"))
     shown = 0
     for a, b in combinations(rule_sets, 2):
+        if not (_has_form(advices[a.id]) and _has_form(advices[b.id])):
+            continue  # too little answered: there is no form whose difference to explain
         diff = advice_difference(a, advices[a.id], b, advices[b.id])
         if diff is None:
             continue

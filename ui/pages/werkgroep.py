@@ -21,6 +21,7 @@ import streamlit as st
 
 from ladder.analysis.group import DIVERGENCE_MEASURE, ROLES, GroupSummary, Respondent, role_name, summarize
 from ladder.engine.advice import Advice
+from ladder.reports.advice_document import arrangements
 from ladder.reports.group import (
     SessionInfo,
     comparison_sentence,
@@ -404,8 +405,9 @@ def _facilitator(db: Database, code: str, lang: str) -> None:
         _joint_form(db, code, session, summary, labels)
     if summary.joint is not None:
         _joint_advice(summary.joint, summary, labels)
-        register_form(summary.joint, rule_set, lang, key=f"wg_register:{session.id}", project_name=session.title,
-                      source="werkgroep", group_session_id=session.id)
+        if summary.joint.status != "onvoldoende":  # too little answered: no form to save as the group's choice
+            register_form(summary.joint, rule_set, lang, key=f"wg_register:{session.id}", project_name=session.title,
+                          source="werkgroep", group_session_id=session.id)
     _report(summary, session, rule_set, lang)
     _close_and_delete(db, code, session, lang)
     _leave(lang, FACILITATOR_KEY)
@@ -532,10 +534,15 @@ def _chosen(trait: Trait, value: str | list[str]) -> list[str]:
 
 
 def _joint_advice(advice: Advice, summary: GroupSummary, labels: Labels) -> None:
-    """The joint advice with its full explanation (as on the Advies page), beside the spread of the members' own."""
+    """The joint advice with its full explanation (as on the Advies page), beside the spread of the members' own.
+    With too little answered there is no form yet: the card says what to answer first, and nothing else is shown."""
     lang = labels.lang
     st.subheader(t(lang, "wg_joint_advice_title"), anchor=False)
+    if advice.status == "onvoldoende":
+        advice_view.headline(advice, labels)
+        return
     advice_view.headline(advice, labels, extra=comparison_sentence(summary, lang))
+    advice_view.sections(arrangements(advice, labels))  # what to arrange before the start, as on the Advies page
     title = t(lang, "wg_spread_chart")
     advice_view.chart(spread_chart(summary, labels, _columns(lang), title, t(lang, "wg_joint_mark"), names=False),
                       title, lang)
