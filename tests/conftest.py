@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from golden.cases import CASES, golden_answers  # noqa: F401 (shared with the tests that import them from here)
 
 from ladder.rules.loading import load_rule_set
 from ladder.rules.model import RuleSet
@@ -15,7 +16,6 @@ from ladder.rules.sources import RuleSources
 
 TESTS = Path(__file__).parent
 ROOT = TESTS.parent
-CASES = sorted((TESTS / "cases").glob("*.yaml"))
 BUNDLED = RuleSources.bundled()
 
 

@@ -4,7 +4,8 @@ Shared by the register's tests (the reproducibility check and the page).
 """
 
 # A plan with room to decide: it advises more than adviseren under the base rules
-OPEN_PLAN = {"beleidsruimte": "open", "initiatiefnemer": "gemeente", "impact": "hoog"}
+OPEN_PLAN = {"beleidsruimte": "open", "initiatiefnemer": "gemeente", "ingrijpendheid": "hoog", "soort_opgave": "ontwerp",
+             "bindendheid": "overnemen_binnen_kaders", "fase": ["voorbereiding"]}
 
 PROEF = """\
 extends: base

@@ -21,8 +21,8 @@ U = (UNKNOWN,)
 
 # A small group on the voorbeeldgemeente questions (4 members, 3 roles).
 GROUP = (
-    Respondent("Anna", "inwoner", {"beleidsruimte": ["open"], "initiatiefnemer": ["samenleving"],
-                                   "bestaand_initiatief": ["ja"]}),
+    Respondent("Anna", "inwoner", {"beleidsruimte": ["open"], "initiatiefnemer": ["maatschappelijk_initiatief"],
+                                   "bestaande_netwerken": ["ja"]}),
     Respondent("Piet", "raadslid", {"beleidsruimte": ["geen"], "initiatiefnemer": ["gemeente"]}),
     Respondent("Kees", "ambtenaar", {"beleidsruimte": ["beperkt"], "initiatiefnemer": ["gemeente"],
                                      "fase": ["agenda", "voorbereiding"]}),
@@ -61,7 +61,7 @@ def test_who_answered_what_per_option_and_role(rules):
     assert [c.option for c in spread.counts] == [*rules.trait("initiatiefnemer").option_ids(), UNKNOWN]
     assert counts["gemeente"].respondents == (1, 2)  # Piet and Kees
     assert counts["gemeente"].by_role == {"raadslid": 1, "inwoner": 0, "ambtenaar": 1, "ondernemer": 0, "anders": 0}
-    assert counts["samen"].respondents == (3,) and counts["samenleving"].respondents == (0,)
+    assert counts["samen"].respondents == (3,) and counts["maatschappelijk_initiatief"].respondents == (0,)
     assert counts[UNKNOWN].total == 0
     assert spread.answered == 4
     assert spread.divergence == pytest.approx(5 / 6)
@@ -77,7 +77,7 @@ def test_a_question_with_several_answers_counts_each_chosen_option(rules):
 
 
 def test_a_question_nobody_answered(rules):
-    spread = question_spread(rules, GROUP, "urgentie")
+    spread = question_spread(rules, GROUP, "tijd_tot_besluit")
     assert spread.answered == 0 and spread.divergence is None and spread.most_common is None
     assert spread.counts[-1].respondents == (0, 1, 2, 3)
 
@@ -126,7 +126,7 @@ def test_an_empty_group(rules):
 
 
 def test_the_same_group_gives_the_same_summary(rules):
-    assert summarize(rules, GROUP, {"impact": ["hoog"]}) == summarize(rules, GROUP, {"impact": ["hoog"]})
+    assert summarize(rules, GROUP, {"ingrijpendheid": ["hoog"]}) == summarize(rules, GROUP, {"ingrijpendheid": ["hoog"]})
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])

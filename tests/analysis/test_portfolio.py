@@ -78,7 +78,7 @@ def example_result(bundled):
 @pytest.mark.parametrize("bom", [False, True])
 @pytest.mark.parametrize("newline", ["\n", "\r\n"])
 def test_csv_is_read_with_any_usual_separator_bom_and_line_ending(base, separator, bom, newline):
-    data = csv_bytes("project;urgentie;fase\nPlein;hoog;agenda+voorbereiding\nPark;laag;\n", separator, bom, newline)
+    data = csv_bytes("project;complexiteit;fase\nPlein;hoog;agenda+voorbereiding\nPark;laag;\n", separator, bom, newline)
     result = score_file(data, "p.csv", [base])
     assert list(result.portfolio.rows) == [2, 3]
     assert list(result.portfolio.projects) == ["Plein", "Park"]
@@ -86,7 +86,7 @@ def test_csv_is_read_with_any_usual_separator_bom_and_line_ending(base, separato
 
 
 def test_a_file_that_is_not_utf8_is_refused_with_the_line_and_how_to_save_it(base):
-    data = "project;urgentie\nPlein;hoog\nEnergieco\u00f6peratie;laag\n".encode("cp1252")
+    data = "project;complexiteit\nPlein;hoog\nEnergieco\u00f6peratie;laag\n".encode("cp1252")
     with pytest.raises(PortfolioError) as error:
         score_file(data, "p.csv", [base])
     assert "geen UTF-8" in error.value.message.get("nl") and "regel 3" in error.value.message.get("nl")
@@ -97,12 +97,12 @@ def test_a_file_that_is_not_utf8_is_refused_with_the_line_and_how_to_save_it(bas
 @pytest.mark.parametrize(("content", "name", "expected"), [
     (b"", "p.csv", "leeg"),
     (b"\n  \n", "p.csv", "leeg"),
-    (b"project;urgentie\n", "p.csv", "geen projecten"),
+    (b"project;complexiteit\n", "p.csv", "geen projecten"),
     (b"PK\x03\x04 not really a workbook", "p.xlsx", "Excel-bestand kan niet gelezen"),
     (b"\x00\x01binary", "p.csv", "geen tekstbestand"),
-    (b"project;urgentie\nA;hoog\n", "p.ods", "Alleen .csv- en .xlsx"),
+    (b"project;complexiteit\nA;hoog\n", "p.ods", "Alleen .csv- en .xlsx"),
     (b"naam;hoe snel\nA;hoog\n", "p.csv", "Geen enkele kolom"),
-    (b"project;urgentie;Urgentie\nA;hoog;laag\n", "p.csv", "meer dan \u00e9\u00e9n keer"),
+    (b"project;complexiteit;Complexiteit\nA;hoog;laag\n", "p.csv", "meer dan \u00e9\u00e9n keer"),
 ])
 def test_a_file_that_cannot_be_used_at_all_says_why(base, content, name, expected):
     with pytest.raises(PortfolioError) as error:
@@ -113,7 +113,7 @@ def test_a_file_that_cannot_be_used_at_all_says_why(base, content, name, expecte
 
 def test_row_numbers_are_those_the_spreadsheet_shows(base):
     # header = row 1; a quoted name over two lines is one row; an empty row still has its number
-    text = 'project;urgentie\nA;hoog\n"B, over\ntwee regels";laag\n\nC;heel hoog\n'
+    text = 'project;complexiteit\nA;hoog\n"B, over\ntwee regels";laag\n\nC;heel hoog\n'
     result = scored(text, [base])
     assert list(result.portfolio.rows) == [2, 3]
     assert reasons(result) == {5: reasons(result)[5]}
@@ -122,7 +122,7 @@ def test_row_numbers_are_those_the_spreadsheet_shows(base):
 
 
 def test_empty_rows_after_the_last_project_are_not_reported(base):
-    result = scored("project;urgentie\nA;hoog\n;\n\n", [base])
+    result = scored("project;complexiteit\nA;hoog\n;\n\n", [base])
     assert "lege regel" not in notices(result)
 
 
@@ -130,12 +130,12 @@ def test_empty_rows_after_the_last_project_are_not_reported(base):
 
 
 @pytest.mark.parametrize(("trait", "cell", "answer"), [
-    ("urgentie", "hoog", "hoog"),
-    ("urgentie", "  HOOG ", "hoog"),
-    ("urgentie", "", UNKNOWN),
-    ("urgentie", "onbekend", UNKNOWN),
-    ("urgentie", "Weet ik niet", UNKNOWN),
-    ("urgentie", "don't know", UNKNOWN),
+    ("complexiteit", "hoog", "hoog"),
+    ("complexiteit", "  HOOG ", "hoog"),
+    ("complexiteit", "", UNKNOWN),
+    ("complexiteit", "onbekend", UNKNOWN),
+    ("complexiteit", "Weet ik niet", UNKNOWN),
+    ("complexiteit", "don't know", UNKNOWN),
     ("schaal", "Wijk dorp", "wijk_dorp"),
     ("fase", "agenda+voorbereiding", "agenda+voorbereiding"),
     ("fase", "Agenda , Voorbereiding", "agenda+voorbereiding"),
@@ -148,12 +148,12 @@ def test_tolerant_where_a_user_would_expect_it(base, trait, cell, answer):
 
 
 @pytest.mark.parametrize(("trait", "cell", "nl", "en"), [
-    ("urgentie", "heel hoog", "'heel hoog' is geen antwoord op deze vraag. Kies uit: laag, midden, hoog of onbekend",
+    ("complexiteit", "heel hoog", "'heel hoog' is geen antwoord op deze vraag. Kies uit: laag, midden, hoog of onbekend",
      "'heel hoog' is not an answer to this question. Choose from: laag, midden, hoog or onbekend"),
-    ("urgentie", "3", "een getal (3) waar een antwoord verwacht wordt", "a number (3) where an answer is expected"),
-    ("urgentie", "2,5", "een getal (2,5)", "a number (2,5)"),
-    ("urgentie", "1-5-2024", "een datum (1-5-2024)", "a date (1-5-2024)"),
-    ("urgentie", "laag+hoog", "krijgt \u00e9\u00e9n antwoord, maar hier staan er 2: 'laag+hoog'",
+    ("complexiteit", "3", "een getal (3) waar een antwoord verwacht wordt", "a number (3) where an answer is expected"),
+    ("complexiteit", "2,5", "een getal (2,5)", "a number (2,5)"),
+    ("complexiteit", "1-5-2024", "een datum (1-5-2024)", "a date (1-5-2024)"),
+    ("complexiteit", "laag+hoog", "krijgt \u00e9\u00e9n antwoord, maar hier staan er 2: 'laag+hoog'",
      "takes one answer, but this row has 2: 'laag+hoog'"),
     ("fase", "agenda+onbekend", "'onbekend' kan niet samen met een ander antwoord",
      "'onbekend' cannot go together with another answer"),
@@ -168,8 +168,8 @@ def test_a_bad_cell_skips_its_row_with_the_reason_in_dutch_and_english(base, tra
 
 
 def test_every_bad_cell_of_a_row_is_named(base):
-    result = scored("project;urgentie;impact\nA;heel hoog;veel\n", [base])
-    assert "'urgentie'" in reasons(result)[2] and "'impact'" in reasons(result)[2]
+    result = scored("project;complexiteit;impact\nA;heel hoog;veel\n", [base])
+    assert "'complexiteit'" in reasons(result)[2] and "'impact'" in reasons(result)[2]
 
 
 @pytest.mark.parametrize(("line", "reason"), [
@@ -177,35 +177,35 @@ def test_every_bad_cell_of_a_row_is_named(base):
     ("Te;lang;hoog;laag", "Deze regel heeft 4 velden, de kopregel 3. Staat er een scheidingsteken (;) in een projectnaam?"),
 ])
 def test_ragged_rows_are_skipped_with_the_count_of_fields(base, line, reason):
-    result = scored(f"project;urgentie;impact\n{line}\nGoed;hoog;laag\n", [base])
+    result = scored(f"project;complexiteit;impact\n{line}\nGoed;hoog;laag\n", [base])
     assert list(result.portfolio.rows) == [3]
     assert reasons(result)[2].startswith(reason)
     assert result.portfolio.bad_rows[0].project == line.split(";")[0]
 
 
 def test_trailing_empty_fields_as_excel_writes_them_are_fine(base):
-    result = scored("project;urgentie\nA;hoog;;\nB;laag;\n", [base])
+    result = scored("project;complexiteit\nA;hoog;;\nB;laag;\n", [base])
     assert not result.portfolio.bad_rows and len(result.portfolio.rows) == 2
 
 
 def test_missing_and_unknown_columns_are_reported_and_a_missing_one_counts_as_unknown(base):
-    result = scored("Project;Urgentie;opmerking\nA;hoog;iets\n", [base])
+    result = scored("Project;Complexiteit;opmerking\nA;hoog;iets\n", [base])
     assert "tellen voor elk project als onbekend: initiatiefnemer, beleidsruimte" in notices(result)
     assert "niet gebruikt: opmerking" in notices(result)
     assert result.portfolio.answers["impact"][0] == UNKNOWN
-    rung, _ = recommend(base, {"urgentie": "hoog"})
+    rung, _ = recommend(base, {"complexiteit": "hoog"})
     assert result.batches[0].recommended_ids()[0] == rung
 
 
 def test_without_a_project_column_rows_are_named_by_number(base):
-    result = scored("urgentie\nhoog\n", [base])
+    result = scored("complexiteit\nhoog\n", [base])
     assert "geen kolom 'project'" in notices(result)
     assert list(result.portfolio.projects) == [""]
     assert results_frame(result, "nl")["Regel"].tolist() == [2]
 
 
 def test_an_unnamed_column_with_values_is_reported(base):
-    result = scored("project;;urgentie\nA;x;hoog\n", [base])
+    result = scored("project;;complexiteit\nA;x;hoog\n", [base])
     assert "Kolom B heeft geen naam" in notices(result)
 
 
@@ -225,17 +225,17 @@ def test_a_bad_value_in_a_question_only_one_framework_asks_names_that_framework(
     result = scored("project;uitdaagrecht\nA;misschien\n", chosen)
     assert "(in de regels van Amersfoort (illustratie))" in reasons(result)[2]
     # asked by every chosen framework, so no framework is named
-    result = scored("project;urgentie\nA;misschien\n", chosen)
+    result = scored("project;complexiteit\nA;misschien\n", chosen)
     assert "in de regels van" not in reasons(result)[2]
 
 
 def test_an_answer_must_fit_every_chosen_framework(base):
     # a framework whose question has one more answer: 'spoed' fits it, not the base
-    urgentie = base.trait("urgentie")
-    wider = urgentie.model_copy(update={"options": (*urgentie.options, Option(id="spoed", label="Spoed"))})
+    complexiteit = base.trait("complexiteit")
+    wider = complexiteit.model_copy(update={"options": (*complexiteit.options, Option(id="spoed", label="Spoed"))})
     other = base.model_copy(update={"id": "ruimer", "content_hash": "test-ruimer",
-                                    "traits": tuple(wider if t.id == "urgentie" else t for t in base.traits)})
-    result = scored("project;urgentie\nA;spoed\nB;hoog\n", [other, base])
+                                    "traits": tuple(wider if t.id == "complexiteit" else t for t in base.traits)})
+    result = scored("project;complexiteit\nA;spoed\nB;hoog\n", [other, base])
     assert list(result.portfolio.rows) == [3]
     assert "'spoed' is geen antwoord" in reasons(result)[2] and "(in de regels van Basisregels" in reasons(result)[2]
     assert "Kies uit: laag, midden, hoog of onbekend" in reasons(result)[2]
@@ -246,7 +246,7 @@ def test_an_answer_must_fit_every_chosen_framework(base):
 
 def test_excel_is_read_from_its_first_sheet_with_excel_row_numbers_and_types(base):
     data = xlsx_bytes([
-        ["project", "urgentie", "fase"],
+        ["project", "complexiteit", "fase"],
         ["Plein", "Hoog", "agenda+voorbereiding"],
         [12, 3, None],
         [],
@@ -266,7 +266,7 @@ def test_excel_is_read_from_its_first_sheet_with_excel_row_numbers_and_types(bas
 
 
 def test_an_excel_sheet_may_start_lower_down_and_keeps_its_row_numbers(base):
-    data = xlsx_bytes([[], ["project", "urgentie"], ["A", "hoog"]])
+    data = xlsx_bytes([[], ["project", "complexiteit"], ["A", "hoog"]])
     assert list(score_file(data, "p.xlsx", [base]).portfolio.rows) == [3]
 
 
@@ -389,9 +389,9 @@ def test_the_example_has_over_200_varied_projects_that_all_score(example_result)
 
 
 @pytest.mark.parametrize(("marker", "trait", "answer"), [
-    ("(bewonersinitiatief)", "initiatiefnemer", "samenleving"),
-    ("(uitdaagrecht)", "uitdaagrecht", "ja"),
-    ("Snelheidsmaatregelen", "wettelijke_kaders", "strikt"),
+    ("(bewonersinitiatief)", "initiatiefnemer", "maatschappelijk_initiatief"),
+    ("(uitdaagrecht)", "formeel_recht", "uitdaagrecht"),
+    ("Snelheidsmaatregelen", "vastgelegd_door", "veiligheid+wet_of_norm"),
     ("Omgevingsvisie", "schaal", "gemeente"),
     ("dorpshuis", "dorpsorganisatie", "ja"),
 ])

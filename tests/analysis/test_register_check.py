@@ -68,7 +68,7 @@ def test_an_advice_that_cannot_be_computed_again_is_not_called_reproducible(bund
     if broken == "no snapshot":
         snapshot = None
     else:
-        answers = {**answers, "impact": ["enorm"]}
+        answers = {**answers, "ingrijpendheid": ["enorm"]}
     result = check_reproducible(advice, answers, snapshot)
     assert not result.identical and result.recomputed is None
 
@@ -102,7 +102,9 @@ def test_changed_rules_that_advise_the_same_are_reported_as_such(write_rules, bu
 
 def test_answers_the_current_rules_no_longer_offer_cannot_be_compared(bundled):
     saved = advise(bundled["amersfoort"], OPEN_PLAN)
-    comparison = compare_with_current(saved, {**OPEN_PLAN, "impact": "enorm"}, bundled["voorbeeldgemeente"])
+    # 'samenleving' was an option of initiatiefnemer under model v1; the current questions split it in four
+    no_longer_offered = {**OPEN_PLAN, "initiatiefnemer": "samenleving"}
+    comparison = compare_with_current(saved, no_longer_offered, bundled["voorbeeldgemeente"])
     assert (comparison.status, comparison.current_rung) == ("not_comparable", None)
 
 

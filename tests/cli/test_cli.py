@@ -7,24 +7,14 @@ import subprocess
 import sys
 
 import pytest
-from conftest import ROOT
+import yaml
+from conftest import ROOT, golden_answers
 
 from cli.main import main
 from ladder.rules.loading import MAX_PROBLEMS
 
-PLEIN = """\
-title: Herinrichting van het marktplein
-answers:
-  initiatiefnemer: gemeente
-  beleidsruimte: ruim
-  complexiteit: hoog
-  impact: hoog
-  belanghebbenden: veel
-  middelen: hoog
-  urgentie: laag
-  fase: [agenda, voorbereiding]
-  doel: eigenaarschap
-"""
+# The redesign of a market square (golden project 04, the project of examples/marktplein.yaml), in v2 answers.
+PLEIN = yaml.safe_dump({"title": "Herinrichting van het marktplein", "answers": golden_answers("04")}, sort_keys=False)
 
 
 @pytest.fixture
@@ -41,8 +31,8 @@ def test_advise_prints_the_advice_in_dutch(project, capsys):
     assert main(["advise", "--municipality", "voorbeeldgemeente", str(project(PLEIN))]) == 0
     out = capsys.readouterr().out
     assert "Advies voor: Herinrichting van het marktplein" in out
-    assert "GEADVISEERDE VORM: COPRODUCEREN (INTERACTIEF BELEID)" in out
-    assert "Wat 'weet ik niet' doet" in out
+    assert "GEADVISEERDE VORM: COPRODUCEREN (SAMEN MAKEN, COCREATIE)" in out
+    assert "Wat 'weet ik niet' doet" in out  # bindendheid and doelgroepen are onbekend
     assert "Per fase" in out
 
 
@@ -85,16 +75,15 @@ def test_a_file_with_thousands_of_wrong_answers_gets_a_screenful_of_lines(projec
     assert "alleen de eerste 50" in err[-1]
 
 
-def test_bad_answers_give_one_line_each_with_the_line_number_and_exit_2(project, capsys):
-    path = project("title: Proef\nanswers:\n  urgentie: heel_hoog\n  kleur: blauw\n  schaal: [buurt, wijk_dorp]\n")
+def test_bad_answers_give_one_line_each_with_the_line_number_and_exit_2(project, capsys, base):
+    path = project("title: Proef\nanswers:\n  tijd_tot_besluit: heel_hoog\n  kleur: blauw\n  schaal: [buurt, wijk_dorp]\n")
     assert main(["advise", "--lang", "en", str(path)]) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert err == [
-        f"{path}:4 answers.kleur: unknown trait 'kleur'; expected one of initiatiefnemer, beleidsruimte, wettelijke_kaders, "
-        "urgentie, complexiteit, impact, conflict, belanghebbenden, capaciteit_samenleving, vertrouwen, "
-        "politieke_gevoeligheid, middelen, bestaand_initiatief, verplichte_participatie, uitdaagrecht, schaal, fase, doel",
-        f"{path}:3 answers.urgentie: invalid answer 'heel_hoog' for trait 'urgentie'; expected one of laag, midden, hoog or onbekend",
-        f"{path}:5 answers.schaal: trait 'schaal' takes one answer, got 2: buurt, wijk_dorp",
+        f"{path}:4 answers.kleur: unknown trait 'kleur'; expected one of {', '.join(t.id for t in base.traits)}",
+        f"{path}:5 answers.schaal: trait 'schaal' takes one answer, got 2: buurt, wijk_dorp",  # in the questions' order
+        f"{path}:3 answers.tijd_tot_besluit: invalid answer 'heel_hoog' for trait 'tijd_tot_besluit'; "
+        "expected one of acuut, krap, gemiddeld, ruim or onbekend",
     ]
 
 
@@ -126,7 +115,7 @@ def test_validate_exits_1_with_every_error_and_0_when_all_is_well(capsys):
     assert main(["validate", "--lang", "en", str(ROOT / "rules" / "base.yaml"), str(broken)]) == 1
     captured = capsys.readouterr()
     assert "ok: " in captured.out
-    assert "weights.urgentie.hoog.adviseren: expected a number between -5 and 5, got 'veel'" in captured.err
+    assert "weights.tijd_tot_besluit.krap.adviseren: expected a number between -5 and 5, got 'veel'" in captured.err
     assert main(["validate", *map(str, sorted((ROOT / "municipalities").glob("*.yaml")))]) == 0
 
 
@@ -150,20 +139,21 @@ def test_explain_rung_shows_the_rung_and_its_roles(capsys):
 
 def test_the_module_runs_as_a_program_without_tracebacks_for_user_mistakes(tmp_path):
     bad = tmp_path / "p.yaml"
-    bad.write_text("title: x\nanswers: {urgentie: 12}\n", encoding="utf-8")
+    bad.write_text("title: x\nanswers: {tijd_tot_besluit: 12}\n", encoding="utf-8")
     result = subprocess.run([sys.executable, "-m", "ladder", "advise", str(bad)], capture_output=True, text=True, cwd=ROOT)
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
-    assert "ongeldig antwoord 12 bij de vraag 'urgentie'" in result.stderr
+    assert "ongeldig antwoord 12 bij de vraag 'tijd_tot_besluit'" in result.stderr
 
 
 @pytest.mark.slow
-def test_the_json_advice_is_identical_across_processes_and_hash_seeds():
+def test_the_json_advice_is_identical_across_processes_and_hash_seeds(project):
+    path = project(PLEIN)
     runs = []
     for seed in ("1", "2", "random"):
         env = {"PYTHONHASHSEED": seed, "PATH": "/usr/bin:/bin"}
         result = subprocess.run(
-            [sys.executable, "-m", "ladder", "advise", "--json", "-m", "noordoost_brabant", "examples/marktplein.yaml"],
+            [sys.executable, "-m", "ladder", "advise", "--json", "-m", "noordoost_brabant", str(path)],
             capture_output=True, text=True, cwd=ROOT, env=env, check=True,
         )
         runs.append(result.stdout)

@@ -9,13 +9,25 @@ import sys
 import openpyxl
 import pandas as pd
 import pytest
-from conftest import ROOT
+from conftest import CASES, ROOT, golden_answers
 
 from cli.batch import progress_printer
 from cli.main import main
 
 EXAMPLE = ROOT / "examples" / "portfolio.csv"
-MIXED = "project;urgentie;fase\nGoed;hoog;agenda\nFout;heel hoog;agenda\nOok goed;laag;\n"
+MIXED = "project;tijd_tot_besluit;fase\nGoed;krap;agenda\nFout;heel krap;agenda\nOok goed;ruim;\n"
+
+
+def golden_portfolio() -> str:
+    """The golden projects (tests/cases/) as a portfolio in v2 answers, several answers joined with '+': for the tests
+    of the command line itself, apart from the bundled example."""
+    projects = {c.stem: golden_answers(c.stem) for c in CASES}
+    traits = list(dict.fromkeys(t for answers in projects.values() for t in answers))
+    rows = [";".join(["project", *traits])]
+    for name, answers in projects.items():
+        cells = [answers.get(t, "") for t in traits]
+        rows.append(";".join([name, *("+".join(c) if isinstance(c, list) else str(c) for c in cells)]))
+    return "\n".join(rows) + "\n"
 
 
 @pytest.fixture
@@ -44,16 +56,16 @@ def test_the_example_under_two_municipalities_to_a_csv_file(tmp_path, capsys):
     assert f"Uitkomsten geschreven naar {out}" in printed.out
 
 
-def test_an_xlsx_name_writes_an_excel_workbook_in_english(tmp_path, capsys):
+def test_an_xlsx_name_writes_an_excel_workbook_in_english(portfolio, tmp_path, capsys):
     out = tmp_path / "results.xlsx"
-    assert main(["batch", str(EXAMPLE), "-m", "maashorst", "-m", "noordoost_brabant", "-o", str(out), "--lang", "en"]) == 0
+    assert main(["batch", str(portfolio(golden_portfolio())), "-m", "maashorst", "-m", "noordoost_brabant", "-o", str(out), "--lang", "en"]) == 0
     book = openpyxl.load_workbook(out, read_only=True)
     assert book.sheetnames == ["Results", "Distribution", "Agreement", "Skipped rows", "Notices"]
-    assert "240 projects scored" in capsys.readouterr().out
+    assert f"{len(CASES)} projects scored" in capsys.readouterr().out
 
 
 def test_without_output_the_csv_goes_to_standard_output_and_the_rest_to_standard_error(portfolio, capsys):
-    assert main(["batch", str(portfolio("project;urgentie\nA;hoog\n"))]) == 0
+    assert main(["batch", str(portfolio("project;tijd_tot_besluit\nA;krap\n"))]) == 0
     printed = capsys.readouterr()
     assert printed.out.splitlines()[0] == "Regel;Project;Advies Voorbeeldgemeente;Aantal verschillende adviezen;Verschil in treden"
     assert printed.out.splitlines()[1] == "2;A;Informeren;1;0"
@@ -64,23 +76,23 @@ def test_bad_rows_are_printed_with_row_number_and_reason_and_the_others_are_writ
     out = tmp_path / "results.csv"
     assert main(["batch", str(portfolio(MIXED)), "-o", str(out)]) == 1
     err = capsys.readouterr().err
-    assert ("regel 3 (Fout): Kolom 'urgentie': 'heel hoog' is geen antwoord op deze vraag. "
-            "Kies uit: laag, midden, hoog of onbekend.") in err
+    assert ("regel 3 (Fout): Kolom 'tijd_tot_besluit': 'heel krap' is geen antwoord op deze vraag. "
+            "Kies uit: acuut, krap, gemiddeld, ruim of onbekend.") in err
     assert read_results(out)["Project"].tolist() == ["Goed", "Ook goed"]
 
 
 def test_bad_rows_in_english(portfolio, capsys):
     assert main(["batch", str(portfolio(MIXED)), "--lang", "en"]) == 1
-    assert "row 3 (Fout): Column 'urgentie': 'heel hoog' is not an answer" in capsys.readouterr().err
+    assert "row 3 (Fout): Column 'tijd_tot_besluit': 'heel krap' is not an answer" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize(("content", "name", "args", "expected"), [
-    ("project;urgentie\nA;hoog\n".encode("cp1252") + "B;\u00f6\n".encode("cp1252"), "p.csv", [], "geen UTF-8"),
+    ("project;tijd_tot_besluit\nA;krap\n".encode("cp1252") + "B;\u00f6\n".encode("cp1252"), "p.csv", [], "geen UTF-8"),
     ("naam;hoe snel\nA;hoog\n", "p.csv", [], "Geen enkele kolom"),
-    ("project;urgentie\nA;heel hoog\n", "p.csv", [], "Geen enkele regel kon worden gescoord"),
-    ("project;urgentie\nA;hoog\n", "p.csv", ["-m", "nergens"], "er is geen regelset met deze id"),
-    ("project;urgentie\nA;hoog\n", "p.csv", ["-o", "uitkomsten.txt"], "kies een bestandsnaam die eindigt op .csv of .xlsx"),
-    ("project;urgentie\nA;hoog\n", "p.ods", [], "Alleen .csv- en .xlsx-bestanden"),
+    ("project;tijd_tot_besluit\nA;heel krap\n", "p.csv", [], "Geen enkele regel kon worden gescoord"),
+    ("project;tijd_tot_besluit\nA;krap\n", "p.csv", ["-m", "nergens"], "er is geen regelset met deze id"),
+    ("project;tijd_tot_besluit\nA;krap\n", "p.csv", ["-o", "uitkomsten.txt"], "kies een bestandsnaam die eindigt op .csv of .xlsx"),
+    ("project;tijd_tot_besluit\nA;krap\n", "p.ods", [], "Alleen .csv- en .xlsx-bestanden"),
 ])
 def test_unusable_input_exits_with_2_and_a_clear_line(portfolio, capsys, content, name, args, expected):
     assert main(["batch", str(portfolio(content, name)), *args]) == 2
@@ -116,9 +128,9 @@ def test_on_a_terminal_progress_is_a_bar_redrawn_in_place(base):
     assert "rijen controleren" in written and "[" + "#" * 30 + "] 100% scoren: Basisregels Participatieladder 3.0" in written
 
 
-def test_the_command_runs_as_a_module(tmp_path):
+def test_the_command_runs_as_a_module(portfolio, tmp_path):
     out = tmp_path / "results.csv"
-    done = subprocess.run([sys.executable, "-m", "ladder", "batch", str(EXAMPLE), "-m", "amersfoort", "-m", "leusden",
+    done = subprocess.run([sys.executable, "-m", "ladder", "batch", str(portfolio(golden_portfolio())), "-m", "amersfoort", "-m", "leusden",
                            "-o", str(out)], capture_output=True, text=True, cwd=ROOT)
     assert done.returncode == 0, done.stderr
-    assert len(read_results(out)) == 240
+    assert len(read_results(out)) == len(CASES)

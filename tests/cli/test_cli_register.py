@@ -13,7 +13,7 @@ import sys
 
 import openpyxl
 import pytest
-from conftest import ROOT
+from conftest import ROOT, golden_answers
 
 from cli.main import main
 from ladder.engine.advisor import advise
@@ -31,14 +31,15 @@ def register(database, database_url, bundled, monkeypatch):
     """A register with three entries, which the CLI reads through LADDER_DATABASE_URL."""
     monkeypatch.setenv(URL_VARIABLE, database_url)
 
-    def save(project: str, municipality: str, saved_on: dt.date, chosen: str | None = None, reason: str = "") -> int:
-        advice = advise(bundled[municipality], {"beleidsruimte": "open"})
+    def save(project: str, municipality: str, saved_on: dt.date, case: str, chosen: str | None = None,
+             reason: str = "") -> int:
+        advice = advise(bundled[municipality], golden_answers(case))  # a real project's advice, not 'too little known'
         return save_entry(database, NewEntry(project, saved_on, chosen or advice.recommended, reason),
                           advice, bundled[municipality])
 
-    numbers = [save("Herinrichting marktplein", "voorbeeldgemeente", dt.date(2026, 2, 1)),
-               save(FORMULA, "leusden", dt.date(2025, 6, 1), chosen="informeren", reason="-5 uur per week"),
-               save("Speeltuin\x1b[31m rood", "amersfoort", dt.date(2025, 9, 1))]
+    numbers = [save("Herinrichting marktplein", "voorbeeldgemeente", dt.date(2026, 2, 1), "04"),
+               save(FORMULA, "leusden", dt.date(2025, 6, 1), "03", chosen="informeren", reason="-5 uur per week"),
+               save("Speeltuin\x1b[31m rood", "amersfoort", dt.date(2025, 9, 1), "11")]
     add_evaluation(database, numbers[0], NewEvaluation("Goed", {"invloed": 3}, "Op tijd beginnen."))
     return numbers
 

@@ -8,7 +8,7 @@ import math
 import numpy as np
 import pandas as pd
 import pytest
-from conftest import BUNDLED
+from conftest import BUNDLED, golden_answers
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -31,9 +31,13 @@ def cells_and_answers(rule_set: RuleSet, trait_id: str) -> list[tuple[object, ob
     pairs: list[tuple[object, object]] = [(cell, None) for cell in UNKNOWN_CELLS]
     if not trait.multiple:
         return pairs + [(o, o) for o in options]
-    # Several answers in ladder order, in reverse, and with a repeat, as a person could type them.
+    # Several answers in ladder order, in reverse, and with a repeat, as a person could type them; an exclusive
+    # option (procedure: geen, ...) only on its own, as the form gives it.
+    exclusive = {o.id for o in trait.options if o.exclusive}
     for size in range(1, len(options) + 1):
         for picked in itertools.combinations(options, size):
+            if size > 1 and exclusive & set(picked):
+                continue
             for typed in (picked, picked[::-1], picked + picked[:1]):
                 pairs.append((MULTI_SEPARATOR.join(typed), list(typed)))
     return pairs
@@ -62,13 +66,16 @@ def assert_as_engine(rule_set: RuleSet, result: BatchResult, answers: list[dict]
 
 
 def random_frame(rule_set: RuleSet, rows: int, seed: int) -> pd.DataFrame:
-    """Seeded random projects: every option, every form of unknown, one to three phases."""
+    """Seeded random projects: every option, every form of unknown, one to three answers of a multiple-choice
+    question (an exclusive option alone)."""
     rng = np.random.default_rng(seed)
     columns = {}
     for trait in rule_set.traits:
         options = list(trait.option_ids())
         if trait.multiple:
-            options = [MULTI_SEPARATOR.join(rng.choice(options, size=rng.integers(1, 4))) for _ in range(40)]
+            exclusive = [o.id for o in trait.options if o.exclusive]
+            others = [o.id for o in trait.options if not o.exclusive]
+            options = exclusive + [MULTI_SEPARATOR.join(rng.choice(others, size=rng.integers(1, 4))) for _ in range(40)]
         pool = np.array(options + list(UNKNOWN_CELLS), dtype=object)
         columns[trait.id] = pool[rng.integers(0, len(pool), rows)]
     return pd.DataFrame(columns)
@@ -131,9 +138,9 @@ def test_the_general_paths_give_the_same_as_the_tabulated_ones(bundled, monkeypa
 def test_scores_next_to_a_half_round_as_python_rounds(write_rules, value):
     """rint(x * 1e6) / 1e6 (numpy's round) differs from round(x, 6) here; the batch must give round()'s."""
     assert np.round(float(value), 6) != round(float(value), 6)  # the case is a real trap
-    rule_set = load_rule_set(write_rules(f"extends: base\nweights:\n  urgentie:\n    hoog:\n      why: Proef.\n      informeren: {value}\n"))
-    result = advise_many(rule_set, pd.DataFrame({"urgentie": ["hoog"]}))
-    assert_as_engine(rule_set, result, [{"urgentie": "hoog"}])
+    rule_set = load_rule_set(write_rules(f"extends: base\nweights:\n  tijd_tot_besluit:\n    krap:\n      why: Proef.\n      informeren: {value}\n"))
+    result = advise_many(rule_set, pd.DataFrame({"tijd_tot_besluit": ["krap"]}))
+    assert_as_engine(rule_set, result, [{"tijd_tot_besluit": "krap"}])
     assert result.scores[0, rule_set.rung_ids().index("informeren")] == round(float(value), 6)
 
 
@@ -143,11 +150,11 @@ def test_points_that_do_not_add_up_exactly_are_added_in_the_engines_order(write_
     zero = "informeren: 0, coproduceren: 0, meebeslissen: 0, zelfbeheer: 0, overheidsparticipatie: 0"
     rule_set = load_rule_set(write_rules(
         "extends: base\nweights:\n"
-        f"  urgentie:\n    hoog: {{why: Proef., raadplegen: 0.1, adviseren: 1, {zero}}}\n"
+        f"  tijd_tot_besluit:\n    krap: {{why: Proef., raadplegen: 0.1, adviseren: 1, {zero}}}\n"
         f"  complexiteit:\n    hoog: {{why: Proef., raadplegen: 0.2, adviseren: 0, {zero}}}\n"
-        f"  impact:\n    hoog: {{why: Proef., raadplegen: 0.7, adviseren: 0, {zero}}}\n"
+        f"  ingrijpendheid:\n    hoog: {{why: Proef., raadplegen: 0.7, adviseren: 0, {zero}}}\n"
     ))
-    project = {"urgentie": "hoog", "complexiteit": "hoog", "impact": "hoog"}
+    project = {"tijd_tot_besluit": "krap", "complexiteit": "hoog", "ingrijpendheid": "hoog"}
     assert advise(rule_set, project).recommended == "raadplegen"  # tied with adviseren at exactly 1.0
     assert_as_engine(rule_set, advise_many(rule_set, pd.DataFrame([project])), [project])
 
@@ -158,7 +165,7 @@ def test_points_that_do_not_add_up_exactly_are_added_in_the_engines_order(write_
 def test_an_empty_frame_gives_empty_results(bundled):
     rule_set = bundled["amersfoort"]
     calls = []
-    for frame in (pd.DataFrame(), pd.DataFrame({"urgentie": pd.Series([], dtype="str")})):
+    for frame in (pd.DataFrame(), pd.DataFrame({"tijd_tot_besluit": pd.Series([], dtype="str")})):
         result = advise_many(rule_set, frame, progress=lambda done, total: calls.append((done, total)))
         assert result.recommended.shape == (0,) and result.scores.shape == (0, len(rule_set.rungs))
         assert result.recommended_ids().tolist() == []
@@ -167,10 +174,12 @@ def test_an_empty_frame_gives_empty_results(bundled):
 
 def test_one_project(bundled):
     rule_set = bundled["leusden"]
-    frame = pd.DataFrame({"initiatiefnemer": ["samenleving"], "bestaand_initiatief": ["ja"], "fase": ["uitvoering+beheer"]})
+    frame = pd.DataFrame({"initiatiefnemer": ["maatschappelijk_initiatief"], "bestaande_netwerken": ["ja"],
+                          "fase": ["uitvoering+beheer"]})
     result = advise_many(rule_set, frame)
     assert (result.rule_set_id, result.content_hash, result.rung_ids) == (rule_set.id, rule_set.content_hash, rule_set.rung_ids())
-    assert_as_engine(rule_set, result, [{"initiatiefnemer": "samenleving", "bestaand_initiatief": "ja", "fase": ["uitvoering", "beheer"]}])
+    assert_as_engine(rule_set, result, [{"initiatiefnemer": "maatschappelijk_initiatief", "bestaande_netwerken": "ja",
+                                              "fase": ["uitvoering", "beheer"]}])
 
 
 @pytest.mark.parametrize("framework", FRAMEWORKS)
@@ -186,26 +195,31 @@ def test_every_form_of_unknown_and_a_frame_without_columns_is_all_onbekend(bundl
 def test_nan_cells_from_a_csv_count_as_onbekend(bundled, tmp_path):
     rule_set = bundled["maashorst"]
     path = tmp_path / "portfolio.csv"
-    path.write_text("urgentie,conflict,fase\nhoog,,\n,hoog,agenda+voorbereiding\n,,\n", encoding="utf-8")
+    path.write_text("tijd_tot_besluit,conflict,fase\nkrap,,\n,hoog,agenda+voorbereiding\n,,\n", encoding="utf-8")
     frame = pd.read_csv(path)
-    assert frame["urgentie"].isna().sum() == 2 and frame["fase"].isna().sum() == 2
-    expected = [{"urgentie": "hoog"}, {"conflict": "hoog", "fase": ["agenda", "voorbereiding"]}, {}]
+    assert frame["tijd_tot_besluit"].isna().sum() == 2 and frame["fase"].isna().sum() == 2
+    expected = [{"tijd_tot_besluit": "krap"}, {"conflict": "hoog", "fase": ["agenda", "voorbereiding"]}, {}]
     assert_as_engine(rule_set, advise_many(rule_set, frame), expected)
 
 
 def test_columns_for_other_ids_are_ignored(bundled):
-    rule_set = bundled["noordoost_brabant"]  # has disabled uitdaagrecht
-    frame = pd.DataFrame({"urgentie": ["hoog"], "projectnaam": ["Speeltuin <b>Oost</b>"], "uitdaagrecht": ["ja"], "x": [3]})
-    assert_as_engine(rule_set, advise_many(rule_set, frame), [{"urgentie": "hoog"}])
+    rule_set = bundled["noordoost_brabant"]
+    # a name, a number, a v1 column (urgentie is tijd_tot_besluit in v2) and a trait of another municipality (thema)
+    frame = pd.DataFrame({"tijd_tot_besluit": ["krap"], "projectnaam": ["Speeltuin <b>Oost</b>"], "urgentie": ["hoog"],
+                          "thema": ["fysiek"], "x": [3]})
+    assert_as_engine(rule_set, advise_many(rule_set, frame), [{"tijd_tot_besluit": "krap"}])
 
 
 def test_a_missing_column_counts_as_onbekend(bundled):
     rule_set = bundled["voorbeeldgemeente"]
-    with_column = pd.DataFrame({"urgentie": ["hoog", "hoog"], "wettelijke_kaders": [UNKNOWN, ""]})
-    without = pd.DataFrame({"urgentie": ["hoog", "hoog"]})
+    project = golden_answers("04")  # a square redesign, bindendheid left open
+    del project["bindendheid"]
+    cells = {k: MULTI_SEPARATOR.join(v) if isinstance(v, list) else v for k, v in project.items()}
+    without = pd.DataFrame([cells] * 2, dtype=object)
+    with_column = without.assign(bindendheid=[UNKNOWN, ""])
     a, b = advise_many(rule_set, with_column), advise_many(rule_set, without)
     assert np.array_equal(a.recommended, b.recommended) and np.array_equal(a.scores, b.scores)
-    assert_as_engine(rule_set, b, [{"urgentie": "hoog"}] * 2)
+    assert_as_engine(rule_set, b, [project] * 2)
 
 
 def test_the_index_does_not_matter_and_results_follow_row_order(bundled):
@@ -229,7 +243,7 @@ def test_several_frameworks_at_once_give_what_each_gives_alone(bundled):
 def test_progress_is_reported_after_every_chunk(bundled, monkeypatch):
     monkeypatch.setattr(batch, "CHUNK_ROWS", 4)
     calls = []
-    advise_many(bundled["amersfoort"], pd.DataFrame({"urgentie": ["hoog"] * 10}), progress=lambda d, t: calls.append((d, t)))
+    advise_many(bundled["amersfoort"], pd.DataFrame({"tijd_tot_besluit": ["krap"] * 10}), progress=lambda d, t: calls.append((d, t)))
     assert calls == [(4, 10), (8, 10), (10, 10)]
 
 
@@ -239,9 +253,11 @@ def test_progress_is_reported_after_every_chunk(bundled, monkeypatch):
 @pytest.mark.parametrize(
     "trait, cell, message",
     [
-        ("urgentie", "zeer_hoog", "invalid answer 'zeer_hoog' for trait 'urgentie'"),
-        ("urgentie", "Hoog", "invalid answer 'Hoog' for trait 'urgentie'"),
-        ("urgentie", "laag+hoog", "trait 'urgentie' takes one answer, got 2: laag, hoog"),
+        ("tijd_tot_besluit", "zeer_krap", "invalid answer 'zeer_krap' for trait 'tijd_tot_besluit'"),
+        ("tijd_tot_besluit", "Krap", "invalid answer 'Krap' for trait 'tijd_tot_besluit'"),
+        ("tijd_tot_besluit", "krap+ruim", "trait 'tijd_tot_besluit' takes one answer, got 2: krap, ruim"),
+        ("doelgroepen", "geen_bijzondere+kinderen",
+         "answer 'geen_bijzondere' of trait 'doelgroepen' cannot be combined with other answers: geen_bijzondere, kinderen"),
         ("fase", "agenda+", "invalid answer '' for trait 'fase'"),
         ("fase", f"{UNKNOWN}+agenda", f"invalid answer '{UNKNOWN}' for trait 'fase'"),
         ("conflict", 3, "invalid answer 3 for trait 'conflict'"),
@@ -256,10 +272,11 @@ def test_an_invalid_value_raises_answer_error_naming_the_row(bundled, trait, cel
 
 
 def test_the_first_bad_rows_are_named_in_row_order(bundled):
-    frame = pd.DataFrame({"urgentie": ["x"] * 30, "conflict": ["hoog", "y"] * 15})
+    frame = pd.DataFrame({"tijd_tot_besluit": ["x"] * 30, "conflict": ["hoog", "y"] * 15})
     with pytest.raises(AnswerError) as raised:
         advise_many(bundled["amersfoort"], frame)
     named = [(p.trait, str(p).split(":")[0]) for p in raised.value.problems]
-    assert named[:3] == [("urgentie", "row 0"), ("urgentie", "row 1"), ("conflict", "row 1")]
+    # within a row in question order: conflict comes before tijd_tot_besluit in v2
+    assert named[:3] == [("tijd_tot_besluit", "row 0"), ("conflict", "row 1"), ("tijd_tot_besluit", "row 1")]
     assert len(named) == batch.MAX_REPORTED_ROWS
-    assert raised.value.problems[0].message("nl").startswith("regel 0: ongeldig antwoord 'x' bij de vraag 'urgentie'")
+    assert raised.value.problems[0].message("nl").startswith("regel 0: ongeldig antwoord 'x' bij de vraag 'tijd_tot_besluit'")

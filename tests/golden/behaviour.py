@@ -18,6 +18,7 @@ from pathlib import Path
 
 import yaml
 
+from golden.cases import CASES
 from ladder import RuleSources, advise
 from ladder.analysis.group import Respondent, summarize
 from ladder.reports.group import SessionInfo, render_group_markdown, render_group_pdf
@@ -26,7 +27,6 @@ from ladder.reports.pdf import render_pdf
 from ladder.reports.plain_text import render_text
 
 HERE = Path(__file__).parent
-CASES = sorted((HERE.parent / "cases").glob("*.yaml"))
 RECORD = HERE / "behaviour.json"
 DOCUMENT_CASES = ("02", "05", "07", "12", "18")  # an inspraak, a budget, an initiative, a hand-over, a village
 PDF_MUNICIPALITIES = ("voorbeeldgemeente", "leusden")

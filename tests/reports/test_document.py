@@ -64,7 +64,7 @@ def test_text_and_markdown_say_every_sentence_of_the_same_document(bundled, muni
     document = advice_report(advice, rule_set, "Plein", lang)
     text = render_text(advice, rule_set, "Plein", lang)
     markdown = render_markdown(advice, rule_set, "Plein", lang)
-    assert len(sentences(document)) > 20
+    assert len(sentences(document)) > (5 if advice.status == "onvoldoende" else 20)  # too little known: only what to answer
     for sentence in sentences(document):
         assert sentence in text or sentence.upper() in text  # plain text sets the callout's title in capitals
         assert escape_markdown(sentence) in markdown.replace("**", "")

@@ -22,7 +22,7 @@ from ladder.reports.group import (
     render_group_pdf,
 )
 from ladder.reports.markdown import escape_markdown
-from ladder.reports.sentences import Labels, flip_sentence
+from ladder.reports.sentences import Labels, advised_form, flip_sentence
 from ladder.reports.texts import GROUP_TEXTS, gt, t
 from ladder.rules.model import RuleSet
 from storage.sessions import DESCRIPTION_LIMIT, NOTE_LIMIT, TITLE_LIMIT
@@ -33,15 +33,20 @@ NAMES = ("Anna Jansen", "Piet de Vries", "Kees Bakker", "Fatima El Amrani", "Joo
 
 
 def group(rule_set: RuleSet, size: int, seed: int = 7) -> tuple[Respondent, ...]:
-    """Members who answered most questions, some several phases; seeded, so every run sees the same group."""
+    """Members who answered most questions, some several phases; seeded, so every run sees the same group. An option
+    that excludes the others (procedure: geen) is chosen alone."""
     rng = random.Random(seed)
     people = []
     for i in range(size):
         answers = {}
         for trait in rule_set.traits:
             if rng.random() < 0.85:
-                options = trait.option_ids()
-                answers[trait.id] = sorted(rng.sample(options, 2)) if trait.multiple else [rng.choice(options)]
+                if not trait.multiple:
+                    answers[trait.id] = [rng.choice(trait.option_ids())]
+                    continue
+                alone = [o.id for o in trait.options if o.exclusive]
+                combinable = [o.id for o in trait.options if not o.exclusive]
+                answers[trait.id] = [rng.choice(alone)] if alone and rng.random() < 0.3 else sorted(rng.sample(combinable, 2))
         people.append(Respondent(f"{NAMES[i % len(NAMES)]} {i}", ROLES[i % len(ROLES)], answers))
     return tuple(people)
 
@@ -63,7 +68,7 @@ def summary(rules):
 
 @pytest.fixture(scope="module")
 def markdown(summary, rules) -> str:
-    return render_group_markdown(summary, rules, info(notes={"impact": "Iedereen merkt het."}))
+    return render_group_markdown(summary, rules, info(notes={"ingrijpendheid": "Iedereen merkt het."}))
 
 
 def line_kinds(document: str) -> list[str]:
@@ -118,9 +123,10 @@ def test_markdown_shows_the_spread_of_individual_advices_and_marks_the_joint_one
 
 def test_markdown_has_the_joint_answers_with_notes_and_the_full_joint_advice(summary, rules, markdown):
     labels = Labels(rules, "nl")
-    assert f"| {escape_markdown(labels.question('impact'))} | {escape_markdown(labels.answer('impact', summary.joint.answers['impact']))} | Iedereen merkt het. |" in markdown
+    question, answer = labels.question("ingrijpendheid"), labels.answer("ingrijpendheid", summary.joint.answers["ingrijpendheid"])
+    assert f"| {escape_markdown(question)} | {escape_markdown(answer)} | Iedereen merkt het. |" in markdown
     # The advice report itself, one level down: its sections and reasons are all there.
-    assert f"### Geadviseerde vorm: {escape_markdown(labels.rung(summary.joint.recommended))}" in markdown
+    assert f"### {escape_markdown(advised_form(summary.joint, labels))}" in markdown
     assert "## Advies voor: Herinrichting Stationsplein" in markdown
     assert f"### {escape_markdown(t('nl', 'robustness', label=t('nl', 'robust_' + summary.joint.robustness)))}" in markdown
     for k in summary.joint.kaders:
@@ -209,7 +215,7 @@ def test_when_even_small_type_runs_over_the_pdf_points_to_the_markdown_for_the_s
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_pdf_shows_divergence_spread_joint_answers_and_advice_in_words_and_numbers(summary, rules, lang):
     labels = Labels(rules, lang)
-    data = render_group_pdf(summary, rules, info(notes={"impact": "Iedereen merkt het."}), lang)
+    data = render_group_pdf(summary, rules, info(notes={"ingrijpendheid": "Iedereen merkt het."}), lang)
     text = flat(pdf_text(data))
     lines = pdf_text(data).splitlines()
     for question in compared(summary):
@@ -219,7 +225,7 @@ def test_pdf_shows_divergence_spread_joint_answers_and_advice_in_words_and_numbe
     assert f"{labels.rung(summary.joint.recommended)} ({gt(lang, 'grp_joint_mark')})" in text
     assert flat(DIVERGENCE_MEASURE.get(lang)) in text
     assert flat(comparison_sentence(summary, lang)) in text
-    assert flat(t(lang, "advised_form", rung=labels.rung(summary.joint.recommended))) in text
+    assert flat(advised_form(summary.joint, labels)) in text
     assert "Iedereen merkt het." in text
     for k in summary.joint.kaders:
         assert flat(k.reason.get(lang)) in text
@@ -235,7 +241,7 @@ def test_pdf_without_joint_answers_says_there_is_no_joint_advice_yet(rules):
 
 def test_pdf_shows_typed_text_as_typed(summary, rules):
     title = "<b>x</b> **y** [klik](javascript:x)"
-    assert title in pdf_text(render_group_pdf(summary, rules, info(title, notes={"impact": title})))
+    assert title in pdf_text(render_group_pdf(summary, rules, info(title, notes={"ingrijpendheid": title})))
 
 
 def test_pdf_is_byte_identical_for_the_same_session(summary, rules):

@@ -14,7 +14,7 @@ import zlib
 
 import pytest
 import yaml
-from conftest import BUNDLED, CASES, ROOT
+from conftest import BUNDLED, CASES, ROOT, golden_answers
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -24,42 +24,52 @@ from ladder.reports import pdf as report_pdf
 from ladder.reports.chart_data import MARK_KEYS, contribution_rows, ladder_rows
 from ladder.reports.markdown import escape_markdown, render_markdown
 from ladder.reports.pdf import font_files, render_pdf
-from ladder.reports.sentences import Labels, flip_sentence
+from ladder.reports.sentences import Labels, advised_form, flip_sentence, questions_text
 from ladder.reports.texts import TEXTS as MESSAGES
 from ladder.reports.texts import t
 from ladder.rules.model import RuleSet
-from ladder.rules.project import read_project
+from ladder.rules.project import Project
 from ladder.text import points_text
 
 # The app's limits for the project's title and description (ui/pages/advies.py, max_chars).
 TITLE_LIMIT = 200
 DESCRIPTION_LIMIT = 2000
 
-MARKTPLEIN = read_project(ROOT / "examples" / "marktplein.yaml")[0]
-assert MARKTPLEIN is not None
+
+def golden_project(stem: str) -> Project:
+    """A golden project (tests/cases/) with its title and description, its answers from conftest.golden_answers."""
+    path = next(c for c in CASES if c.stem.startswith(stem))
+    project = yaml.safe_load(path.read_text(encoding="utf-8"))["project"]
+    return Project(title=project["title"], description=project.get("description", ""), answers=golden_answers(stem))
 
 
-def _case(stem: str) -> dict[str, object]:
-    path = next(p for p in CASES if p.stem == stem)
-    return yaml.safe_load(path.read_text(encoding="utf-8"))["project"]["answers"]
-
+# The redesign of a market square (golden project 04, the project of examples/marktplein.yaml): coproduceren,
+# with a narrow margin, a kader that rules overheidsparticipatie out and some twenty single answers that flip it.
+MARKTPLEIN = golden_project("04")
+# The questions the tool needs before it advises at all (rules/base.yaml, information).
+NEEDED = ("initiatiefnemer", "soort_opgave", "beleidsruimte", "bindendheid", "ingrijpendheid", "belanghebbenden",
+          "conflict", "capaciteit_samenleving", "tijd_tot_besluit")
 
 # Varied projects: each advises another rung, fires other kaders, or leaves much unknown.
 ANSWER_SETS: dict[str, dict[str, object]] = {
     "marktplein": MARKTPLEIN.answers,
-    "alles_onbekend": {},  # every question 'weet ik niet': the most flips, no contributions
-    "wegonderhoud": _case("01_wegonderhoud"),
-    "sportpark_zelfbeheer": _case("06_sportpark_zelfbeheer"),
-    "energiecooperatie": _case("07_energiecooperatie"),
-    "schoolzone": _case("08_schoolzone_verkeersveiligheid"),
-    "omgevingsvisie": _case("14_omgevingsvisie"),
-    # A narrow advice with two kaders and 33 flips under voorbeeldgemeente: the longest robustness part.
+    "alles_onbekend": {},  # every question 'weet ik niet': too little is known, so no form is advised (onvoldoende)
+    # Only what the tool needs, the rest 'weet ik niet': a provisional advice with the most unknowns.
+    "alleen_het_nodige": {trait: MARKTPLEIN.answers[trait] for trait in NEEDED},
+    "wegonderhoud": golden_answers("01"),  # nothing left to choose: inform only
+    "sportpark_zelfbeheer": golden_answers("06"),
+    "energiecooperatie": golden_answers("07"),
+    "schoolzone": golden_answers("08"),
+    "omgevingsvisie": golden_answers("14"),
+    # A narrow advice with two kaders (a floor for the required participation, and a social initiative stays its
+    # own) and some thirty flips under voorbeeldgemeente: the longest robustness part.
     "krap": {
-        "initiatiefnemer": "samenleving", "beleidsruimte": "beperkt", "wettelijke_kaders": "strikt", "urgentie": "laag",
-        "complexiteit": "midden", "impact": "laag", "conflict": "laag", "belanghebbenden": "weinig",
-        "capaciteit_samenleving": "hoog", "vertrouwen": "hoog", "politieke_gevoeligheid": "laag", "middelen": "midden",
-        "bestaand_initiatief": "nee", "verplichte_participatie": "ja", "uitdaagrecht": "nee", "schaal": "regio",
-        "fase": ["uitvoering", "beheer"], "doel": "verantwoordelijkheid",
+        "initiatiefnemer": "maatschappelijk_initiatief", "vraag_initiatief": ["taak_overnemen"], "beleidsruimte": "beperkt",
+        "vastgelegd_door": ["wet_of_norm"], "procedure": ["verplichte_participatie_raad"], "formeel_recht": ["geen"],
+        "tijd_tot_besluit": "ruim", "complexiteit": "midden", "ingrijpendheid": "laag", "conflict": "laag",
+        "belanghebbenden": "weinig", "capaciteit_samenleving": "laag", "vertrouwen": "hoog", "politieke_gevoeligheid": "laag",
+        "middelen": "midden", "bestaande_netwerken": "nee", "uitvoerder_participatie": "samen", "inbreng_helpt": "ja",
+        "schaal": "regio", "fase": ["uitvoering", "beheer"], "doel": "zelf_dragen",
     },
 }
 LONG_TITLE = ("Herinrichting van het marktplein en de aanliggende straten, fase " * 4)[:TITLE_LIMIT]
@@ -172,6 +182,18 @@ def test_ladder_rows_are_every_rung_low_to_high_with_its_mark(bundled, municipal
     for s in advice.scores:
         if s.rung != advice.recommended and s.rung not in runner_up:
             assert marks[s.rung] == ("possible" if s.status == "mogelijk" else s.status)
+
+
+def test_the_answer_sets_meet_every_state_of_an_advice(bundled):
+    """So the report tests below see no advice yet, a provisional and a definite one, and inform only."""
+    rule_set = bundled["voorbeeldgemeente"]
+    advices = {name: _advice(rule_set, answers) for name, answers in ANSWER_SETS.items()}
+    assert advices["alles_onbekend"].status == "onvoldoende"
+    assert advices["alleen_het_nodige"].status == "voorlopig" and len(advices["alleen_het_nodige"].unknowns) > 10
+    assert advices["marktplein"].status == "definitief"
+    assert advices["wegonderhoud"].precondition is not None
+    assert advices["wegonderhoud"].precondition.outcome == "inform_only"
+    assert advices["krap"].robustness == "krap" and len(advices["krap"].kaders) >= 2 and len(advices["krap"].flips) > 20
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
@@ -289,16 +311,20 @@ def test_markdown_has_the_advice_its_reasons_and_the_rule_set(bundled, municipal
     advice = _advice(rule_set, ANSWER_SETS[name])
     labels = Labels(rule_set, "nl")
     md = render_markdown(advice, rule_set, "Project", "nl")
-    assert f"## Geadviseerde vorm: {escape_markdown(labels.rung(advice.recommended))}" in md
+    ref = advice.rule_set
+    assert advice.rule_set.content_hash[:12] in md and advice.rule_set.content_hash not in md
+    assert f"versie {ref.version}, status {ref.status}" in md
+    assert rule_set.date.isoformat() in md
+    assert f"## {escape_markdown(advised_form(advice, labels))}" in md  # the form, provisional or not, or that there is none
+    if advice.status == "onvoldoende":  # no form yet: what to answer first, and no ladder that marks one as the advice
+        assert escape_markdown(t("nl", "insufficient", questions=questions_text(advice.needed, labels))) in md
+        assert t("nl", "scores") not in md and "Geadviseerde vorm" not in md
+        return
     assert escape_markdown(advice.role.name.get("nl")) in md
     for flip in advice.flips:
         assert f"- {escape_markdown(flip_sentence(flip, labels))}" in md
     if not advice.flips:
         assert t("nl", "no_flips") in md
-    ref = advice.rule_set
-    assert advice.rule_set.content_hash[:12] in md and advice.rule_set.content_hash not in md
-    assert f"versie {ref.version}, status {ref.status}" in md
-    assert rule_set.date.isoformat() in md
     for row in ladder_rows(advice):
         line = next(line for line in md.splitlines() if line.startswith(f"| {escape_markdown(labels.rung(row.rung))} |"))
         assert f"| {points_text(row.score, 'nl', signed=False)} |" in line
@@ -360,7 +386,7 @@ def test_pdf_says_the_advice_role_reasons_and_rule_set_in_words(bundled, lang):
     labels = Labels(rule_set, lang)
     data = render_pdf(advice, rule_set, "Proef", lang, "Een korte omschrijving.")
     text = flat(pdf_text(data))
-    assert flat(t(lang, "advised_form", rung=labels.rung(advice.recommended))) in text
+    assert flat(advised_form(advice, labels)) in text
     assert flat(t(lang, "municipal_role", role=advice.role.name.get(lang))) in text
     assert flat(advice.promise.get(lang)) in text and flat(advice.commitment.get(lang)) in text
     for k in advice.kaders:
@@ -402,7 +428,9 @@ def test_pdf_is_byte_identical_for_the_same_advice(plein):
 
 
 @pytest.mark.slow
-def test_pdf_is_byte_identical_across_processes():
+def test_pdf_is_byte_identical_across_processes(tmp_path):
+    project = tmp_path / "marktplein.yaml"
+    project.write_text(yaml.safe_dump(MARKTPLEIN.model_dump(), allow_unicode=True, sort_keys=False), encoding="utf-8")
     script = (
         "import hashlib, sys\n"
         "from ladder.engine.advisor import advise\n"
@@ -410,12 +438,12 @@ def test_pdf_is_byte_identical_across_processes():
         "from ladder.rules.project import read_project\n"
         "from ladder.reports.pdf import render_pdf\n"
         "from pathlib import Path\n"
-        "p = read_project(Path('examples/marktplein.yaml'))[0]\n"
+        "p = read_project(Path(sys.argv[1]))[0]\n"
         "rs = RuleSources.bundled().load('leusden')\n"
         "print(hashlib.sha256(render_pdf(advise(rs, p.answers), rs, p.title, 'nl', p.description)).hexdigest())\n"
     )
     digests = {
-        subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, check=True,
+        subprocess.run([sys.executable, "-c", script, str(project)], capture_output=True, text=True, cwd=ROOT, check=True,
                        env={"PYTHONHASHSEED": seed, "PATH": ""}).stdout
         for seed in ("1", "2")
     }
@@ -501,5 +529,5 @@ def test_the_margin_sentence_writes_numbers_as_people_do(bundled, margin, lang, 
     from ladder.reports.sentences import Labels, margin_sentence
 
     rule_set = bundled["voorbeeldgemeente"]
-    advice = advise(rule_set, {"beleidsruimte": "open"}).model_copy(update={"margin": margin})
+    advice = advise(rule_set, MARKTPLEIN.answers).model_copy(update={"margin": margin})
     assert margin_sentence(advice, Labels(rule_set, lang)).startswith(expected)

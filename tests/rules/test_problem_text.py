@@ -31,13 +31,13 @@ BROKEN = ROOT / "tests" / "fixtures" / "broken"
 BASE_TEXT = (ROOT / "rules" / "base.yaml").read_text(encoding="utf-8")
 V2_TEXT = (ROOT / "tests" / "fixtures" / "v2" / "v2_base.yaml").read_text(encoding="utf-8")
 CONDITIONS = (
-    "{id: a, when: {trait: urgentie}, max: informeren, reason: x}",
+    "{id: a, when: {trait: tijd_tot_besluit}, max: informeren, reason: x}",
     "{id: b, when: {}, max: informeren, reason: x}",
     "{id: c, when: {all: [], any: []}, max: informeren, reason: x}",
     "{id: d, when: {equals: hoog}, warning: true, reason: x}",
-    "{id: e, when: {trait: urgentie, equals: hoog, all: [{trait: urgentie, equals: hoog}]}, warning: true, reason: x}",
-    "{id: f, when: {all: [{trait: urgentie, equals: hoog}], not: {trait: urgentie, equals: laag}}, warning: true, reason: x}",
-    "{id: g, when: {trait: urgentie, equals: hoog}, reason: x}",
+    "{id: e, when: {trait: tijd_tot_besluit, equals: krap, all: [{trait: tijd_tot_besluit, equals: krap}]}, warning: true, reason: x}",
+    "{id: f, when: {all: [{trait: tijd_tot_besluit, equals: krap}], not: {trait: tijd_tot_besluit, equals: ruim}}, warning: true, reason: x}",
+    "{id: g, when: {trait: tijd_tot_besluit, equals: krap}, reason: x}",
 )
 ALL_RUNGS = "[informeren, raadplegen, adviseren, coproduceren, meebeslissen, zelfbeheer, overheidsparticipatie]"
 # Pasted rule-set texts, each giving one or more problems.
@@ -82,24 +82,24 @@ TEXTS = {
     "date_with_time": "extends: base\ndate: 2026-01-01 10:00:00\n",
     "status_word": "extends: base\nstatus: klaar\n",
     "empty_text": "extends: base\nname: {nl: ''}\n",
-    "factor_too_high": "extends: base\nweight_factors: [{trait: urgentie, factor: 6, why: x}]\n",
+    "factor_too_high": "extends: base\nweight_factors: [{trait: tijd_tot_besluit, factor: 6, why: x}]\n",
     "score_not_whole": (
         "extends: base\nwerkvormen: [{id: a, name: a, description: a, rungs: [informeren], schaal: [dorp], "
         "groepsgrootte: klein, kosten: laag, duur: kort, "
         "waarden: {inclusie: 5, invloed: 1.5, eigenaarschap: x, deliberatie: 1, legitimiteit: 1}}]\n"
     ),
     "conditions": "extends: base\nkaders: [" + ", ".join(CONDITIONS) + "]\n",
-    "excludes_every_rung": f"extends: base\nkaders: [{{id: a, when: {{trait: urgentie, equals: hoog}}, exclude: {ALL_RUNGS}, reason: x}}]\n",
+    "excludes_every_rung": f"extends: base\nkaders: [{{id: a, when: {{trait: tijd_tot_besluit, equals: krap}}, exclude: {ALL_RUNGS}, reason: x}}]\n",
     "robustness_order": "extends: base\nrobustness: {robuust: 1, redelijk: 2}\n",
     "options": (
         "extends: base\nadd_traits: [{id: x, question: q, help: h, options: [{id: onbekend, label: a}, {id: b, label: b}]}, "
         "{id: y, question: q, help: h, options: [{id: a, label: a}, {id: a, label: b}]}, "
-        "{id: urgentie, question: q, help: h, options: [{id: a, label: a}, {id: b, label: b}]}]\n"
+        "{id: tijd_tot_besluit, question: q, help: h, options: [{id: a, label: a}, {id: b, label: b}]}]\n"
     ),
     "ids": (
         "extends: base\n"
-        "kaders: [{id: a, when: {trait: urgentie, equals: hoog}, warning: true, reason: x}, "
-        "{id: a, when: {trait: urgentie, equals: hoog}, warning: true, reason: x}]\n"
+        "kaders: [{id: a, when: {trait: tijd_tot_besluit, equals: krap}, warning: true, reason: x}, "
+        "{id: a, when: {trait: tijd_tot_besluit, equals: krap}, warning: true, reason: x}]\n"
         "disable_kaders: [nope]\ndisable_traits: [nope]\nrename_rungs: {nope: {name: x}}\n"
         "traits: []\nroles: []\n"
     ),
@@ -113,23 +113,22 @@ TEXTS = {
             for rung_id, after in (("informeren", "adviseren"), ("nieuw", "nergens"))
         )
     ),
-    "weights": "extends: base\nweights: {doel: {begrip: {why: x}}, urgentie: {onbekend: {why: x}, hoog: {why: x, nergens: 1}}}\n",
+    "weights": "extends: base\nweights: {doel: {begrip: {why: x}}, tijd_tot_besluit: {onbekend: {why: x}, krap: {why: x, nergens: 1}}}\n",
     "disabled_trait": (
-        "extends: base\ndisable_traits: [uitdaagrecht]\ndisable_kaders: [uitdaagrecht_serieus_nemen]\n"
-        "disable_werkvormen: [uitdaagrecht]\nweights: {uitdaagrecht: {ja: {why: x}}}\n"
+        "extends: base\ndisable_traits: [formeel_recht]\ndisable_kaders: [uitdaagrecht_serieus_nemen]\n"
+        "disable_guidance: [indieners_eerst_horen]\ndisable_rights: [uitdaagrecht, burgerinitiatiefvoorstel, petitierecht]\n"
+        "weights: {formeel_recht: {uitdaagrecht: {why: x}}}\n"
     ),
     "base_parts": (
         "name: x\nversion: '1'\ndate: 2026-01-01\nstatus: concept\nrobustness: {robuust: 2, redelijk: 1}\n"
         "rungs: [{id: a}]\ntraits: []\nweights: {}\nadd_traits: []\nrole_rules: [{role: x, rungs: [a], why: w}]\n"
     ),
-    "goal_route_gap": BASE_TEXT.replace("    verantwoordelijkheid:\n      rung: meebeslissen\n", "    verantwoordelijkheid_x:\n      rung: meebeslissen\n"),
+    "goal_route_gap": BASE_TEXT.replace("    zelf_dragen:\n      rung: zelfbeheer\n", "    zelf_dragen_x:\n      rung: zelfbeheer\n"),
     "werkvorm_fit_value": BASE_TEXT.replace("prefer: {laag: [laag], midden: [laag, midden]", "prefer: {laag: [goedkoop], midden: [laag, midden]"),
     "text_too_large": "extends: base\n# " + "x" * 1_000_001 + "\n",
-    "role_unknown": BASE_TEXT.replace("  - role: reguleren\n", "  - role: regelen\n", 1),
-    "trait_exists": "extends: base\nadd_traits: [{id: urgentie, question: q, help: h, options: [{id: a, label: a}, {id: b, label: b}]}]\n",
-    "role_rules_and_needs": BASE_TEXT + "role_needs: {applies_to: [zelfbeheer], loslaten_why: x}\n",
-    "role_needs_missing": ("extends: base\ndisable_role_needs: [a]\n"
-                           "add_role_needs: [{id: a, role: faciliteren, when: {trait: urgentie, equals: hoog}, why: x}]\n"),
+    "role_unknown": BASE_TEXT.replace("      role: regisseren\n", "      role: regelen\n", 1),
+    "trait_exists": "extends: base\nadd_traits: [{id: tijd_tot_besluit, question: q, help: h, options: [{id: a, label: a}, {id: b, label: b}]}]\n",
+    "role_rules_and_needs": BASE_TEXT + "role_rules: [{role: reguleren, rungs: [informeren], why: w}]\n",
     "v2_references": V2_TEXT.replace(
         "    ask_when: {trait: initiatiefnemer, equals: inwoners}\n", "    ask_when: {trait: vraag_initiatief, equals: steun}\n"
     ).replace("traits: [initiatiefnemer, vraag_initiatief, beleidsruimte]}",
@@ -141,7 +140,6 @@ TEXTS = {
     ).replace("      rungs_from: adviseren\n", "      rungs_from: adviseren\n      rungs: [adviseren]\n"),
     "v2_phases": V2_TEXT.replace("    multiple: true\n    options: [{id: agenda", "    options: [{id: agenda"
     ).replace("  besluit_genomen:\n", "  fase:\n    agenda: {why: w, informeren: 1}\n  besluit_genomen:\n"),
-    "v2_phase_points": "extends: base\nphase_points: {agenda: {points: {informeren: 1}}}\n",
     "fit_forms": BASE_TEXT.replace("\nwerkvorm_fit:\n", (
         "\nwerkvorm_fit:\n"
         "  - {trait: schaal, attribute: schaal, why: x}\n"
@@ -163,7 +161,7 @@ def _problems_of_files(tmp_path: Path) -> list[Problem]:
     big.write_text("extends: base\n# " + "x" * 1_000_001 + "\n", encoding="utf-8")
     latin = tmp_path / "latin.yaml"
     latin.write_bytes("extends: base\nname: café\n".encode("latin-1"))
-    (tmp_path / "ouder.yaml").write_text("extends: base\nweights: {urgentie: {hoog: {why: x, informeren: 9}}}\n", encoding="utf-8")
+    (tmp_path / "ouder.yaml").write_text("extends: base\nweights: {tijd_tot_besluit: {krap: {why: x, informeren: 9}}}\n", encoding="utf-8")
     child = tmp_path / "kind.yaml"
     child.write_text("extends: ouder\n", encoding="utf-8")
     aliases = tmp_path / "aliassen.yaml"
@@ -173,7 +171,20 @@ def _problems_of_files(tmp_path: Path) -> list[Problem]:
     bomb_lines += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 10)}]" for i in range(1, 10)]
     bomb.write_text("\n".join(bomb_lines) + "\n", encoding="utf-8")
     missing = tmp_path / "bestaat_niet.yaml"
-    problems = [p for path in (big, latin, child, aliases, bomb, missing) for p in validate_file(path)]
+    # The bundled base has phases now: phase_points without phases needs a parent without them.
+    (tmp_path / "zonder_fasen.yaml").write_text(
+        (ROOT / "tests" / "fixtures" / "v2_roles" / "v2_base.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    no_phases = tmp_path / "fasepunten.yaml"
+    no_phases.write_text("extends: zonder_fasen\nphase_points: {agenda: {points: {informeren: 1}}}\n", encoding="utf-8")
+    # The bundled base has role_needs now: changing them needs a parent with the older role_rules.
+    start, end = BASE_TEXT.index("\nrole_needs:\n"), BASE_TEXT.index("\nrights:\n")
+    (tmp_path / "met_role_rules.yaml").write_text(
+        BASE_TEXT[:start] + "\nrole_rules: [{role: reguleren, rungs: [informeren], why: w}]\n" + BASE_TEXT[end:], encoding="utf-8")
+    old_roles = tmp_path / "rolbehoeften.yaml"
+    old_roles.write_text("extends: met_role_rules\ndisable_role_needs: [a]\n"
+                         "add_role_needs: [{id: a, role: faciliteren, when: {trait: tijd_tot_besluit, equals: krap}, why: x}]\n",
+                         encoding="utf-8")
+    problems = [p for path in (big, latin, child, aliases, bomb, missing, no_phases, old_roles) for p in validate_file(path)]
     for path in (big, latin, missing):
         problems += read_yaml(path)[1]
     with pytest.raises(RuleSetError) as raised:
@@ -237,7 +248,7 @@ def test_a_problem_with_an_unknown_code_is_refused():
 def test_a_problem_is_described_in_dutch_with_file_line_and_path():
     [problem] = validate_file(BROKEN / "weight_not_a_number.yaml")
     assert problem.describe("nl") == (
-        "tests/fixtures/broken/weight_not_a_number.yaml, regel 6, weights.urgentie.hoog.adviseren: "
+        "tests/fixtures/broken/weight_not_a_number.yaml, regel 6, weights.tijd_tot_besluit.krap.adviseren: "
         "verwacht een getal tussen -5 en 5, gevonden 'veel'"
     )
 

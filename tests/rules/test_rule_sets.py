@@ -18,23 +18,44 @@ LMH = ("laag", "midden", "hoog")
 NEE_JA = ("nee", "ja")
 # The trait ids and options are a stable public interface (portfolio files and other tools use them).
 TRAITS = {
-    "initiatiefnemer": ("gemeente", "samen", "samenleving"),
-    "beleidsruimte": ("geen", "beperkt", "ruim", "open"),
-    "wettelijke_kaders": ("geen", "enkele", "strikt"),
-    "urgentie": LMH, "complexiteit": LMH, "impact": LMH, "conflict": LMH, "capaciteit_samenleving": LMH,
-    "vertrouwen": LMH, "politieke_gevoeligheid": LMH, "middelen": LMH,
-    "belanghebbenden": ("weinig", "gemiddeld", "veel"),
-    "bestaand_initiatief": NEE_JA, "verplichte_participatie": NEE_JA, "uitdaagrecht": NEE_JA,
+    "initiatiefnemer": ("gemeente", "samen", "maatschappelijk_initiatief", "private_initiatiefnemer", "verzoek_aan_gemeente",
+                        "andere_overheid"),
+    "soort_opgave": ("ontwerp", "beleid", "keuze_of_verdeling", "feitenonderzoek", "beheer", "initiatief_realiseren", "aanvraag",
+                     "uitvoering_besluit"),
+    "rol_gemeente": ("opdrachtgever", "bevoegd_gezag", "grondeigenaar", "financier", "ondersteuner"),
+    "uitvoerder_participatie": ("gemeente", "initiatiefnemer", "samen"),
     "schaal": ("straat", "buurt", "wijk_dorp", "gemeente", "regio"),
     "fase": ("agenda", "voorbereiding", "besluitvorming", "uitvoering", "beheer"),
-    "doel": ("begrip", "draagvlak", "deskundigheid", "eigenaarschap", "verantwoordelijkheid"),
+    "beleidsruimte": ("geen", "beperkt", "ruim", "open"),
+    "vastgelegd_door": ("wet_of_norm", "veiligheid", "contract_of_afspraak", "eerder_besluit", "besluit_andere_overheid", "budget"),
+    "besluit_genomen": ("nee", "richting_gekozen", "ja"),
+    "bindendheid": ("nog_niet_afgesproken", "meewegen", "overnemen_binnen_kaders", "besluit_bij_deelnemers"),
+    "procedure": ("geen", "zienswijze_awb", "omgevingsvisie_of_plan", "aanvraag_omgevingsvergunning",
+                  "verplichte_participatie_raad", "bindend_advies_raad"),
+    "formeel_recht": ("geen", "uitdaagrecht", "burgerinitiatiefvoorstel", "petitie"),
+    "ingrijpendheid": LMH,
+    "belanghebbenden": ("weinig", "gemiddeld", "veel"),
+    "doelgroepen": ("geen_bijzondere", "kinderen", "jongeren", "weinig_tijd", "taal_of_lezen", "weinig_digitaal", "beperking",
+                    "weinig_geld", "ouderen"),
+    "conflict": LMH, "vertrouwen": LMH, "capaciteit_samenleving": LMH,
+    "bestaande_netwerken": NEE_JA,
+    "vraag_initiatief": ("alleen_ruimte", "advies_en_contacten", "geld_of_middelen", "toestemming", "taak_overnemen",
+                         "samenwerkingsafspraak"),
+    "inbreng_helpt": ("ja", "beperkt", "nee"),
+    "tijd_tot_besluit": ("acuut", "krap", "gemiddeld", "ruim"),
+    "complexiteit": LMH,
+    "publiek_belang": ("klein", "enig", "groot"),
+    "politieke_gevoeligheid": LMH, "middelen": LMH,
+    "doel": ("begrip", "weten_wat_leeft", "draagvlak", "deskundigheid", "samen_maken", "bindende_keuze", "zelf_dragen",
+             "initiatief_steunen"),
 }
+MULTIPLE = ["rol_gemeente", "fase", "vastgelegd_door", "procedure", "formeel_recht", "doelgroepen", "vraag_initiatief"]
 
 
 def test_the_base_has_the_stable_rungs_and_traits(base):
     assert base.rung_ids() == RUNGS
     assert {t.id: t.option_ids() for t in base.traits} == TRAITS
-    assert [t.id for t in base.traits if t.multiple] == ["fase"]
+    assert [t.id for t in base.traits if t.multiple] == MULTIPLE
 
 
 def test_the_base_has_a_full_catalogue(base):
@@ -52,8 +73,9 @@ def test_every_municipality_says_it_is_an_illustration(bundled):
         assert rule_set.version and rule_set.date
 
 
-def test_leusden_adds_a_rung_beyond_overheidsparticipatie(bundled):
-    assert bundled["leusden"].rung_ids()[-2:] == ("overheidsparticipatie", "samenleving_zonder_gemeente")
+def test_leusden_keeps_the_base_rungs(bundled):
+    # v2 removed Leusden's extra rung samenleving_zonder_gemeente: it duplicated the role loslaten (CHANGELOG).
+    assert bundled["leusden"].rung_ids() == RUNGS
 
 
 def _texts(value):
@@ -117,31 +139,32 @@ def test_disabling_an_unknown_item_is_an_error(write_rules, verb):
 
 def test_a_factor_multiplies_the_points_and_is_explained(write_rules, base):
     rule_set = load_rule_set(write_rules(
-        "extends: base\nweight_factors:\n  - trait: bestaand_initiatief\n    options: [ja]\n    factor: 2\n    why: Telt dubbel.\n"
+        "extends: base\nweight_factors:\n  - trait: bestaande_netwerken\n    options: [ja]\n    factor: 2\n    why: Telt dubbel.\n"
     ))
-    doubled = rule_set.weights["bestaand_initiatief"]["ja"]
-    assert doubled.points == {r: p * 2 for r, p in base.weights["bestaand_initiatief"]["ja"].points.items()}
+    doubled = rule_set.weights["bestaande_netwerken"]["ja"]
+    assert doubled.points == {r: p * 2 for r, p in base.weights["bestaande_netwerken"]["ja"].points.items()}
     assert doubled.factors[0].why.nl == "Telt dubbel."
-    assert rule_set.weights["bestaand_initiatief"]["nee"] == base.weights["bestaand_initiatief"]["nee"]
+    assert rule_set.weights["bestaande_netwerken"]["nee"] == base.weights["bestaande_netwerken"]["nee"]
 
 
-def test_a_disabled_trait_is_not_asked_and_its_answers_are_set_aside(bundled):
+def test_a_disabled_trait_is_not_asked_and_its_answers_are_set_aside(write_rules):
     from ladder.engine.advisor import advise
 
-    rule_set = bundled["noordoost_brabant"]
-    assert "uitdaagrecht" not in [t.id for t in rule_set.traits]
-    assert advise(rule_set, {"uitdaagrecht": "ja"}).ignored_answers == ("uitdaagrecht",)
+    # No bundled municipality disables a trait under v2; a file extending Maashorst drops its own trait 'thema'.
+    rule_set = load_rule_set(write_rules("extends: maashorst\ndisable_traits: [thema]\n", "zonder_thema.yaml"))
+    assert "thema" not in [t.id for t in rule_set.traits]
+    assert advise(rule_set, {"thema": "sociaal"}).ignored_answers == ("thema",)
 
 
 def test_factors_keep_applying_and_explaining_when_a_child_changes_the_points(write_rules, bundled):
-    """Leusden doubles bestaand_initiatief; a file extending Leusden that rewrites those points is doubled too."""
+    """Leusden doubles bestaande_netwerken; a file extending Leusden that rewrites those points is doubled too."""
     path = write_rules(
-        "extends: leusden\nweights:\n  bestaand_initiatief:\n    ja:\n      why: Eigen punten.\n      zelfbeheer: 1\n",
+        "extends: leusden\nweights:\n  bestaande_netwerken:\n    ja:\n      why: Eigen punten.\n      zelfbeheer: 1\n",
         "kind_van_leusden.yaml",
     )
-    weights = load_rule_set(path).weights["bestaand_initiatief"]["ja"]
+    weights = load_rule_set(path).weights["bestaande_netwerken"]["ja"]
     assert weights.given["zelfbeheer"] == 1 and weights.points["zelfbeheer"] == 2
-    assert weights.points["overheidsparticipatie"] == bundled["leusden"].weights["bestaand_initiatief"]["ja"].points["overheidsparticipatie"]
+    assert weights.points["overheidsparticipatie"] == bundled["leusden"].weights["bestaande_netwerken"]["ja"].points["overheidsparticipatie"]
     assert [f.factor for f in weights.factors] == [2]
 
 

@@ -15,32 +15,33 @@ BROKEN = ROOT / "tests" / "fixtures" / "broken"
 B = "tests/fixtures/broken"
 
 EXPECTED = {
-    "weight_not_a_number": [f"{B}/weight_not_a_number.yaml:6 weights.urgentie.hoog.adviseren: expected a number between -5 and 5, got 'veel'"],
-    "weight_out_of_range": [f"{B}/weight_out_of_range.yaml:6 weights.urgentie.hoog.informeren: expected a number between -5 and 5, got 7"],
+    "weight_not_a_number": [f"{B}/weight_not_a_number.yaml:6 weights.tijd_tot_besluit.krap.adviseren: expected a number between -5 and 5, got 'veel'"],
+    "weight_out_of_range": [f"{B}/weight_out_of_range.yaml:6 weights.tijd_tot_besluit.krap.informeren: expected a number between -5 and 5, got 7"],
     "duplicate_key": [f"{B}/duplicate_key.yaml:3 version: duplicate key 'version' (first at line 2); each key may appear once"],
-    "unknown_key": [f"{B}/unknown_key.yaml:6 kaders[te_strikt].reden: unknown key 'reden'"],
+    "unknown_key": [f"{B}/unknown_key.yaml:6 kaders[wet_staat_vast].reden: unknown key 'reden'"],
     "unknown_trait": [
-        f"{B}/unknown_trait.yaml:3 weights.urgent: 'urgent' is not a trait of this rule set; expected one of "
-        "initiatiefnemer, beleidsruimte, wettelijke_kaders, urgentie, complexiteit, impact, conflict, belanghebbenden, "
-        "capaciteit_samenleving, vertrouwen, politieke_gevoeligheid, middelen, bestaand_initiatief, "
-        "verplichte_participatie, uitdaagrecht, schaal, fase, doel"
+        f"{B}/unknown_trait.yaml:3 weights.ingrijpend: 'ingrijpend' is not a trait of this rule set; expected one of "
+        "initiatiefnemer, soort_opgave, rol_gemeente, uitvoerder_participatie, schaal, fase, beleidsruimte, "
+        "vastgelegd_door, besluit_genomen, bindendheid, procedure, formeel_recht, ingrijpendheid, belanghebbenden, "
+        "doelgroepen, conflict, vertrouwen, capaciteit_samenleving, bestaande_netwerken, vraag_initiatief, inbreng_helpt, "
+        "tijd_tot_besluit, complexiteit, publiek_belang, politieke_gevoeligheid, middelen, doel"
     ],
     "unknown_option": [
         f"{B}/unknown_option.yaml:4 kaders[veel_conflict].when.equals: unknown option 'heel_hoog' of trait 'conflict'; "
         "expected one of laag, midden, hoog, onbekend"
     ],
     "unknown_rung": [
-        f"{B}/unknown_rung.yaml:5 kaders[strikt_inspraak].max: unknown rung 'inspraak'; expected one of informeren, "
+        f"{B}/unknown_rung.yaml:5 kaders[wet_inspraak].max: unknown rung 'inspraak'; expected one of informeren, "
         "raadplegen, adviseren, coproduceren, meebeslissen, zelfbeheer, overheidsparticipatie"
     ],
     "excluded_floor": [
-        f"{B}/excluded_floor.yaml:4 kaders[samenleving_niet].when: kaders 'initiatief_van_de_samenleving' (min zelfbeheer) "
-        "and 'samenleving_niet' (exclude zelfbeheer, overheidsparticipatie) contradict: under the same condition every "
-        "rung the min allows is excluded"
+        f"{B}/excluded_floor.yaml:4 kaders[initiatief_niet].when: kaders 'maatschappelijk_initiatief_blijft_eigen' "
+        "(min coproduceren) and 'initiatief_niet' (exclude coproduceren, meebeslissen, zelfbeheer, overheidsparticipatie) "
+        "contradict: under the same condition every rung the min allows is excluded"
     ],
     "contradicting_kaders": [
-        f"{B}/contradicting_kaders.yaml:4 kaders[strikt_hoog].when: kaders 'strikt_hoog' (min meebeslissen) and "
-        "'strikte_wettelijke_kaders' (max coproduceren) contradict: under the same condition the minimum is above the maximum"
+        f"{B}/contradicting_kaders.yaml:4 kaders[geen_ruimte_hoog].when: kaders 'geen_ruimte_hoog' (min meebeslissen) and "
+        "'niets_te_beslissen' (max informeren) contradict: under the same condition the minimum is above the maximum"
     ],
     "missing_extends": [
         f"{B}/missing_extends.yaml:1 extends: extends 'gemeente_die_niet_bestaat', but no gemeente_die_niet_bestaat.yaml "
@@ -65,9 +66,13 @@ EXPECTED = {
         f"{B}/invalid_extends.yaml:1 extends: expected an id: lowercase letters, digits and _, starting with a letter, got 'Base'"
     ],
     "disabled_trait_still_used": [
-        f"{B}/disabled_trait_still_used.yaml:2 disable_traits[#1]: trait 'uitdaagrecht' is still used by "
-        "kaders[uitdaagrecht_serieus_nemen]; disable those kaders and guidance too (disable_kaders, disable_guidance), "
-        "or keep the trait"
+        f"{B}/disabled_trait_still_used.yaml:2 disable_traits[#1]: trait 'formeel_recht' is still used by "
+        "kaders[uitdaagrecht_serieus_nemen], guidance[indieners_eerst_horen], rights[uitdaagrecht], "
+        "rights[burgerinitiatiefvoorstel], rights[petitierecht]; disable those too, each with the disable_ key of "
+        "its section (disable_kaders, disable_guidance, disable_rights, disable_support, disable_preconditions, "
+        "disable_role_needs; a question with ask_when is disabled with disable_traits; information is replaced by "
+        "an information of your own), or keep the trait; always keep it when werkvorm_fit, goal_route, phases, "
+        "role_rules, role_needs.main_for or role_needs.hats_from_trait uses it: only a base can change those"
     ],
     "empty_base": [
         f"{B}/empty_base.yaml:6 rungs: expected at least 2 item(s), got 0",
@@ -97,8 +102,8 @@ def test_all_errors_of_a_file_are_reported_at_once(write_rules):
         "extends: base\n"
         "colour: blue\n"
         "weights:\n"
-        "  urgentie:\n"
-        "    hoog:\n"
+        "  tijd_tot_besluit:\n"
+        "    krap:\n"
         "      why: Haast.\n"
         "      informeren: veel\n"
         "kaders:\n"
@@ -116,7 +121,7 @@ def test_all_errors_of_a_file_are_reported_at_once(write_rules):
 
 
 def test_a_parent_with_errors_is_named_in_the_child(write_rules, tmp_path):
-    write_rules("extends: base\nweights: {urgentie: {hoog: {why: x, informeren: 9}}}\n", "ouder.yaml")
+    write_rules("extends: base\nweights: {tijd_tot_besluit: {krap: {why: x, informeren: 9}}}\n", "ouder.yaml")
     child = write_rules("extends: ouder\n", "kind.yaml")
     with pytest.raises(RuleSetError) as raised:
         load_rule_set(child)
@@ -200,7 +205,7 @@ def test_unknown_working_method_attribute_values_in_werkvorm_fit_are_errors(writ
     with pytest.raises(RuleSetError) as raised:
         load_rule_set_text(broken, "rules/base.yaml")
     [problem] = raised.value.problems
-    assert problem.path == "werkvorm_fit[#2].prefer.laag[#1]"
+    assert problem.path == "werkvorm_fit[#7].prefer.laag[#1]"
     assert problem.message("en") == "unknown kosten 'goedkoop'; expected one of laag, midden, hoog"
 
 

@@ -11,6 +11,8 @@ import threading
 
 import pytest
 import sqlalchemy as sa
+from conftest import golden_answers
+from proef_rules import OPEN_PLAN
 
 from ladder.engine.advisor import advise
 from ladder.rules.model import VALUES
@@ -30,7 +32,6 @@ from storage.snapshots import get_snapshot
 from storage.tables import register_entries, register_evaluations, rule_set_snapshots
 
 TYPED = "<b>x</b> **y**"  # what someone might type: stored and given back exactly as typed
-OPEN_PLAN = {"beleidsruimte": "open", "initiatiefnemer": "gemeente", "impact": "hoog"}
 SCORES = {"inclusie": 3, "invloed": 2, "eigenaarschap": 4, "deliberatie": 1, "legitimiteit": 0}
 
 
@@ -79,7 +80,7 @@ def test_a_reason_is_kept_only_when_the_choice_differs_and_empty_fields_stay_emp
 
 
 def test_the_advice_must_come_from_the_rule_set_given(database, bundled):
-    advice = advise(bundled["leusden"], {})
+    advice = advise(bundled["leusden"], OPEN_PLAN)
     with pytest.raises(ValueError):
         save_entry(database, NewEntry("Project", dt.date(2026, 1, 1), advice.recommended), advice,
                    bundled["voorbeeldgemeente"])
@@ -124,8 +125,10 @@ def test_filter_and_search(database, save, where, expected):
 
 def test_the_advised_rung_filter(database, save, bundled):
     advised = advise(bundled["voorbeeldgemeente"], OPEN_PLAN).recommended
+    shelter = golden_answers("13")  # emergency shelter: inform only, so another advised rung
+    assert advise(bundled["voorbeeldgemeente"], shelter).recommended != advised
     number = save()
-    save(answers={"beleidsruimte": "geen"})
+    save(answers=shelter)
     assert [e.id for e in list_entries(database, RegisterFilter(advised_rung=advised))] == [number]
 
 
@@ -151,7 +154,7 @@ def test_a_score_outside_0_to_4_is_refused_and_nothing_is_written(database, save
 def test_an_entry_that_fails_midway_leaves_no_snapshot_behind(database, bundled):
     # The snapshot is written first, then the entry; the entry is refused (unknown source): both roll back.
     rule_set = bundled["amersfoort"]
-    advice = advise(rule_set, {})
+    advice = advise(rule_set, OPEN_PLAN)
     with pytest.raises(StorageError):
         save_entry(database, NewEntry("Project", dt.date(2026, 1, 1), advice.recommended, source="elders"),
                    advice, rule_set)

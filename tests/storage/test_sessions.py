@@ -39,8 +39,8 @@ from storage.sessions import (
 from storage.snapshots import get_snapshot
 from storage.tables import group_members, group_sessions
 
-ANNA = {"impact": ["hoog"], "beleidsruimte": ["open"], "fase": ["agenda", "voorbereiding"]}
-PIET = {"impact": ["laag"], "beleidsruimte": ["geen"]}
+ANNA = {"ingrijpendheid": ["hoog"], "beleidsruimte": ["open"], "fase": ["agenda", "voorbereiding"]}
+PIET = {"ingrijpendheid": ["laag"], "beleidsruimte": ["geen"]}
 
 
 @pytest.fixture
@@ -159,18 +159,18 @@ def test_a_new_join_code_replaces_the_old_one(database, created):
 
 def test_a_member_saves_a_draft_then_submits(database, created, rules):
     joined = _join(database, created)
-    draft = save_answers(database, joined.member_code, {"impact": ["hoog"]}, rules)
-    assert draft.answers == {"impact": ("hoog",)} and not draft.submitted
+    draft = save_answers(database, joined.member_code, {"ingrijpendheid": ["hoog"]}, rules)
+    assert draft.answers == {"ingrijpendheid": ("hoog",)} and not draft.submitted
     done = save_answers(database, joined.member_code, ANNA, rules, submit=True)
     assert done.submitted
-    assert done.answers == {"impact": ("hoog",), "beleidsruimte": ("open",), "fase": ("agenda", "voorbereiding")}
+    assert done.answers == {"ingrijpendheid": ("hoog",), "beleidsruimte": ("open",), "fase": ("agenda", "voorbereiding")}
     again = save_answers(database, joined.member_code, PIET, rules)  # a later change keeps the submission
-    assert again.submitted and again.answers == {"impact": ("laag",), "beleidsruimte": ("geen",)}
+    assert again.submitted and again.answers == {"ingrijpendheid": ("laag",), "beleidsruimte": ("geen",)}
 
 
 def test_answers_are_stored_as_the_engine_reads_them(database, created, rules):
     joined = _join(database, created)
-    saved = save_answers(database, joined.member_code, {"fase": ["voorbereiding", "agenda"], "impact": ["onbekend"]}, rules)
+    saved = save_answers(database, joined.member_code, {"fase": ["voorbereiding", "agenda"], "ingrijpendheid": ["onbekend"]}, rules)
     assert saved.answers == {"fase": ("agenda", "voorbereiding")}  # rule-set order; 'weet ik niet' is not stored
 
 
@@ -179,7 +179,7 @@ def test_a_member_changes_only_their_own_answers(database, created, rules):
     save_answers(database, anna.member_code, ANNA, rules)
     save_answers(database, piet.member_code, PIET, rules)
     members = {m.name: m for m in facilitator_view(database, created.facilitator_code).members}
-    assert members["Anna"].answers["impact"] == ("hoog",) and members["Piet"].answers["impact"] == ("laag",)
+    assert members["Anna"].answers["ingrijpendheid"] == ("hoog",) and members["Piet"].answers["ingrijpendheid"] == ("laag",)
 
 
 @pytest.mark.parametrize("code", ["", "K7QM-3XPA-9D2F-ABCD", "join", "facilitator"])
@@ -190,20 +190,20 @@ def test_a_wrong_member_code_may_change_nothing(database, created, rules, code):
     assert _kind(lambda: save_answers(database, wrong, PIET, rules, submit=True)) == "forbidden"
     assert _kind(lambda: delete_member(database, wrong)) == "forbidden"
     assert _kind(lambda: member_view(database, wrong)) == "not_found"
-    assert member_view(database, joined.member_code).member.answers["impact"] == ("hoog",)
+    assert member_view(database, joined.member_code).member.answers["ingrijpendheid"] == ("hoog",)
 
 
 @pytest.mark.parametrize("answers", [
     {"no_such_question": ["hoog"]},
-    {"impact": ["heel hoog"]},
-    {"impact": ["laag", "hoog"]},  # one answer only
-    {"impact": "hoog"},  # not a list
+    {"ingrijpendheid": ["heel hoog"]},
+    {"ingrijpendheid": ["laag", "hoog"]},  # one answer only
+    {"ingrijpendheid": "hoog"},  # not a list
 ])
 def test_an_answer_that_does_not_fit_the_questions_changes_nothing(database, created, rules, answers):
     joined = _join(database, created)
     save_answers(database, joined.member_code, ANNA, rules)
     assert _kind(lambda: save_answers(database, joined.member_code, answers, rules)) == "invalid"
-    assert member_view(database, joined.member_code).member.answers["impact"] == ("hoog",)
+    assert member_view(database, joined.member_code).member.answers["ingrijpendheid"] == ("hoog",)
 
 
 def test_answers_must_be_for_the_sessions_own_rules(database, created, bundled):
@@ -218,7 +218,7 @@ def test_members_see_the_others_only_after_submitting(database, created, rules):
     assert member_view(database, anna.member_code).others == ()
     save_answers(database, anna.member_code, ANNA, rules, submit=True)
     others = member_view(database, anna.member_code).others
-    assert [(m.name, m.answers) for m in others] == [("Piet", {"impact": ("laag",), "beleidsruimte": ("geen",)})]
+    assert [(m.name, m.answers) for m in others] == [("Piet", {"ingrijpendheid": ("laag",), "beleidsruimte": ("geen",)})]
 
 
 def test_the_others_seen_are_only_those_who_submitted(database, created, rules):
@@ -246,30 +246,30 @@ def test_only_the_facilitator_code_opens_the_overview(database, created):
 
 
 def test_the_facilitator_sets_joint_answers_with_notes(database, created, rules):
-    s = set_joint_answers(database, created.facilitator_code, {"impact": ["hoog"], "fase": ["beheer", "agenda"]},
-                          {"impact": "  Iedereen merkt het.  ", "fase": ""}, rules)
-    assert s.joint_answers == {"impact": ("hoog",), "fase": ("agenda", "beheer")}
-    assert s.joint_notes == {"impact": "Iedereen merkt het."}
+    s = set_joint_answers(database, created.facilitator_code, {"ingrijpendheid": ["hoog"], "fase": ["beheer", "agenda"]},
+                          {"ingrijpendheid": "  Iedereen merkt het.  ", "fase": ""}, rules)
+    assert s.joint_answers == {"ingrijpendheid": ("hoog",), "fase": ("agenda", "beheer")}
+    assert s.joint_notes == {"ingrijpendheid": "Iedereen merkt het."}
     assert facilitator_view(database, created.facilitator_code).session == s
 
 
 def test_members_may_not_set_joint_answers(database, created, rules):
     joined = _join(database, created)
     for code in (joined.member_code, created.join_code):
-        assert _kind(lambda: set_joint_answers(database, code, {"impact": ["hoog"]}, {}, rules)) == "forbidden"
+        assert _kind(lambda: set_joint_answers(database, code, {"ingrijpendheid": ["hoog"]}, {}, rules)) == "forbidden"
         assert _kind(lambda: close_session(database, code)) == "forbidden"
         assert _kind(lambda: delete_session(database, code)) == "forbidden"
     assert facilitator_view(database, created.facilitator_code).session.joint_answers is None
 
 
 @pytest.mark.parametrize(("answers", "notes"), [
-    ({"impact": ["hoog"], "no_such_question": ["ja"]}, {}),  # an invalid question among valid ones
-    ({"impact": ["hoog"], "urgentie": ["nu meteen"]}, {"impact": "ok"}),
-    ({"impact": ["hoog"]}, {"no_such_question": "a note"}),
-    ({"impact": ["hoog"]}, {"impact": "x" * (NOTE_LIMIT + 1)}),
+    ({"ingrijpendheid": ["hoog"], "no_such_question": ["ja"]}, {}),  # an invalid question among valid ones
+    ({"ingrijpendheid": ["hoog"], "tijd_tot_besluit": ["nu meteen"]}, {"ingrijpendheid": "ok"}),
+    ({"ingrijpendheid": ["hoog"]}, {"no_such_question": "a note"}),
+    ({"ingrijpendheid": ["hoog"]}, {"ingrijpendheid": "x" * (NOTE_LIMIT + 1)}),
 ])
 def test_invalid_joint_answers_are_refused_whole_and_the_old_ones_stay(database, created, rules, answers, notes):
-    before = set_joint_answers(database, created.facilitator_code, {"impact": ["laag"]}, {"impact": "eerst"}, rules)
+    before = set_joint_answers(database, created.facilitator_code, {"ingrijpendheid": ["laag"]}, {"ingrijpendheid": "eerst"}, rules)
     assert _kind(lambda: set_joint_answers(database, created.facilitator_code, answers, notes, rules)) == "invalid"
     assert facilitator_view(database, created.facilitator_code).session == before
 
@@ -286,7 +286,7 @@ def test_after_closing_nothing_changes(database, created, rules):
     assert _kind(lambda: _join(database, created, "Laat", "anders")) == "closed"
     assert _kind(lambda: set_joint_answers(database, created.facilitator_code, {}, {}, rules)) == "closed"
     assert _kind(lambda: new_join_code(database, created.facilitator_code)) == "closed"
-    assert member_view(database, joined.member_code).member.answers["impact"] == ("hoog",)
+    assert member_view(database, joined.member_code).member.answers["ingrijpendheid"] == ("hoog",)
     assert close_session(database, created.facilitator_code) == closed  # closing again changes nothing
 
 
@@ -342,9 +342,9 @@ def failing_updates(database):
 
 
 def test_joint_answers_failing_midway_leave_the_database_as_before(database, created, rules, failing_updates):
-    before = set_joint_answers(database, created.facilitator_code, {"impact": ["laag"]}, {"impact": "eerst"}, rules)
+    before = set_joint_answers(database, created.facilitator_code, {"ingrijpendheid": ["laag"]}, {"ingrijpendheid": "eerst"}, rules)
     failing_updates("group_sessions")
-    assert _kind(lambda: set_joint_answers(database, created.facilitator_code, {"impact": ["hoog"]}, {}, rules)) == "failed"
+    assert _kind(lambda: set_joint_answers(database, created.facilitator_code, {"ingrijpendheid": ["hoog"]}, {}, rules)) == "failed"
     assert facilitator_view(database, created.facilitator_code).session == before
 
 

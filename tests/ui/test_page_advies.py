@@ -6,63 +6,85 @@ import html
 import json
 
 import pytest
-from conftest import BUNDLED
+from conftest import BUNDLED, golden_answers
 
 from ladder.engine.advisor import advise
 from ladder.reports.markdown import escape_markdown
 from ladder.text import PLOTLY_SEPARATORS, points_text
 
-SOCIETY_OWNS_IT = {"beleidsruimte": "open", "initiatiefnemer": "samenleving", "bestaand_initiatief": "ja"}
+# v2: an energy cooperative (golden case 07) is a society's own initiative: the municipality takes part in it
+SOCIETY_OWNS_IT = golden_answers("07")
+HEADLINES = ("Geadviseerde vorm:", "Advised form:", "Voorlopig advies:", "Provisional advice:",
+             "Er is te weinig bekend voor een advies", "Too little is known for an advice")
+
+
+MULTIPLE = ("rol_gemeente", "fase", "vastgelegd_door", "procedure", "formeel_recht", "doelgroepen", "vraag_initiatief")
+
+
+def linked(answers: dict) -> dict:
+    """Answers as the page's link writes them: several options joined by commas (a list would repeat the key, and
+    the page would read only its last value)."""
+    return {k: ",".join(v) if isinstance(v, list) else v for k, v in answers.items()}
 
 
 def headline(at) -> str:
-    return next(s.value for s in at.subheader if s.value.startswith(("Geadviseerde vorm:", "Advised form:")))
+    return next(s.value for s in at.subheader if s.value.startswith(HEADLINES))
 
 
-def answer(at, municipality: str, **answers: str):
-    for trait, option in answers.items():
-        at.selectbox(key=f"q:{municipality}:{trait}").set_value(option)
-    return at.run()
+def answer(at, municipality: str, **answers):
+    asked_later = ("vastgelegd_door", "vraag_initiatief")  # shown only after the answer they depend on
+    ordered = sorted(answers.items(), key=lambda item: item[0] in asked_later)
+    for trait, option in ordered:  # one at a time, so a question that depends on another answer has appeared
+        if trait in MULTIPLE:
+            at.multiselect(key=f"q:{municipality}:{trait}").set_value([option] if isinstance(option, str) else option)
+        else:
+            at.selectbox(key=f"q:{municipality}:{trait}").set_value(option)
+        at.run()
+    return at
 
 
-def test_with_every_answer_unknown_there_is_still_an_advice(open_app, base):
+def test_with_every_answer_unknown_the_page_says_too_little_is_known(open_app, base):
+    # v2: with nothing answered the status is onvoldoende; no form is named, the page says what to answer first
+    assert advise(base, {}).status == "onvoldoende"
     at = open_app("advies")
-    assert headline(at) == f"Geadviseerde vorm: {base.rung(advise(base, {}).recommended).name.get('nl')}"
+    assert headline(at) == "Er is te weinig bekend voor een advies"
+    assert not [s for s in at.subheader if s.value.startswith(("Geadviseerde vorm:", "Voorlopig advies:"))]
     assert "0 van de" in at.get("progress")[0].proto.text
 
 
 def test_answering_changes_the_advice_and_the_link(open_app):
     at = open_app("advies")
-    answer(at, "voorbeeldgemeente", beleidsruimte="geen", initiatiefnemer="gemeente")
-    assert headline(at) == "Geadviseerde vorm: Informeren"
-    assert at.query_params["beleidsruimte"] == "geen"
+    answer(at, "voorbeeldgemeente", **golden_answers("01"))  # road maintenance: inform only
+    assert headline(at).endswith(": Informeren")
+    assert at.query_params["initiatiefnemer"] == "gemeente"
     answer(at, "voorbeeldgemeente", **SOCIETY_OWNS_IT)
-    assert headline(at) == "Geadviseerde vorm: Overheidsparticipatie"
-    assert at.query_params["initiatiefnemer"] == "samenleving"
+    assert headline(at).endswith(": Overheidsparticipatie")
+    assert at.query_params["initiatiefnemer"] == SOCIETY_OWNS_IT["initiatiefnemer"]
 
 
 def test_a_shared_link_reproduces_the_same_advice(open_app):
-    first = answer(open_app("advies", gemeente="leusden"), "leusden", beleidsruimte="beperkt", impact="hoog",
-                   urgentie="hoog")
+    first = answer(open_app("advies", gemeente="leusden"), "leusden", **golden_answers("04"))  # square redesign
     link = {key: first.query_params[key] for key in first.query_params}
-    assert link["gemeente"] == "leusden" and link["impact"] == "hoog"
+    assert link["gemeente"] == "leusden" and link["ingrijpendheid"] == "hoog"
     second = open_app("advies", **link)
     assert headline(second) == headline(first)
-    assert second.selectbox(key="q:leusden:impact").value == "hoog"
+    assert ": Coproduceren" in headline(second)  # the rung's name has a gloss: "Coproduceren (samen maken, ...)"
+    assert second.selectbox(key="q:leusden:ingrijpendheid").value == "hoog"
+    assert second.multiselect(key="q:leusden:rol_gemeente").value == ["opdrachtgever", "grondeigenaar"]
 
 
 def test_a_link_with_answers_that_do_not_fit_still_opens_and_says_what_was_set_aside(open_app):
-    at = open_app("advies", beleidsruimte="veel", urgentie="hoog")
+    at = open_app("advies", beleidsruimte="veel", conflict="hoog")
     said = [w.value for w in at.warning if "link" in w.value]
     # in the page's language, as a list that wraps (a code box ran off the screen)
     assert said and "ongeldig antwoord 'veel' bij de vraag 'beleidsruimte'" in said[0]
     assert not [c for c in at.code if "veel" in c.value]
-    assert at.selectbox(key="q:voorbeeldgemeente:urgentie").value == "hoog"
+    assert at.selectbox(key="q:voorbeeldgemeente:conflict").value == "hoog"
 
 
 @pytest.mark.parametrize("municipality", BUNDLED.ids())
 def test_every_municipality_gives_an_explained_advice(open_app, municipality, bundled):
-    at = open_app("advies", gemeente=municipality, **SOCIETY_OWNS_IT)
+    at = open_app("advies", gemeente=municipality, **linked(SOCIETY_OWNS_IT))
     expected = advise(bundled[municipality], SOCIETY_OWNS_IT)
     assert headline(at) == f"Geadviseerde vorm: {bundled[municipality].rung(expected.recommended).name.get('nl')}"
     ladder_figure = json.loads(at.get("plotly_chart")[0].proto.spec)
@@ -70,10 +92,11 @@ def test_every_municipality_gives_an_explained_advice(open_app, municipality, bu
 
 
 def test_the_ladder_chart_and_its_table_show_the_same_scores(open_app, base):
-    at = open_app("advies", **SOCIETY_OWNS_IT)
+    at = open_app("advies", **linked(SOCIETY_OWNS_IT))
     expected = advise(base, SOCIETY_OWNS_IT)
     figure = json.loads(at.get("plotly_chart")[0].proto.spec)
-    assert figure["data"][0]["x"] == [s.score for s in expected.scores]
+    by_rung = {s.rung: s.score for s in expected.scores}  # v2: scores come ranked; the chart goes up the ladder
+    assert figure["data"][0]["x"] == [by_rung[r.id] for r in base.rungs]
     assert figure["layout"]["separators"] == PLOTLY_SEPARATORS["nl"]  # plotly writes its own numbers with a decimal comma too
     table = at.table[0].value  # the Markdown source st.table renders: escaped, so "+1,50" shows as written
     assert sorted(table["Score"].tolist()) == sorted(escape_markdown(points_text(s.score, "nl")) for s in expected.scores)
@@ -84,22 +107,30 @@ def test_the_ladder_chart_and_its_table_show_the_same_scores(open_app, base):
 
 
 def test_why_not_explains_every_other_rung(open_app, base):
-    at = open_app("advies", wettelijke_kaders="strikt", beleidsruimte="beperkt")
+    # v2: a fixed outcome (wettelijke_kaders strikt) is little room, fixed by law or norm, in a golden project
+    answers = {**golden_answers("04"), "beleidsruimte": "beperkt", "vastgelegd_door": ["wet_of_norm"]}
+    at = open_app("advies", **linked(answers))
     labels = {e.label for e in at.expander}
-    advised = advise(base, {"wettelijke_kaders": "strikt", "beleidsruimte": "beperkt"}).recommended
+    advised = advise(base, answers).recommended
     for rung in base.rungs:
         if rung.id != advised:
             assert rung.name.get("nl") in labels
 
 
 def test_several_phases_give_an_advice_per_phase(open_app):
-    at = open_app("advies", fase="agenda,uitvoering", beleidsruimte="open")
+    answers = {**golden_answers("04"), "fase": ["agenda", "uitvoering"], "beleidsruimte": "open"}
+    at = open_app("advies", **linked(answers))
     phases = [t.value for t in at.table if "Fase" in t.value.columns]
-    assert phases and len(phases[0]) == 2
+    # v2: an advice for the entry phase (the first one chosen) and for every later phase
+    assert phases and len(phases[0]) == 5
+    assert phases[0]["Fase"].iloc[0].startswith("Agenda") and phases[0]["Fase"].iloc[-1].startswith("Beheer")
+    later = open_app("advies", **linked({**answers, "fase": ["uitvoering"]}))
+    assert len(next(t.value for t in later.table if "Fase" in t.value.columns)) == 2  # uitvoering and beheer
 
 
 def test_what_if_shows_old_and_new_advice_and_can_be_adopted(open_app):
-    at = open_app("advies", beleidsruimte="open", initiatiefnemer="gemeente")
+    answers = {**golden_answers("04"), "beleidsruimte": "open", "initiatiefnemer": "gemeente"}
+    at = open_app("advies", **linked(answers))
     at.selectbox(key="whatif:voorbeeldgemeente:trait").set_value("beleidsruimte").run()
     at.selectbox(key="whatif:voorbeeldgemeente:beleidsruimte:answer").set_value("geen").run()
     assert "Informeren" in [s.value for s in at.subheader]
@@ -111,10 +142,11 @@ def test_what_if_shows_old_and_new_advice_and_can_be_adopted(open_app):
 
 
 def test_what_if_works_for_a_question_with_several_answers(open_app, base):
-    at = open_app("advies", fase="agenda", beleidsruimte="open")
+    answers = {**golden_answers("04"), "fase": ["agenda"], "beleidsruimte": "open"}
+    at = open_app("advies", **linked(answers))
     at.selectbox(key="whatif:voorbeeldgemeente:trait").set_value("fase").run()
     at.multiselect(key="whatif:voorbeeldgemeente:fase:answer").set_value(["agenda", "beheer"]).run()
-    expected = advise(base, {"fase": ["agenda", "beheer"], "beleidsruimte": "open"}).recommended
+    expected = advise(base, {**answers, "fase": ["agenda", "beheer"]}).recommended
     boxes = [s.value for s in at.subheader]
     assert base.rung(expected).name.get("nl") in boxes
     at.button(key="whatif:voorbeeldgemeente:apply").click().run()
@@ -123,7 +155,7 @@ def test_what_if_works_for_a_question_with_several_answers(open_app, base):
 
 
 def test_the_advice_page_in_english(open_app):
-    at = open_app("advies", lang="en", **SOCIETY_OWNS_IT)
+    at = open_app("advies", lang="en", **linked(SOCIETY_OWNS_IT))
     assert headline(at) == "Advised form: Government participation"
     at.sidebar.radio[0].set_value("nl").run()
     assert headline(at) == "Geadviseerde vorm: Overheidsparticipatie"
@@ -132,20 +164,27 @@ def test_the_advice_page_in_english(open_app):
 def test_rule_set_texts_in_the_tables_are_shown_as_written(open_app, bundle_municipality):
     name = "**Vet** [klik](https://kwaad.example) <b>x</b>"
     sources = bundle_municipality(f"extends: base\nrename_rungs:\n  informeren: {{name: {json.dumps(name)}}}\n")
-    at = open_app("advies", sources=sources, gemeente="proefgemeente")
+    # v2: a golden project whose advice is informeren, so the renamed rung is advised and shown in the tables
+    at = open_app("advies", sources=sources, gemeente="proefgemeente", **linked(golden_answers("01")))
     cells = [cell for table in at.table for cell in table.value.to_numpy().ravel().tolist()]
     assert escape_markdown(name) in cells
     assert name not in cells
 
 
 def test_the_share_tab_shows_a_link_with_the_answers(open_app):
-    at = open_app("advies", **SOCIETY_OWNS_IT)
+    at = open_app("advies", **linked(SOCIETY_OWNS_IT))
     link = next(c.value for c in at.code if "gemeente=" in c.value)
-    assert "initiatiefnemer=samenleving" in link and "bestaand_initiatief=ja" in link
+    assert "initiatiefnemer=maatschappelijk_initiatief" in link and "bestaande_netwerken=ja" in link
+    asked = link.split("vraag_initiatief=")[1].split("&")[0].split(",")  # several answers in one key
+    assert len(SOCIETY_OWNS_IT["vraag_initiatief"]) > 1 and sorted(asked) == sorted(SOCIETY_OWNS_IT["vraag_initiatief"])
+
+
+# v2: the second is v1's strikte kaders and high urgency: an outcome fixed by law and little time, on road maintenance
+FIXED_AND_URGENT = {**golden_answers("01"), "vastgelegd_door": ["wet_of_norm"], "tijd_tot_besluit": "krap"}
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
-@pytest.mark.parametrize("answers", [SOCIETY_OWNS_IT, {"wettelijke_kaders": "strikt", "urgentie": "hoog"}, {}])
+@pytest.mark.parametrize("answers", [SOCIETY_OWNS_IT, FIXED_AND_URGENT, {}])
 def test_every_chart_says_in_its_table_what_it_shows(base, answers, lang):
     from ladder.reports.sentences import Labels
     from ui.charts.advice import contributions_chart, ladder_chart, values_chart
@@ -167,7 +206,7 @@ def test_every_chart_says_in_its_table_what_it_shows(base, answers, lang):
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_the_working_methods_table_shows_what_each_method_is_and_why_it_fits(open_app, base, lang):
-    at = open_app("advies", lang=lang, **SOCIETY_OWNS_IT)
+    at = open_app("advies", lang=lang, **linked(SOCIETY_OWNS_IT))
     advice = advise(base, SOCIETY_OWNS_IT)
     heading = {"nl": "Werkvorm", "en": "Working method"}[lang]
     methods = next(tbl.value for tbl in at.table if heading in tbl.value.columns)

@@ -1,9 +1,10 @@
-"""The Advies page shows the fields of Advice v2 as the report does. The engine does not fill them yet: the page's
-advice is the current engine's, with the v2 fields set by hand (the page imports `advise` on every run)."""
+"""The Advies page shows the fields of Advice v2 as the report does. The engine fills them; these tests set them by hand
+on the engine's own advice (the page imports `advise` on every run), so each field is shown, or not, on purpose."""
 
 from __future__ import annotations
 
 import pytest
+from conftest import BUNDLED, golden_answers
 
 from ladder.engine import advisor
 from ladder.engine.advice import FiredCheck, Precondition, RightItem
@@ -11,7 +12,9 @@ from ladder.reports.markdown import escape_markdown
 from ladder.rules.model import Text
 from ui.texts import t
 
-ANSWERS = {"beleidsruimte": "open", "initiatiefnemer": "gemeente"}
+# v2: a square's redesign (golden case 04) gets a definite advice; two answers alone would give onvoldoende
+PROJECT = golden_answers("04")
+ANSWERS = {k: ",".join(v) if isinstance(v, list) else v for k, v in PROJECT.items()}  # as the page's link writes them
 RIGHT = RightItem(id="petitie", kind="recht", holder="iedereen", basis="Grondwet art. 5",
                   text=Text(nl="Iedereen mag een verzoek doen.", en="Everyone may make a request."))
 MUST = FiredCheck(id="afspraken", stage="post", severity="must",
@@ -51,7 +54,18 @@ def test_what_to_arrange_first_and_the_rights_show_when_set(open_app, with_v2, l
         assert escape_markdown(text) in shown
 
 
-def test_without_the_fields_the_page_shows_none_of_it(open_app):
+def test_without_the_fields_the_page_shows_none_of_it(open_app, with_v2):
+    with_v2(status="definitief", needed=(), precondition=None, rights=())  # the engine fills them: clear them
     shown = said(open_app("advies", **ANSWERS))
+    assert "Geadviseerde vorm: Coproduceren" in shown  # the advice itself is there
     for text in (t("nl", "arrange_first"), t("nl", "rights"), t("nl", "insufficient_title")):
         assert escape_markdown(text) not in shown
+
+
+def test_the_engines_own_fields_are_shown(open_app):
+    advice = advisor.advise(BUNDLED.load("voorbeeldgemeente"), PROJECT)
+    assert advice.status == "definitief" and advice.precondition is not None and advice.rights
+    shown = said(open_app("advies", **ANSWERS))
+    assert escape_markdown(t("nl", "arrange_first")) in shown
+    for text in (*(c.text for c in advice.precondition.checks), *(r.text for r in advice.rights)):
+        assert escape_markdown(text.get("nl")) in shown

@@ -8,6 +8,7 @@ import re
 import pandas as pd
 import pytest
 from conftest import BUNDLED, ROOT
+from pydantic import ValidationError
 
 from ladder.reports.markdown import escape_markdown
 from ladder.rules.loading import load_rule_set_text, validate_file
@@ -24,13 +25,13 @@ BROKEN = (
     "kleur: blauw\n"
     "version: 1.0\n"
     "weights:\n"
-    "  urgentie:\n"
-    "    hoog:\n"
+    "  tijd_tot_besluit:\n"
+    "    krap:\n"
     "      why: Haast.\n"
     "      adviseren: 9\n"
     "kaders:\n"
     "  - id: k\n"
-    "    when: {trait: urgentie, equals: heel_hoog}\n"
+    "    when: {trait: tijd_tot_besluit, equals: heel_hoog}\n"
     "    min: nergens\n"
     "    reason: Twee fouten.\n"
 )
@@ -109,7 +110,7 @@ def test_a_valid_pasted_rule_set_is_in_order(open_app):
     assert at.success[0].value == "In orde: deze regels kunnen worden gebruikt."
     summary = _checked_summary(at)
     assert summary["Kenmerk"] == BUNDLED.load("leusden").content_hash[:12]
-    assert summary["Treden"] == "8"
+    assert summary["Treden"] == "7"  # v2: the base's seven; Leusden no longer adds samenleving_zonder_gemeente
     assert not at.error
 
 
@@ -131,6 +132,7 @@ def test_a_broken_pasted_rule_set_shows_every_problem_with_its_line(open_app, la
     table = _table_with(at, column)
     assert table.iloc[:, 0].tolist() == [2, 3, 8, 11, 12]
     assert table[column].tolist() == [p.message(lang) for p in raised.value.problems]
+    assert "'heel_hoog'" in table[column].iloc[3]  # an unknown answer to a v2 question, not an unknown question
     english = [p.message("en") for p in raised.value.problems]
     assert (table[column].tolist() == english) == (lang == "en")
     assert "Bestand" not in table.columns and "File" not in table.columns
@@ -219,7 +221,9 @@ def _examples_switched_on(text: str) -> str:
 def test_the_template_examples_are_valid_together():
     with_examples = _examples_switched_on(TEMPLATE.read_text(encoding="utf-8"))
     rule_set = load_rule_set_text(with_examples, "sjabloon_gemeente.yaml")
-    assert "samen_onderzoeken" in rule_set.rung_ids() and "uitdaagrecht" in rule_set.disabled_traits
+    # v2: the example switches off besluit_genomen (uitdaagrecht is no longer a question but an option of formeel_recht)
+    assert "samen_onderzoeken" in rule_set.rung_ids() and "besluit_genomen" in rule_set.disabled_traits
+    assert "besluit_al_genomen" not in {check.id for check in rule_set.preconditions.pre}  # switched off with it
 
 
 # Verbs that change a section the base must have; the template shows them once the bundled base has that section
@@ -228,10 +232,20 @@ NEEDS_SECTION = {"phase_points": "phases", "disable_preconditions": "preconditio
                  "disable_role_needs": "role_needs", "disable_rights": "rights", "disable_support": "support"}
 
 
+def _has_section(value) -> bool:
+    """Whether the base fills a section: not absent, not empty (a section with required fields is filled when given)."""
+    if value in (None, ()):
+        return False
+    try:
+        return value != type(value)()
+    except ValidationError:
+        return True
+
+
 def test_the_template_shows_every_section_a_municipality_may_use(base):
     text = _examples_switched_on(TEMPLATE.read_text(encoding="utf-8"))
-    has = {verb for verb, section in NEEDS_SECTION.items()
-           if getattr(base, section) not in (None, ()) and getattr(base, section) != type(getattr(base, section))()}
+    has = {verb for verb, section in NEEDS_SECTION.items() if _has_section(getattr(base, section))}
+    assert has == set(NEEDS_SECTION)  # model v2 has every section, so the template must show every verb
     verbs = [v for v in EXTENDS_ONLY if v not in NEEDS_SECTION or v in has]
     optional = ("name", "description", "version", "date", "status", "illustration", "disclaimer", "sources", "contacts",
                 "escalation", "policy_references", "robustness", "weights", "kaders", "werkvormen", "guidance", *verbs)
@@ -242,28 +256,36 @@ def test_the_template_shows_every_section_a_municipality_may_use(base):
 # --- the pure parts -----------------------------------------------------------------------------
 
 IF = {"nl": "Als", "en": "If"}
+# v2: the time until the decision (v1 urgentie); "krap" is v1's hoog, "gemiddeld" and "ruim" are v1's midden and laag
+KRAP = {"nl": 'Tijd tot het besluit is "Minder dan 3 maanden, ook bij een korte wettelijke termijn"',
+        "en": 'Time until the decision is "Less than 3 months, also with a short legal deadline"'}
+KRAP_WHEN = {"trait": "tijd_tot_besluit", "equals": "krap"}
 
 
 @pytest.mark.parametrize(
     ("when", "lang", "words"),
     [
-        ({"trait": "urgentie", "equals": "hoog"}, "nl", 'Urgentie is "Hoog"'),
-        ({"trait": "urgentie", "equals": "hoog"}, "en", 'Urgency is "High"'),
-        ({"trait": "urgentie", "equals": "onbekend"}, "nl", 'Urgentie is "weet ik niet"'),
-        ({"trait": "urgentie", "in": ["laag", "midden"]}, "nl", 'Urgentie is "Laag" of "Midden"'),
-        ({"not": {"trait": "urgentie", "in": ["laag", "midden"]}}, "nl", 'Urgentie is niet "Laag" en niet "Midden"'),
-        ({"not": {"trait": "urgentie", "equals": "hoog"}}, "en", 'Urgency is not "High"'),
-        ({"all": [{"trait": "urgentie", "equals": "hoog"}, {"trait": "conflict", "equals": "laag"}]}, "nl",
-         'Urgentie is "Hoog" en Onenigheid is "Laag"'),
-        ({"any": [{"trait": "urgentie", "equals": "hoog"}, {"trait": "conflict", "equals": "laag"}]}, "en",
-         'Urgency is "High" or Disagreement is "Low"'),
-        ({"all": [{"trait": "urgentie", "equals": "hoog"},
+        (KRAP_WHEN, "nl", KRAP["nl"]),
+        (KRAP_WHEN, "en", KRAP["en"]),
+        ({"trait": "tijd_tot_besluit", "equals": "onbekend"}, "nl", 'Tijd tot het besluit is "weet ik niet"'),
+        ({"trait": "tijd_tot_besluit", "in": ["gemiddeld", "ruim"]}, "nl",
+         'Tijd tot het besluit is "3 tot 6 maanden" of "Meer dan 6 maanden"'),
+        ({"not": {"trait": "tijd_tot_besluit", "in": ["gemiddeld", "ruim"]}}, "nl",
+         'Tijd tot het besluit is niet "3 tot 6 maanden" en niet "Meer dan 6 maanden"'),
+        ({"not": KRAP_WHEN}, "en",
+         'Time until the decision is not "Less than 3 months, also with a short legal deadline"'),
+        ({"all": [KRAP_WHEN, {"trait": "conflict", "equals": "laag"}]}, "nl", f'{KRAP["nl"]} en Onenigheid is "Laag"'),
+        ({"any": [KRAP_WHEN, {"trait": "conflict", "equals": "laag"}]}, "en", f'{KRAP["en"]} or Disagreement is "Low"'),
+        ({"all": [KRAP_WHEN,
                   {"any": [{"trait": "conflict", "equals": "hoog"}, {"trait": "conflict", "equals": "midden"}]}]}, "nl",
-         'Urgentie is "Hoog" en (Onenigheid is "Hoog" of Onenigheid is "Midden")'),
-        ({"all": [{"trait": "urgentie", "equals": "hoog"}, {"any": [{"trait": "conflict", "equals": "hoog"}]}]}, "nl",
-         'Urgentie is "Hoog" en Onenigheid is "Hoog"'),
-        ({"not": {"all": [{"trait": "urgentie", "equals": "hoog"}, {"trait": "conflict", "equals": "laag"}]}}, "nl",
-         'niet (Urgentie is "Hoog" en Onenigheid is "Laag")'),
+         f'{KRAP["nl"]} en (Onenigheid is "Hoog" of Onenigheid is "Midden")'),
+        ({"all": [KRAP_WHEN, {"any": [{"trait": "conflict", "equals": "hoog"}]}]}, "nl",
+         f'{KRAP["nl"]} en Onenigheid is "Hoog"'),
+        ({"not": {"all": [KRAP_WHEN, {"trait": "conflict", "equals": "laag"}]}}, "nl",
+         f'niet ({KRAP["nl"]} en Onenigheid is "Laag")'),
+        # a question with several answers reads the same way
+        ({"trait": "vastgelegd_door", "equals": "wet_of_norm"}, "nl",
+         'Waardoor het vastligt is "Een wet of een landelijke norm"'),
     ],
 )
 def test_a_kader_condition_reads_as_words(base, when, lang, words):
@@ -275,15 +297,16 @@ def test_a_kader_condition_reads_as_words(base, when, lang, words):
 @pytest.mark.parametrize(
     ("effect", "lang", "sentence"),
     [
-        ({"min": "raadplegen"}, "nl", 'Als Urgentie is "Hoog", dan minstens Raadplegen (inspraak): Reden.'),
+        ({"min": "raadplegen"}, "nl", f'Als {KRAP["nl"]}, dan minstens Raadplegen: Reden.'),
         ({"exclude": ["meebeslissen", "zelfbeheer"]}, "nl",
-         'Als Urgentie is "Hoog", dan niet Meebeslissen (cocreatie) en Zelfbeheer (burgerinitiatief): Reden.'),
-        ({"warning": True}, "en", 'If Urgency is "High", then a warning: Reason.'),
+         f'Als {KRAP["nl"]}, dan niet Meebeslissen en Zelfbeheer: Reden.'),
+        ({"exclude": ["coproduceren"]}, "en",
+         f'If {KRAP["en"]}, then not Co-produce (making together, co-creation): Reason.'),
+        ({"warning": True}, "en", f'If {KRAP["en"]}, then a warning: Reason.'),
     ],
 )
 def test_a_kader_sentence_names_its_effect(base, effect, lang, sentence):
-    kader = Kader.model_validate({"id": "k", "when": {"trait": "urgentie", "equals": "hoog"}, **effect,
-                                  "reason": {"nl": "Reden.", "en": "Reason."}})
+    kader = Kader.model_validate({"id": "k", "when": KRAP_WHEN, **effect, "reason": {"nl": "Reden.", "en": "Reason."}})
     assert charts.kader_sentence(kader, base, lang) == sentence
 
 
@@ -303,9 +326,10 @@ def test_the_weight_table_holds_the_points_the_engine_adds(municipality):
 
 def test_a_weight_factor_is_shown_with_its_why():
     table = charts.weight_table(BUNDLED.load("leusden"), "nl")
-    why = table.loc["Bestaand initiatief: Ja", "Waarom"]
+    # v2: bestaand_initiatief is bestaande_netwerken; Leusden still doubles it (3 points in the base)
+    why = table.loc["Bestaande groepen en netwerken: Ja", "Waarom"]
     assert "(weegt hier 2× zo zwaar: Samenleving Voorop" in why
-    assert table.loc["Bestaand initiatief: Ja", "Overheidsparticipatie: de gemeente doet mee"] == 6.0
+    assert table.loc["Bestaande groepen en netwerken: Ja", "Overheidsparticipatie: de gemeente doet mee"] == 6.0
 
 
 def test_the_heatmap_shows_the_table_numbers_in_every_cell():
@@ -352,10 +376,12 @@ def test_the_problem_table_names_the_file_only_when_problems_span_several_files(
 
 
 def test_the_answers_get_an_explanation_column_only_when_one_has_an_explanation(base):
-    without = charts.options_table(base.trait("urgentie"), "nl")
+    without = charts.options_table(base.trait("complexiteit"), "nl")  # v2: a question without help on its answers
     assert without.to_dict("list") == {"Antwoord": ["Laag", "Midden", "Hoog"]}
-    trait = base.trait("urgentie").model_copy(update={"options": (
-        Option.model_validate({"id": "laag", "label": "Laag", "help": {"nl": "Er is tijd.", "en": "There is time."}}),
-        *base.trait("urgentie").options[1:],
+    trait = base.trait("complexiteit").model_copy(update={"options": (
+        Option.model_validate({"id": "laag", "label": "Laag", "help": {"nl": "Eén vraag.", "en": "One question."}}),
+        *base.trait("complexiteit").options[1:],
     )})
-    assert charts.options_table(trait, "en")["Explanation"].tolist() == ["There is time.", "", ""]
+    assert charts.options_table(trait, "en")["Explanation"].tolist() == ["One question.", "", ""]
+    helped = charts.options_table(base.trait("initiatiefnemer"), "nl")  # v2 explains some initiators
+    assert list(helped.columns) == ["Antwoord", "Uitleg"] and "" in helped["Uitleg"].tolist()

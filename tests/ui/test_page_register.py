@@ -134,7 +134,7 @@ def test_the_detail_view_shows_the_stored_advice_and_that_it_is_reproducible(ope
     assert "Gekozen vorm: Informeren. Dat is een andere vorm dan het advies." in markdown(at)
     assert TYPED in texts(at)  # the reason, as plain text
     assert at.success[0].value.startswith("Herhaalbaar:")
-    assert at.info[0].value.startswith("De huidige regels (versie 1.0.0) zijn dezelfde")
+    assert at.info[0].value.startswith("De huidige regels (versie 2.0.0) zijn dezelfde")
 
 
 def test_the_detail_view_says_when_the_current_rules_would_advise_differently(open_app, db, write_rules,
@@ -146,7 +146,7 @@ def test_the_detail_view_says_when_the_current_rules_would_advise_differently(op
     at = open_entry(open_app("register", sources=sources), number)
     assert at.success[0].value.startswith("Herhaalbaar:")  # from the snapshot, although the file changed
     assert at.warning[0].value == escape_markdown(
-        "Met de huidige regels (versie 1.3) zou het advies Adviseren zijn in plaats van Meebeslissen (cocreatie).")
+        "Met de huidige regels (versie 1.3) zou het advies Adviseren zijn in plaats van Meebeslissen.")
 
 
 def test_an_evaluation_is_added_and_shown_latest_first(open_app, db, filled):

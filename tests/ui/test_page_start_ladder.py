@@ -97,10 +97,15 @@ def test_ladder_shows_every_rung_with_its_details(open_app, municipality):
         assert escape_markdown(rung.crosswalk.arnstein) in inside
 
 
-def test_leusden_shows_its_own_rung(open_app):
+def test_leusden_shows_its_own_name_for_a_rung(open_app):
+    # v2: Leusden no longer adds the rung "society without the municipality" (that extreme is the role loslaten);
+    # it names the top rung in its own words, and the page uses them
     at = open_app("de_ladder", gemeente="leusden", lang="en")
-    assert at.expander[-1].label == "Rung 8: Society without the municipality"
-    assert "Society without the municipality" in at.table[0].value.iloc[:, 0].tolist()
+    own = "Government participation: the municipality joins in"
+    assert own != BUNDLED.load("voorbeeldgemeente").rung("overheidsparticipatie").name.en
+    assert at.expander[-1].label == f"Rung 7: {own}"
+    assert own in at.table[0].value.iloc[:, 0].tolist()
+    assert "**Let go**" in _markdown(at)
 
 
 @pytest.mark.parametrize("municipality", BUNDLED.ids())
@@ -236,7 +241,7 @@ def test_choices_within_one_field_widen_and_fields_combine(example):
 def test_methods_table_names_rungs_scales_and_attributes_in_words(example):
     method = next(m for m in example.werkvormen if m.id == "informatieavond")
     row = charts.methods_table([method], example, "nl").iloc[0].tolist()
-    assert row == ["Informatieavond", "Informeren, Raadplegen (inspraak)", "Buurt, Wijk of dorp, Hele gemeente",
+    assert row == ["Informatieavond", "Informeren, Raadplegen", "Buurt, Wijk of dorp, Hele gemeente",
                    "Groot", "Laag", "Kort", method.description.nl]
 
 

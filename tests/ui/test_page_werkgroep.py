@@ -9,10 +9,12 @@ import json
 import re
 
 import pytest
+from conftest import golden_answers
 
 from ladder.analysis.group import Respondent, divergence, summarize
 from ladder.engine.advisor import advise
 from ladder.reports.markdown import escape_markdown
+from ladder.reports.sentences import Labels, advised_form
 from storage import sessions
 from storage.database import URL_VARIABLE, open_database
 from storage.errors import TEXTS, StorageError
@@ -77,9 +79,33 @@ def join(open_app, join_code: str, name: str, role: str | None = "inwoner", lang
     return at
 
 
-def answer(at, **answers: str):
+MULTIPLE = ("rol_gemeente", "fase", "vastgelegd_door", "procedure", "formeel_recht", "doelgroepen", "vraag_initiatief")
+SQUARE = golden_answers("04")  # a square's redesign: the municipality's own plan, advised coproduceren
+
+
+NOT_ASKED = ("nvt",)  # what is kept for a question the other answers do not ask (vastgelegd_door after 'ruim')
+
+
+def known(answers: dict) -> dict[str, tuple[str, ...]]:
+    """The answers as stored and as the engine reads them: a tuple per question, 'weet ik niet' left out."""
+    return {k: (v,) if isinstance(v, str) else tuple(v) for k, v in answers.items() if v != "onbekend"}
+
+
+def asked(answers: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+    """Stored answers without the questions that were not asked."""
+    return {k: v for k, v in answers.items() if v != NOT_ASKED}
+
+
+def answer(at, **answers):
+    """Set the member's questions (one option, or a list for a question with several answers), then run once.
+    'weet ik niet' (onbekend, as the golden projects write it) is what a question starts with: left as it is."""
     for trait, option in answers.items():
-        at.selectbox(key=f"q:voorbeeldgemeente:{trait}").set_value(option)
+        if option == "onbekend":
+            continue
+        if trait in MULTIPLE:
+            at.multiselect(key=f"q:voorbeeldgemeente:{trait}").set_value([option] if isinstance(option, str) else option)
+        else:
+            at.selectbox(key=f"q:voorbeeldgemeente:{trait}").set_value(option)
     return at.run()
 
 
@@ -141,13 +167,13 @@ def test_joining_without_a_name_or_a_role_says_what_is_missing(facilitator, open
 
 
 def test_a_member_comes_back_on_another_device_with_the_personal_code(facilitator, open_app):
-    first = answer(join(open_app, facilitator[2], "Anna"), impact="hoog")
+    first = answer(join(open_app, facilitator[2], "Anna"), ingrijpendheid="hoog")
     first.button(key="wg_save_draft").click().run()
     code = next(c.value for c in first.code if MEMBER_CODE.fullmatch(c.value))
     other = open_app("werkgroep")
     other.text_input(key="wg_member_code_input").input(code.lower())
     click(other, "Verder gaan")
-    assert other.selectbox(key="q:voorbeeldgemeente:impact").value == "hoog"
+    assert other.selectbox(key="q:voorbeeldgemeente:ingrijpendheid").value == "hoog"
 
 
 # --- answering alone ------------------------------------------------------------------------------------
@@ -156,10 +182,10 @@ def test_a_member_comes_back_on_another_device_with_the_personal_code(facilitato
 def test_members_see_the_others_only_after_submitting(facilitator, open_app):
     _, _, join_code = facilitator
     anna = join(open_app, join_code, "Anna Jansen")
-    piet = submit(answer(join(open_app, join_code, "Piet de Vries", "raadslid"), impact="laag", urgentie="hoog"))
+    piet = submit(answer(join(open_app, join_code, "Piet de Vries", "raadslid"), ingrijpendheid="laag", tijd_tot_besluit="krap"))
     assert "Uw antwoorden zijn ingestuurd." in texts(piet)
 
-    answer(anna, impact="hoog")
+    answer(anna, ingrijpendheid="hoog")
     anna.button(key="wg_save_draft").click().run()
     assert "Uw antwoorden zijn opgeslagen als concept." in texts(anna)
     assert not anna.get("plotly_chart") and not anna.table  # nothing of the others before submitting
@@ -172,7 +198,7 @@ def test_members_see_the_others_only_after_submitting(facilitator, open_app):
 
 
 def test_a_failed_save_keeps_the_answers_and_trying_again_works(facilitator, open_app, monkeypatch, db):
-    anna = answer(join(open_app, facilitator[2], "Anna"), impact="hoog")
+    anna = answer(join(open_app, facilitator[2], "Anna"), ingrijpendheid="hoog")
     saving = sessions.save_answers
 
     def unreachable(*args, **kwargs):
@@ -181,12 +207,12 @@ def test_a_failed_save_keeps_the_answers_and_trying_again_works(facilitator, ope
     monkeypatch.setattr(sessions, "save_answers", unreachable)
     submit(anna)
     assert [e.value for e in anna.error] == [TEXTS["nl"]["unreachable"]]
-    assert anna.selectbox(key="q:voorbeeldgemeente:impact").value == "hoog"
+    assert anna.selectbox(key="q:voorbeeldgemeente:ingrijpendheid").value == "hoog"
     monkeypatch.setattr(sessions, "save_answers", saving)
     submit(anna)
     assert "Uw antwoorden zijn ingestuurd." in texts(anna)
     view = sessions.facilitator_view(db, facilitator[1])
-    assert view.members[0].answers == {"impact": ("hoog",)} and view.members[0].submitted
+    assert asked(view.members[0].answers) == {"ingrijpendheid": ("hoog",)} and view.members[0].submitted
 
 
 # --- the facilitator ------------------------------------------------------------------------------------
@@ -196,9 +222,10 @@ def test_a_failed_save_keeps_the_answers_and_trying_again_works(facilitator, ope
 def test_the_facilitator_sees_who_submitted_and_where_the_group_differs(facilitator, open_app, bundled):
     at, _, join_code = facilitator
     rules = bundled["voorbeeldgemeente"]
-    group = {"Anna": ("inwoner", {"impact": "hoog", "urgentie": "laag"}),
-             "Piet": ("raadslid", {"impact": "laag", "urgentie": "laag"}),
-             "Kees": ("ambtenaar", {"impact": "hoog", "urgentie": "laag"})}
+    # Three members answer the square's redesign as far as the tool needs; they differ only on how deep it cuts
+    group = {"Anna": ("inwoner", {**SQUARE, "ingrijpendheid": "hoog"}),
+             "Piet": ("raadslid", {**SQUARE, "ingrijpendheid": "laag"}),
+             "Kees": ("ambtenaar", {**SQUARE, "ingrijpendheid": "hoog"})}
     for name, (role, answers) in group.items():
         submit(answer(join(open_app, join_code, name, role), **answers))
     join(open_app, join_code, "Laat", "anders")  # joined, not submitted
@@ -210,43 +237,85 @@ def test_the_facilitator_sees_who_submitted_and_where_the_group_differs(facilita
     assert "**3 van de 4 deelnemers hebben hun antwoorden ingestuurd.**" in texts(at)
 
     ranking = next(t.value for t in at.table if "Verschil" in t.value.columns)
-    impact = rules.trait("impact").question.get("nl")
-    assert ranking.iloc[0].tolist()[:2] == [escape_markdown(impact), escape_markdown(f"{round(divergence([('hoog',), ('laag',), ('hoog',)]) * 100)}%")]
-    assert len(ranking) == 2  # urgentie: everyone agrees (0%), the rest is unanswered
+    depth = rules.trait("ingrijpendheid").question.get("nl")
+    assert ranking.iloc[0].tolist()[:2] == [escape_markdown(depth), escape_markdown(f"{round(divergence([('hoog',), ('laag',), ('hoog',)]) * 100)}%")]
+    # the other answered questions: everyone agrees (0%); the questions nobody answered are left out
+    assert set(ranking["Verschil"].iloc[1:]) == {"0%"}
+    shown = set(ranking["Vraag"])
+    question = {tr.id: escape_markdown(tr.question.get("nl")) for tr in rules.traits}
+    assert {question[tr] for tr in known(SQUARE)} <= shown
+    assert not {question["doelgroepen"], question["bindendheid"]} & shown  # 'weet ik niet' in the golden project
 
-    who = next(t.value for t in at.table if "Wie" in t.value.columns)  # the most divided question first: impact
+    who = next(t.value for t in at.table if "Wie" in t.value.columns)  # the most divided question first: ingrijpendheid
     assert who["Wie"].tolist() == ["Piet (Raadslid)", "Anna (Inwoner), Kees (Ambtenaar)"]
 
     advices = next(t.value for t in at.table if list(t.value.columns) == ["Naam", "Rol", "Vorm"])
-    respondents = [Respondent(n, r, {k: [v] for k, v in a.items()}) for n, (r, a) in group.items()]
+    respondents = [Respondent(n, r, known(a)) for n, (r, a) in group.items()]
     expected = summarize(rules, respondents)
     assert advices["Vorm"].tolist() == [escape_markdown(rules.rung(m.rung).name.get("nl")) for m in expected.advices]
+    assert len({m.rung for m in expected.advices}) == 2  # the depth of the change moves the advice: Piet's differs
 
 
 @pytest.mark.slow
 def test_joint_answers_with_notes_give_the_joint_advice(facilitator, open_app, bundled, db):
     at, facilitator_code, join_code = facilitator
-    submit(answer(join(open_app, join_code, "Anna"), impact="hoog", beleidsruimte="open"))
-    submit(answer(join(open_app, join_code, "Piet", "raadslid"), impact="hoog", beleidsruimte="geen"))
+    submit(answer(join(open_app, join_code, "Anna"), **{**SQUARE, "beleidsruimte": "open"}))
+    submit(answer(join(open_app, join_code, "Piet", "raadslid"), **{**SQUARE, "beleidsruimte": "geen"}))
     refresh(at)
     session_id = sessions.facilitator_view(db, facilitator_code).session.id
-    assert at.selectbox(key=f"wg_joint:{session_id}:impact").value == "hoog"  # what most members said
+    assert at.selectbox(key=f"wg_joint:{session_id}:ingrijpendheid").value == "hoog"  # what most members said
+    assert at.multiselect(key=f"wg_joint:{session_id}:rol_gemeente").value == SQUARE["rol_gemeente"]
     assert at.selectbox(key=f"wg_joint:{session_id}:beleidsruimte").value == "onbekend"  # a tie: no proposal
-    at.selectbox(key=f"wg_joint:{session_id}:beleidsruimte").set_value("beperkt")
+    at.selectbox(key=f"wg_joint:{session_id}:beleidsruimte").set_value("ruim")
     at.text_input(key=f"wg_note:{session_id}:beleidsruimte").input(NASTY)
     click(at, "Gezamenlijke antwoorden opslaan")
     assert not at.exception, at.exception
     assert "De gezamenlijke antwoorden zijn opgeslagen." in texts(at)
 
     rules = bundled["voorbeeldgemeente"]
-    expected = advise(rules, {"impact": "hoog", "beleidsruimte": "beperkt"})
+    joint = {**known(SQUARE), "beleidsruimte": ("ruim",)}
+    expected = advise(rules, joint)
+    assert expected.status == "definitief"
     # the same headline card as on the Advies page
-    assert f"Geadviseerde vorm: {rules.rung(expected.recommended).name.get('nl')}" in [h.value for h in at.subheader]
+    assert advised_form(expected, Labels(rules, "nl")) in [h.value for h in at.subheader]
     stored = sessions.facilitator_view(db, facilitator_code).session
-    assert stored.joint_answers == {"impact": ("hoog",), "beleidsruimte": ("beperkt",)}
+    assert asked(stored.joint_answers) == joint
     assert stored.joint_notes == {"beleidsruimte": NASTY}
     at.run()
     assert at.text_input(key=f"wg_note:{session_id}:beleidsruimte").value == NASTY
+
+
+def test_too_few_joint_answers_give_no_form_and_nothing_to_register(facilitator, open_app):
+    # v2: with too little answered there is no advice yet; the page says what to answer first, as the Advies page does,
+    # and presents no form: no ladder, no joint mark on a rung, no form to save in the register
+    at, _, join_code = facilitator
+    submit(answer(join(open_app, join_code, "Anna"), ingrijpendheid="hoog"))
+    refresh(at)
+    click(at, "Gezamenlijke antwoorden opslaan")
+    assert not at.exception, at.exception
+    headings = [h.value for h in at.subheader]
+    assert "Er is te weinig bekend voor een advies" in headings
+    assert not [h for h in headings if h.startswith(("Geadviseerde vorm", "Voorlopig advies"))]
+    assert any("Beantwoord eerst:" in m.value for m in at.markdown)
+    assert "Waarom niet ...?" not in headings and "Bewaar in het register" not in headings
+    assert not [b for b in at.button if b.label == "Bewaar in het register"]
+    spec = " ".join(chart.proto.spec for chart in at.get("plotly_chart"))
+    assert "gezamenlijk advies" not in spec.lower()
+
+
+@pytest.mark.slow
+def test_the_joint_advice_says_what_to_arrange_first(facilitator, open_app, bundled):
+    # v2: the square's redesign is advised on the condition that something is arranged first (a must)
+    at, _, join_code = facilitator
+    submit(answer(join(open_app, join_code, "Anna"), **SQUARE))
+    refresh(at)
+    click(at, "Gezamenlijke antwoorden opslaan")
+    expected = advise(bundled["voorbeeldgemeente"], known(SQUARE))
+    assert expected.precondition is not None and expected.precondition.outcome == "first_arrange"
+    musts = [c.text.get("nl") for c in expected.precondition.checks if c.severity == "must" and not c.conditional]
+    assert musts and "Eerst regelen" in [h.value for h in at.subheader]
+    shown = texts(at)
+    assert all(any(escape_markdown(must) in s for s in shown) for must in musts)
 
 
 def test_typed_text_is_never_shown_as_markup(open_app, database_file):
@@ -255,7 +324,7 @@ def test_typed_text_is_never_shown_as_markup(open_app, database_file):
     at.text_area(key="wg_description_input").input(NASTY)
     click(at, "Sessie starten")
     join_code = next(c.value for c in at.code if JOIN_CODE.fullmatch(c.value))
-    member = submit(answer(join(open_app, join_code, NASTY), impact="hoog"))
+    member = submit(answer(join(open_app, join_code, NASTY), ingrijpendheid="hoog"))
     refresh(at)
     for browser in (at, member):
         shown = texts(browser)
@@ -275,9 +344,9 @@ def test_the_overview_can_stop_refreshing_by_itself(facilitator):
 # --- closing, privacy, failures -------------------------------------------------------------------------
 
 
-def test_after_closing_members_can_no_longer_change_answers(facilitator, open_app):
+def test_after_closing_members_can_no_longer_change_answers(facilitator, open_app, bundled):
     at, _, join_code = facilitator
-    member = submit(answer(join(open_app, join_code, "Anna"), impact="hoog"))
+    member = submit(answer(join(open_app, join_code, "Anna"), ingrijpendheid="hoog"))
     at.checkbox(key="wg_close_sure").check().run()
     at.button(key="wg_close").click().run()
     assert "De sessie is gesloten." in texts(at)
@@ -285,14 +354,17 @@ def test_after_closing_members_can_no_longer_change_answers(facilitator, open_ap
     member.run()
     assert any("gesloten" in i.value for i in member.info)
     assert not [b for b in member.button if b.key in ("wg_submit", "wg_save_draft")]
-    assert next(t.value for t in member.table if "Antwoord" in t.value.columns).iloc[5].tolist()[1] == "Hoog"
+    answers = next(t.value for t in member.table if "Antwoord" in t.value.columns)  # what they sent, to read
+    labels = Labels(bundled["voorbeeldgemeente"], "nl")
+    assert answers.set_index("Vraag")["Antwoord"].to_dict()[escape_markdown(labels.question("ingrijpendheid"))] == \
+        escape_markdown(labels.answer("ingrijpendheid", ("hoog",)))
     late = join(open_app, join_code, "Laat")
     assert [e.value for e in late.error] == [TEXTS["nl"]["closed"]]
 
 
 def test_a_member_exports_and_deletes_their_own_data(facilitator, open_app, db):
     at, facilitator_code, join_code = facilitator
-    member = submit(answer(join(open_app, join_code, "Anna"), impact="hoog"))
+    member = submit(answer(join(open_app, join_code, "Anna"), ingrijpendheid="hoog"))
     download = next(b for b in member.get("download_button") if "JSON" in b.proto.label)
     assert download  # the bytes themselves come from member_export, tested in test_sessions
     member.checkbox(key="wg_delete_me_sure").check().run()
@@ -325,7 +397,7 @@ def test_a_database_that_cannot_be_reached_gives_a_message_not_a_traceback(open_
 
 def test_the_facilitator_view_in_english(facilitator, open_app):
     at, facilitator_code, join_code = facilitator
-    submit(answer(join(open_app, join_code, "Anna"), impact="hoog"))
+    submit(answer(join(open_app, join_code, "Anna"), ingrijpendheid="hoog"))
     english = open_app("werkgroep", lang="en")
     english.text_input(key="wg_facilitator_code_input").input(facilitator_code)
     click(english, "Open session")
@@ -339,7 +411,7 @@ def test_the_facilitator_view_in_english(facilitator, open_app):
 def test_the_joint_advice_can_be_saved_to_the_register(facilitator, open_app, db):
     at, facilitator_code, join_code = facilitator
     assert not [b for b in at.button if b.label == "Bewaar in het register"]  # no joint advice yet
-    submit(answer(join(open_app, join_code, "Anna"), impact="hoog"))
+    submit(answer(join(open_app, join_code, "Anna"), **SQUARE))
     refresh(at)
     click(at, "Gezamenlijke antwoorden opslaan")
     session = sessions.facilitator_view(db, facilitator_code).session
@@ -359,13 +431,14 @@ def test_a_session_keeps_the_rules_it_started_with_when_the_municipality_changes
                         for trait, options in live.weights.items()}
     then = live.model_copy(update={"weights": reversed_weights, "version": "0.9", "content_hash": "e" * 64})
     created = sessions.create_session(db, "Speeltuin Wilgenhof", "", then)
-    sessions.set_joint_answers(db, created.facilitator_code, {"impact": ["hoog"]}, {}, then)
+    budget = golden_answers("05")  # a neighbourhood budget: enough answered for a definite advice under both
+    sessions.set_joint_answers(db, created.facilitator_code, {k: list(v) for k, v in known(budget).items()}, {}, then)
 
     at = open_app("werkgroep")
     at.text_input(key="wg_facilitator_code_input").input(created.facilitator_code)
     click(at, "Sessie openen")
     assert not at.exception, at.exception
     assert any("blijft werken met de regels van toen: versie 0.9" in i.value for i in at.info)
-    expected = advise(then, {"impact": "hoog"}).recommended
-    assert expected != advise(live, {"impact": "hoog"}).recommended  # otherwise this test could not tell
+    expected = advise(then, budget).recommended
+    assert expected != advise(live, budget).recommended  # otherwise this test could not tell
     assert f"Geadviseerde vorm: {then.rung(expected).name.get('nl')}" in [h.value for h in at.subheader]

@@ -1,7 +1,4 @@
-"""The words of the model v2 rule sets (validation/model-v2/): plain Dutch with 'u', citable sources, reasons that explain.
-
-The bundled v1 files do not pass these yet (they say 'je' and cite 'Domeinkennis'): the reason for v2.
-"""
+"""The words of the bundled rule sets: plain Dutch with 'u', citable sources, reasons that explain."""
 
 from __future__ import annotations
 
@@ -15,9 +12,8 @@ from ladder.rules.loading import load_rule_set
 from ladder.rules.model import Text
 from ladder.rules.sources import RuleSources
 
-DRAFT = ROOT / "validation" / "model-v2"
-SOURCES = RuleSources(DRAFT / "rules", DRAFT / "municipalities", ROOT)
-RULE_SETS = {m: SOURCES.load(m) for m in SOURCES.ids()} | {"base": load_rule_set(DRAFT / "rules" / "base.yaml")}
+SOURCES = RuleSources.bundled()
+RULE_SETS = {m: SOURCES.load(m) for m in SOURCES.ids()} | {"base": load_rule_set(ROOT / "rules" / "base.yaml")}
 INFORMAL = re.compile(r"\b(je|jij|jou|jouw|jullie)\b", re.IGNORECASE)
 EMPTY_PHRASES = ("dit duwt nergens heen", "Domeinkennis")
 

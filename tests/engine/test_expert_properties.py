@@ -1,4 +1,4 @@
-"""What the model v2 draft (validation/model-v2/) promises a participation expert (docs/model-v2.md), on many profiles.
+"""What the bundled base model (model v2) promises a participation expert (docs/model-v2.md), on many profiles.
 
 These are properties of the advice, not of single cases: the documented cases are in validation/ and
 tests/cases/. Random profiles are drawn the way a user answers: any option, `onbekend`, or left out.
@@ -18,7 +18,7 @@ from ladder.engine.batch import MULTI_SEPARATOR, advise_many
 from ladder.rules.loading import load_rule_set
 from ladder.rules.model import RuleSet
 
-BASE = load_rule_set(ROOT / "validation" / "model-v2" / "rules" / "base.yaml")
+BASE = load_rule_set(ROOT / "rules" / "base.yaml")
 PROFILES = 3000
 MEEBESLISSEN = "meebeslissen"
 # Answers that say how much the people involved can carry: they may add support, never take away influence
@@ -85,12 +85,25 @@ def test_everything_unknown_gives_no_advice_but_says_what_to_answer_first():
 
 @pytest.mark.slow
 def test_without_a_commitment_beforehand_the_decision_phase_is_at_most_adviseren(profiles):
+    """On the municipality's own decision; an initiative from society stays the initiators' plan at every phase."""
     for profile in profiles[:800]:
         if profile.get("bindendheid") in ("overnemen_binnen_kaders", "besluit_bij_deelnemers"):
+            continue
+        if profile.get("initiatiefnemer") == "maatschappelijk_initiatief":
             continue
         for phase in advise(BASE, profile).phases:
             if phase.phase == "besluitvorming":
                 assert rank(phase.rung) <= rank("adviseren"), profile
+
+
+@pytest.mark.slow
+def test_a_social_initiative_keeps_at_least_coproduceren_in_the_decision_phase(profiles):
+    for profile in profiles[:800]:
+        social = profile | {"initiatiefnemer": "maatschappelijk_initiatief", "fase": ["besluitvorming"]}
+        advice = advise(BASE, social)
+        inform_only = advice.precondition is not None and advice.precondition.outcome == "inform_only"
+        if advice.status != "onvoldoende" and not inform_only:
+            assert rank(advice.recommended) >= rank("coproduceren"), social
 
 
 @pytest.mark.parametrize("initiator", ["private_initiatiefnemer", "verzoek_aan_gemeente", "andere_overheid", "gemeente"])
