@@ -19,7 +19,7 @@ from itertools import combinations
 from typing import Literal
 
 from ladder.engine.advice import Advice
-from ladder.engine.advisor import advise, normalize_answers, recommend
+from ladder.engine.advisor import advise, normalize_answers, recommend_form
 from ladder.rules.model import NOT_APPLICABLE, UNKNOWN, RuleSet
 from ladder.text import Catalogue
 
@@ -93,8 +93,9 @@ class QuestionSpread:
 @dataclass(frozen=True)
 class MemberAdvice:
     respondent: int
-    rung: str
+    rung: str | None  # None: this member's answers are too few to name a form
     scores: dict[str, float]
+    needed: tuple[str, ...] = ()  # with rung None: the questions to answer first
 
 
 @dataclass(frozen=True)
@@ -126,6 +127,7 @@ class GroupSummary:
     questions: tuple[QuestionSpread, ...]  # the rule set's question order
     advices: tuple[MemberAdvice, ...]  # one per respondent, same order
     spread: tuple[RungCount, ...]  # every rung, low to high
+    too_little: RungCount  # the members whose own answers are too few to name a form (rung TOO_LITTLE)
     joint: Advice | None  # the advice for the joint answers, once they are set
     comparison: JointComparison | None
 
@@ -141,6 +143,8 @@ def normalized(rule_set: RuleSet, answers: Mapping[str, Sequence[str]]) -> dict[
 
 # Not an answer: 'weet ik niet', and a question that was not asked of this member (nvt, from the other answers)
 NOT_GIVEN = ((UNKNOWN,), (NOT_APPLICABLE,))
+# The spread's extra count, beside the rungs: members whose own answers are too few to name a form (as the advice's status)
+TOO_LITTLE = "onvoldoende"
 
 
 def divergence(answers: Sequence[tuple[str, ...]]) -> float | None:
@@ -181,22 +185,26 @@ def summarize(rule_set: RuleSet, respondents: Sequence[Respondent],
     questions = tuple(question_spread(rule_set, people, t.id, answers) for t in rule_set.traits)
     advices = []
     for i, a in enumerate(answers):
-        rung, scores = recommend(rule_set, a)  # the engine's own decision; the full explanation is not needed here
-        advices.append(MemberAdvice(respondent=i, rung=rung, scores=scores))
-    spread = []
-    for rung in rule_set.rung_ids():
+        rung, scores, needed = recommend_form(rule_set, a)  # the engine's decision; no full explanation needed here
+        advices.append(MemberAdvice(respondent=i, rung=rung, scores=scores, needed=needed))
+
+    def count(rung: str | None) -> RungCount:
         indexes = tuple(m.respondent for m in advices if m.rung == rung)
-        spread.append(RungCount(rung=rung, respondents=indexes, by_role=_by_role(people, indexes)))
+        return RungCount(rung=rung or TOO_LITTLE, respondents=indexes, by_role=_by_role(people, indexes))
+
     joint = advise(rule_set, normalized(rule_set, joint_answers)) if joint_answers is not None else None
-    return GroupSummary(respondents=people, questions=questions, advices=tuple(advices), spread=tuple(spread),
+    return GroupSummary(respondents=people, questions=questions, advices=tuple(advices),
+                        spread=tuple(count(r) for r in rule_set.rung_ids()), too_little=count(None),
                         joint=joint, comparison=_compare(rule_set, joint, advices))
 
 
 def _compare(rule_set: RuleSet, joint: Advice | None, advices: Sequence[MemberAdvice]) -> JointComparison | None:
-    if joint is None:
+    """None without joint answers, or when they are too few to name a form. Members whose own answers are too few
+    are in none of the three counts."""
+    if joint is None or joint.form is None:
         return None
     order = rule_set.rung_ids()
-    at = order.index(joint.recommended)
-    return JointComparison(rung=joint.recommended, same=sum(1 for m in advices if m.rung == joint.recommended),
-                           lower=sum(1 for m in advices if order.index(m.rung) < at),
-                           higher=sum(1 for m in advices if order.index(m.rung) > at))
+    at = order.index(joint.form)
+    named = [order.index(m.rung) for m in advices if m.rung is not None]
+    return JointComparison(rung=joint.form, same=named.count(at), lower=sum(1 for i in named if i < at),
+                           higher=sum(1 for i in named if i > at))

@@ -213,5 +213,11 @@ class Advice(Frozen):
     support: tuple[SupportItem, ...] = ()
     reason_shares: tuple[MainReason, ...] = ()  # the main reasons (same traits, same order as main_reasons) with weights
 
+    @property
+    def form(self) -> str | None:
+        """The advised form as the user sees it: None when too little is known to name one (status onvoldoende);
+        `recommended` is then the engine's rung on what is known, for the explanation only."""
+        return None if self.status == "onvoldoende" else self.recommended
+
     def to_json(self) -> str:
         return self.model_dump_json(indent=2)

@@ -314,14 +314,33 @@ def advise(rule_set: RuleSet, raw_answers: Mapping[str, Any], ignore_unknown_tra
     )
 
 
+def _fast(rule_set: RuleSet, raw_answers: Mapping[str, Any], ignore_unknown_traits: bool) -> tuple[_Project, _Decision]:
+    given, _ = given_answers(rule_set, raw_answers, ignore_unknown_traits)
+    project = _project(rule_set, given)
+    return project, _decide(project)
+
+
+def _scores(rule_set: RuleSet, decision: _Decision) -> dict[str, float]:
+    return {r: round(s, ROUNDING) for r, s in zip(rule_set.rung_ids(), decision.totals)}
+
+
 def recommend(
     rule_set: RuleSet, raw_answers: Mapping[str, Any], ignore_unknown_traits: bool = False
 ) -> tuple[str, dict[str, float]]:
-    """Only the recommended rung and the scores per rung: the fast path for many projects."""
-    given, _ = given_answers(rule_set, raw_answers, ignore_unknown_traits)
-    decision = _decide(_project(rule_set, given))
-    rungs = rule_set.rung_ids()
-    return rungs[decision.final], {r: round(s, ROUNDING) for r, s in zip(rungs, decision.totals)}
+    """Only the recommended rung and the scores per rung: the fast path for many projects. The rung is the
+    engine's even when too little is known to name it as a form: see `recommend_form`."""
+    _, decision = _fast(rule_set, raw_answers, ignore_unknown_traits)
+    return rule_set.rung_ids()[decision.final], _scores(rule_set, decision)
+
+
+def recommend_form(
+    rule_set: RuleSet, raw_answers: Mapping[str, Any], ignore_unknown_traits: bool = False
+) -> tuple[str | None, dict[str, float], tuple[str, ...]]:
+    """The fast path as the user sees it: the advised form, or None with the questions to answer first when too
+    little is known (status onvoldoende); and the scores per rung."""
+    project, decision = _fast(rule_set, raw_answers, ignore_unknown_traits)
+    needed = needed_answers(rule_set, project.answers)
+    return (None if needed else rule_set.rung_ids()[decision.final]), _scores(rule_set, decision), needed
 
 
 # --- scoring and deciding ---------------------------------------------------------------------------
@@ -600,14 +619,12 @@ def _with_fallback(text: Text, name: Text) -> Text:
     return Text(nl=text.nl.replace("{fallback}", name.nl), en=en)
 
 
-def _status(
-    rule_set: RuleSet, answers: Answers, advised: int, unknowns: tuple[UnknownEffect, ...]
-) -> tuple[AdviceStatus, tuple[str, ...]]:
-    """onvoldoende with the questions to answer first, else voorlopig when one unknown answer could move the
-    advice provisional_span rungs or more, else definitief. `nvt` is never missing."""
+def needed_answers(rule_set: RuleSet, answers: Answers) -> tuple[str, ...]:
+    """The questions to answer before the rule set names a form (its `information` section), in question order; empty
+    when enough is known. `answers` are as the engine reads them (after ask_when): `nvt` is never missing."""
     information = rule_set.information
     if information is None:
-        return "definitief", ()
+        return ()
     missing = set(information.required)
     for group in information.at_least:
         unknown = [t for t in group.of if answers.get(t) == (UNKNOWN,)]
@@ -616,9 +633,19 @@ def _status(
     for rule in information.required_when:
         if holds(rule.when, answers):
             missing |= set(rule.traits)
-    needed = tuple(t.id for t in rule_set.traits if t.id in missing and answers[t.id] == (UNKNOWN,))
-    if needed:
+    return tuple(t.id for t in rule_set.traits if t.id in missing and answers[t.id] == (UNKNOWN,))
+
+
+def _status(
+    rule_set: RuleSet, answers: Answers, advised: int, unknowns: tuple[UnknownEffect, ...]
+) -> tuple[AdviceStatus, tuple[str, ...]]:
+    """onvoldoende with the questions to answer first, else voorlopig when one unknown answer could move the
+    advice provisional_span rungs or more, else definitief."""
+    if needed := needed_answers(rule_set, answers):
         return "onvoldoende", needed
+    information = rule_set.information
+    if information is None:
+        return "definitief", ()
     index = {r: i for i, r in enumerate(rule_set.rung_ids())}
     for effect in unknowns:
         reached = [advised, *(index[o.rung] for o in effect.outcomes)]

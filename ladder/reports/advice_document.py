@@ -109,7 +109,7 @@ def advice_report(advice: Advice, rule_set: RuleSet, title: str, lang: str = "nl
 def report_body(advice: Advice, rule_set: RuleSet, labels: Labels) -> tuple[Element, ...]:
     lang = labels.lang
     body: list[Element] = [verdict(advice, labels, paper=False), *arrangements(advice, labels)]
-    if advice.status == "onvoldoende":  # no form to explain yet: only what holds whatever the advice becomes
+    if advice.form is None:  # no form to explain yet: only what holds whatever the advice becomes
         return (*body, *rights_and_duties(advice, lang), *_contacts_and_ignored(advice, rule_set, lang))
     advised = labels.rung(advice.recommended)
     runner_up = runner_up_of(advice)
@@ -216,7 +216,7 @@ def verdict(advice: Advice, labels: Labels, paper: bool) -> Callout:
     items: list[Item] = []
     if sentence := status_sentence(advice, labels):
         items.append(Item(plain(sentence)))
-    if advice.status == "onvoldoende":
+    if advice.form is None:
         return Callout(advised_form(advice, labels), (*items, Item(plain(t(lang, "insufficient_next")))))
     if inform_only(advice):
         items += [Item(plain(c.text.get(lang))) for c in checks(advice, "pre")]
@@ -365,7 +365,7 @@ def advice_paragraph(advice: Advice, rule_set: RuleSet, title: str, lang: str = 
     """The participatieparagraaf; without `flips` the single changes are counted, not listed (to fit the paper)."""
     labels = Labels(rule_set, lang)
     body: list[Element] = [verdict(advice, labels, paper=True), *arrangements(advice, labels)]
-    if advice.status == "onvoldoende":  # no form to explain yet
+    if advice.form is None:  # no form to explain yet
         body += rights_and_duties(advice, lang)
     else:
         body += [paper_scores_chart(advice, labels),

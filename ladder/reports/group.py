@@ -18,8 +18,10 @@ from dataclasses import dataclass, field
 from ladder.analysis.group import (
     DIVERGENCE_MEASURE,
     ROLES,
+    TOO_LITTLE,
     GroupSummary,
     QuestionSpread,
+    RungCount,
     role_name,
 )
 from ladder.reports.advice_document import (
@@ -97,7 +99,20 @@ def comparison_sentence(summary: GroupSummary, lang: str) -> str | None:
     c = summary.comparison
     if c is None or not summary.respondents:
         return None
-    return gt(lang, "grp_comparison", same=c.same, total=len(summary.respondents), lower=c.lower, higher=c.higher)
+    sentence = gt(lang, "grp_comparison", same=c.same, total=len(summary.respondents), lower=c.lower, higher=c.higher)
+    if count := summary.too_little.total:
+        sentence += " " + gt(lang, "grp_comparison_too_little", count=count)
+    return sentence
+
+
+def rung_counts(summary: GroupSummary) -> tuple[RungCount, ...]:
+    """The spread, low to high, with the members whose answers are too few below the lowest rung (when there are any)."""
+    return ((summary.too_little,) if summary.too_little.total else ()) + summary.spread
+
+
+def count_label(count: RungCount, labels: Labels) -> str:
+    """The name of a spread row: the form, or that too little is known for one."""
+    return gt(labels.lang, "grp_too_little") if count.rung == TOO_LITTLE else labels.rung(count.rung)
 
 
 def compared(summary: GroupSummary) -> tuple[QuestionSpread, ...]:
@@ -149,16 +164,17 @@ def divergence_chart(summary: GroupSummary, labels: Labels) -> Chart:
 def spread_chart(summary: GroupSummary, labels: Labels) -> Chart:
     """Per rung, low to high like the ladder: how many members' own answers advise it; the joint advice marked."""
     lang = labels.lang
-    joint = summary.joint.recommended if summary.joint else None
+    joint = summary.joint.form if summary.joint else None  # too little known: no rung is marked
     total = len(summary.respondents)
     mark = gt(lang, "grp_joint_mark")
-    bars = tuple(Bar(labels.rung(r.rung) + (f" ({mark})" if r.rung == joint else ""), r.total / total, str(r.total),
-                     "main" if r.rung == joint else "second") for r in summary.spread)
+    counts = rung_counts(summary)
+    bars = tuple(Bar(count_label(r, labels) + (f" ({mark})" if r.rung == joint else ""), r.total / total, str(r.total),
+                     "main" if r.rung == joint else "second") for r in counts)
     columns = (Column(gt(lang, "grp_col_rung")), Column(gt(lang, "grp_col_members"), "right"),
                Column(gt(lang, "grp_col_chart")), Column(gt(lang, "grp_col_roles")))
     rows = tuple(Row(((Run(labels.rung(r.rung)), Run(" ("), Run(mark, strong=True), Run(")")) if r.rung == joint
-                      else plain(labels.rung(r.rung)), plain(str(r.total)), plain(_bar(r.total / total)),
-                      plain(roles_sentence(r.by_role, lang)))) for r in summary.spread)
+                      else plain(count_label(r, labels)), plain(str(r.total)), plain(_bar(r.total / total)),
+                      plain(roles_sentence(r.by_role, lang)))) for r in counts)
     return Chart("shares", gt(lang, "grp_spread"), gt(lang, "grp_spread_note"), bars, Table(columns, rows), upward=True)
 
 
@@ -242,7 +258,7 @@ def group_paper(summary: GroupSummary, rule_set: RuleSet, info: SessionInfo, lan
                             for trait in rule_set.traits)
         elsewhere = (paragraph(gt(lang, "grp_notes_elsewhere"), "note"),) if info.notes else ()
         body.append(Section(gt(lang, "grp_joint_answers"), (paragraph(f"{answers}."), *elsewhere)))
-    if joint is not None and joint.status != "onvoldoende":  # the verdict says what to answer first; no form to chart
+    if joint is not None and joint.form is not None:  # the verdict says what to answer first; no form to chart
         body += [paper_scores_chart(joint, labels), paper_kaders(joint, labels),
                  paper_robustness(joint, labels, "" if flips else gt(lang, "grp_flips_elsewhere", count=len(joint.flips)))]
         if chart := paper_contributions_chart(joint, labels):

@@ -72,7 +72,7 @@ def advised_form(advice: Advice, labels: Labels) -> str:
     """The first line of the advice: the form, and whether it is provisional or holds only on a condition.
     Under onvoldoende there is no form to name: the line says so instead."""
     lang = labels.lang
-    if advice.status == "onvoldoende":
+    if advice.form is None:
         return t(lang, "insufficient_title")
     rung = labels.rung(advice.recommended)
     if advice.conditional_on and advice.fallback:
@@ -83,7 +83,7 @@ def advised_form(advice: Advice, labels: Labels) -> str:
 def status_sentence(advice: Advice, labels: Labels) -> str | None:
     """What the status means, right under the first line: what to answer first, or why the advice is provisional."""
     lang = labels.lang
-    if advice.status == "onvoldoende":
+    if advice.form is None:
         return t(lang, "insufficient", questions=questions_text(advice.needed, labels))
     if advice.status == "voorlopig":
         moving = moving_unknowns(advice)

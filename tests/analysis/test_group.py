@@ -19,15 +19,20 @@ from ladder.rules.model import UNKNOWN
 
 U = (UNKNOWN,)
 
-# A small group on the voorbeeldgemeente questions (4 members, 3 roles).
+# A small group on the voorbeeldgemeente questions (5 members, 4 roles). The first four answered enough for an
+# advice of their own; Joost answered only the two questions every advice needs.
+SHARED = {"ingrijpendheid": ["midden"], "belanghebbenden": ["gemiddeld"], "conflict": ["laag"]}
 GROUP = (
     Respondent("Anna", "inwoner", {"beleidsruimte": ["open"], "initiatiefnemer": ["maatschappelijk_initiatief"],
-                                   "bestaande_netwerken": ["ja"]}),
-    Respondent("Piet", "raadslid", {"beleidsruimte": ["geen"], "initiatiefnemer": ["gemeente"]}),
+                                   "vraag_initiatief": ["alleen_ruimte"], "bestaande_netwerken": ["ja"], **SHARED}),
+    Respondent("Piet", "raadslid", {"beleidsruimte": ["geen"], "initiatiefnemer": ["gemeente"], **SHARED}),
     Respondent("Kees", "ambtenaar", {"beleidsruimte": ["beperkt"], "initiatiefnemer": ["gemeente"],
-                                     "fase": ["agenda", "voorbereiding"]}),
-    Respondent("Fatima", "inwoner", {"beleidsruimte": ["open"], "initiatiefnemer": ["samen"], "fase": ["agenda"]}),
+                                     "fase": ["agenda", "voorbereiding"], **SHARED}),
+    Respondent("Fatima", "inwoner", {"beleidsruimte": ["open"], "initiatiefnemer": ["samen"], "fase": ["agenda"],
+                                     "bindendheid": ["besluit_bij_deelnemers"], **SHARED}),
+    Respondent("Joost", "ondernemer", {"beleidsruimte": ["ruim"], "initiatiefnemer": ["gemeente"]}),
 )
+JOINT = {"beleidsruimte": ["ruim"], "initiatiefnemer": ["gemeente"], **SHARED}
 
 
 @pytest.fixture(scope="module")
@@ -59,19 +64,19 @@ def test_who_answered_what_per_option_and_role(rules):
     spread = question_spread(rules, GROUP, "initiatiefnemer")
     counts = {c.option: c for c in spread.counts}
     assert [c.option for c in spread.counts] == [*rules.trait("initiatiefnemer").option_ids(), UNKNOWN]
-    assert counts["gemeente"].respondents == (1, 2)  # Piet and Kees
-    assert counts["gemeente"].by_role == {"raadslid": 1, "inwoner": 0, "ambtenaar": 1, "ondernemer": 0, "anders": 0}
+    assert counts["gemeente"].respondents == (1, 2, 4)  # Piet, Kees and Joost
+    assert counts["gemeente"].by_role == {"raadslid": 1, "inwoner": 0, "ambtenaar": 1, "ondernemer": 1, "anders": 0}
     assert counts["samen"].respondents == (3,) and counts["maatschappelijk_initiatief"].respondents == (0,)
     assert counts[UNKNOWN].total == 0
-    assert spread.answered == 4
-    assert spread.divergence == pytest.approx(5 / 6)
+    assert spread.answered == 5
+    assert spread.divergence == pytest.approx(7 / 10)  # 3 of the 10 pairs gave the same answer
     assert spread.most_common == ("gemeente",)
 
 
 def test_a_question_with_several_answers_counts_each_chosen_option(rules):
     spread = question_spread(rules, GROUP, "fase")
     counts = {c.option: c.respondents for c in spread.counts}
-    assert counts["agenda"] == (2, 3) and counts["voorbereiding"] == (2,) and counts[UNKNOWN] == (0, 1)
+    assert counts["agenda"] == (2, 3) and counts["voorbereiding"] == (2,) and counts[UNKNOWN] == (0, 1, 4)
     assert spread.answered == 2 and spread.divergence == pytest.approx(0.5)
     assert spread.most_common is None  # one each: a tie
 
@@ -79,39 +84,51 @@ def test_a_question_with_several_answers_counts_each_chosen_option(rules):
 def test_a_question_nobody_answered(rules):
     spread = question_spread(rules, GROUP, "tijd_tot_besluit")
     assert spread.answered == 0 and spread.divergence is None and spread.most_common is None
-    assert spread.counts[-1].respondents == (0, 1, 2, 3)
+    assert spread.counts[-1].respondents == (0, 1, 2, 3, 4)
 
 
 def test_the_ranking_puts_the_most_divided_questions_first_and_the_unanswered_last(rules):
     ranking = summarize(rules, GROUP).ranking()
-    assert [q.trait for q in ranking[:3]] == ["initiatiefnemer", "beleidsruimte", "fase"]  # ties keep question order
-    assert [q.divergence for q in ranking[:3]] == pytest.approx([5 / 6, 5 / 6, 0.5])
-    assert all(q.divergence is None for q in ranking[3:])
+    assert [q.trait for q in ranking[:6]] == ["beleidsruimte", "initiatiefnemer", "fase",  # ties keep question order
+                                              "ingrijpendheid", "belanghebbenden", "conflict"]
+    assert [q.divergence for q in ranking[:6]] == pytest.approx([9 / 10, 7 / 10, 0.5, 0, 0, 0])
+    assert all(q.divergence is None for q in ranking[6:])
     assert {q.trait for q in ranking} == {t.id for t in rules.traits}
 
 
-def test_each_members_advice_is_the_engines(rules):
+def test_each_members_advice_is_the_engines_and_names_no_form_when_too_little_is_known(rules):
     summary = summarize(rules, GROUP)
-    assert [m.rung for m in summary.advices] == [advise(rules, r.answers).recommended for r in GROUP]
-    assert [m.rung for m in summary.advices] == ["overheidsparticipatie", "informeren", "raadplegen", "meebeslissen"]
+    assert [m.rung for m in summary.advices] == [advise(rules, r.answers).form for r in GROUP]
+    assert [m.rung for m in summary.advices] == ["overheidsparticipatie", "informeren", "adviseren", "meebeslissen", None]
     assert summary.advices[0].scores == recommend(rules, GROUP[0].answers)[1]
+    # Joost's two answers lead the engine to adviseren, but that is no advice: he is asked the missing questions
+    assert recommend(rules, GROUP[4].answers)[0] == "adviseren"
+    assert summary.advices[4].needed == advise(rules, GROUP[4].answers).needed and "soort_opgave" in summary.advices[4].needed
 
 
-def test_the_spread_counts_every_rung_low_to_high(rules):
-    spread = summarize(rules, GROUP).spread
+def test_the_spread_counts_every_rung_low_to_high_and_too_little_apart(rules):
+    summary = summarize(rules, GROUP)
+    spread = summary.spread
     assert [r.rung for r in spread] == list(rules.rung_ids())
     assert {r.rung: r.respondents for r in spread if r.total} == {
-        "informeren": (1,), "raadplegen": (2,), "meebeslissen": (3,), "overheidsparticipatie": (0,)}
-    assert sum(r.total for r in spread) == len(GROUP)
+        "informeren": (1,), "adviseren": (2,), "meebeslissen": (3,), "overheidsparticipatie": (0,)}
+    assert summary.too_little.respondents == (4,) and summary.too_little.by_role["ondernemer"] == 1
+    assert sum(r.total for r in spread) + summary.too_little.total == len(GROUP)
     assert next(r for r in spread if r.rung == "overheidsparticipatie").by_role["inwoner"] == 1
 
 
 def test_the_joint_advice_is_the_engines_advice_on_the_joint_answers(rules):
-    joint = {"beleidsruimte": ["ruim"], "initiatiefnemer": ["gemeente"]}
-    summary = summarize(rules, GROUP, joint)
-    assert summary.joint == advise(rules, joint)
-    assert summary.comparison is not None and summary.comparison.rung == summary.joint.recommended == "adviseren"
-    assert (summary.comparison.same, summary.comparison.lower, summary.comparison.higher) == (0, 2, 2)
+    summary = summarize(rules, GROUP, JOINT)
+    assert summary.joint == advise(rules, JOINT)
+    assert summary.comparison is not None and summary.comparison.rung == summary.joint.form == "adviseren"
+    # Kees the same, Piet lower, Anna and Fatima higher; Joost in none of them
+    assert (summary.comparison.same, summary.comparison.lower, summary.comparison.higher) == (1, 1, 2)
+
+
+def test_joint_answers_too_few_for_an_advice_give_no_comparison(rules):
+    summary = summarize(rules, GROUP, {"beleidsruimte": ["ruim"]})
+    assert summary.joint is not None and summary.joint.form is None
+    assert summary.comparison is None
 
 
 def test_without_joint_answers_there_is_no_joint_advice(rules):

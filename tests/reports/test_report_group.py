@@ -121,6 +121,25 @@ def test_markdown_shows_the_spread_of_individual_advices_and_marks_the_joint_one
     assert escape_markdown(comparison_sentence(summary, "nl")) in markdown
 
 
+def test_a_member_with_too_few_answers_is_counted_apart_not_as_a_form(rules):
+    few = Respondent("Joost 9", "ondernemer", {"beleidsruimte": ["ruim"]})
+    summary = summarize(rules, (*group(rules, 4), few), ANSWER_SETS["marktplein"])
+    markdown = render_group_markdown(summary, rules, info())
+    line = next(line for line in markdown.splitlines() if line.startswith(f"| {gt('nl', 'grp_too_little')}"))
+    count = summary.too_little.total
+    assert summary.too_little.respondents[-1] == 4 and f"| {count} |" in line
+    assert sum(r.total for r in summary.spread) == 5 - count
+    assert gt("nl", "grp_comparison_too_little", count=count) in comparison_sentence(summary, "nl")
+
+
+def test_joint_answers_too_few_for_an_advice_mark_no_rung(rules):
+    summary = summarize(rules, group(rules, 4), {"beleidsruimte": ["ruim"]})
+    assert summary.joint is not None and summary.joint.form is None
+    markdown = render_group_markdown(summary, rules, info())
+    assert "(**gezamenlijk advies**)" not in markdown
+    assert comparison_sentence(summary, "nl") is None
+
+
 def test_markdown_has_the_joint_answers_with_notes_and_the_full_joint_advice(summary, rules, markdown):
     labels = Labels(rules, "nl")
     question, answer = labels.question("ingrijpendheid"), labels.answer("ingrijpendheid", summary.joint.answers["ingrijpendheid"])

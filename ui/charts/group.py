@@ -14,7 +14,9 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ladder.analysis.group import ROLES, GroupSummary, QuestionSpread, role_name
+from ladder.reports.group import count_label, rung_counts
 from ladder.reports.sentences import Labels
+from ladder.reports.texts import gt
 from ui.charts.advice import RUNNER_UP, Chart
 from ui.charts.style import plain, readable
 
@@ -101,9 +103,9 @@ def spread_chart(summary: GroupSummary, labels: Labels, columns: Mapping[str, st
     The joint advice is named under its rung, in words and bold."""
     lang = labels.lang
     # with too little answered the joint answers advise no form: no rung is marked
-    joint = summary.joint.recommended if summary.joint and summary.joint.status != "onvoldoende" else None
-    rows = list(reversed(summary.spread))
-    rungs = [labels.rung(r.rung) for r in rows]
+    joint = summary.joint.form if summary.joint else None
+    rows = list(reversed(rung_counts(summary)))
+    rungs = [count_label(r, labels) for r in rows]
     ticks = [f"<b>{plain(n)}</b><br>{plain(joint_mark)}" if r.rung == joint else plain(n) for n, r in zip(rungs, rows)]
     figure = go.Figure()
     _by_role_bars(figure, summary, ticks, [r.by_role for r in rows], lang)
@@ -126,6 +128,6 @@ def member_advice_table(summary: GroupSummary, labels: Labels, columns: Mapping[
     return pd.DataFrame({
         columns["name"]: [people[m.respondent].name for m in summary.advices],
         columns["role"]: [role_name(people[m.respondent].role, labels.lang) for m in summary.advices],
-        columns["rung"]: [labels.rung(m.rung) for m in summary.advices],
+        columns["rung"]: [labels.rung(m.rung) if m.rung else gt(labels.lang, "grp_too_little") for m in summary.advices],
     })
 

@@ -235,7 +235,7 @@ def render() -> None:
     state.keep_in_url(answers_to_params(advice.answers))
     advice_view.headline(advice, labels)
     advice_view.sections(arrangements(advice, labels))
-    if advice.status == "onvoldoende":  # no form to explain or try yet: what holds anyway, and the link to come back
+    if advice.form is None:  # no form to explain or try yet: what holds anyway, and the link to come back
         advice_view.sections(rights_and_duties(advice, lang))
         _share_and_download(advice, rule_set, labels)
         return

@@ -148,7 +148,7 @@ def _cards(rule_sets: list[RuleSet], advices: dict[str, Advice], answers: dict[s
     st.header(t(lang, "cmp_advice_header"))
     questions = {trait.id: trait.short_name(lang) for trait in question_union(rule_sets)}
     advised = {a.recommended for a in advices.values()}
-    if any(not _has_form(a) for a in advices.values()):  # too little answered somewhere: no forms to set side by side
+    if any(a.form is None for a in advices.values()):  # too little answered somewhere: no forms to set side by side
         st.info(t(lang, "cmp_too_little"))
     elif len(advised) == 1:
         first = rule_sets[0]
@@ -160,7 +160,7 @@ def _cards(rule_sets: list[RuleSet], advices: dict[str, Advice], answers: dict[s
         labels = Labels(rule_set, lang)
         with column, st.container(border=True):
             st.markdown(f"**{escape_markdown(short_name(rule_set, lang))}**")
-            if not _has_form(advice):  # as on the Advies page: no form is named, only what to answer first
+            if advice.form is None:  # as on the Advies page: no form is named, only what to answer first
                 st.subheader(escape_markdown(advised_form(advice, labels)))
                 st.markdown(escape_markdown(status_sentence(advice, labels) or ""))
             else:
@@ -177,11 +177,6 @@ def _cards(rule_sets: list[RuleSet], advices: dict[str, Advice], answers: dict[s
             _, set_aside = fitting_answers(rule_set, answers)
             if set_aside:
                 st.caption(escape_markdown(t(lang, "cmp_card_set_aside", questions=", ".join(questions[tr] for tr in set_aside))))
-
-
-def _has_form(advice: Advice) -> bool:
-    """Under onvoldoende the engine's rung is no advice: too little is known to name a form."""
-    return advice.status != "onvoldoende"
 
 
 def _bullets(sentences: list[Sentence]) -> None:
@@ -203,7 +198,7 @@ def _why(rule_sets: list[RuleSet], advices: dict[str, Advice], lang: str) -> Non
     st.write(t(lang, "cmp_why_intro"))
     shown = 0
     for a, b in combinations(rule_sets, 2):
-        if not (_has_form(advices[a.id]) and _has_form(advices[b.id])):
+        if advices[a.id].form is None or advices[b.id].form is None:
             continue  # too little answered: there is no form whose difference to explain
         diff = advice_difference(a, advices[a.id], b, advices[b.id])
         if diff is None:

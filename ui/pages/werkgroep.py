@@ -405,7 +405,7 @@ def _facilitator(db: Database, code: str, lang: str) -> None:
         _joint_form(db, code, session, summary, labels)
     if summary.joint is not None:
         _joint_advice(summary.joint, summary, labels)
-        if summary.joint.status != "onvoldoende":  # too little answered: no form to save as the group's choice
+        if summary.joint.form is not None:  # too little answered: no form to save as the group's choice
             register_form(summary.joint, rule_set, lang, key=f"wg_register:{session.id}", project_name=session.title,
                           source="werkgroep", group_session_id=session.id)
     _report(summary, session, rule_set, lang)
@@ -538,7 +538,7 @@ def _joint_advice(advice: Advice, summary: GroupSummary, labels: Labels) -> None
     With too little answered there is no form yet: the card says what to answer first, and nothing else is shown."""
     lang = labels.lang
     st.subheader(t(lang, "wg_joint_advice_title"), anchor=False)
-    if advice.status == "onvoldoende":
+    if advice.form is None:
         advice_view.headline(advice, labels)
         return
     advice_view.headline(advice, labels, extra=comparison_sentence(summary, lang))

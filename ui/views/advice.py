@@ -32,7 +32,7 @@ def headline(advice: Advice, labels: Labels, extra: str | None = None) -> None:
             st.markdown(escape_markdown(flat(item.text)))
             if item.detail:
                 st.caption(escape_markdown(item.detail))
-        if advice.status != "onvoldoende":
+        if advice.form is not None:
             margin = margin_sentence(advice, labels) or t(lang, "advies_no_margin")
             st.markdown(escape_markdown(t(lang, "advies_firmness", label=t(lang, "robust_" + advice.robustness),
                                           margin=margin)))
