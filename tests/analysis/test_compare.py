@@ -173,6 +173,18 @@ def test_points_written_differently_are_given_as_the_engine_adds_them(write_rule
         PointsDifference("bestaande_netwerken", "ja", (("coproduceren", 1.0, 3.0),))]
 
 
+def test_maashorsts_phase_points_are_points_written_differently(bundled):
+    """Maashorst's phase_points replace listed rungs of two phase profiles: a difference in points like any answer's.
+
+    agenda: informeren -2 is the base's own value, so only coproduceren and meebeslissen differ there.
+    """
+    found = [d for d in rule_differences(bundled["voorbeeldgemeente"], bundled["maashorst"]) if isinstance(d, PointsDifference)]
+    assert found == [
+        PointsDifference("fase", "agenda", (("coproduceren", 1.5, 2.0), ("meebeslissen", 1.0, 2.0))),
+        PointsDifference("fase", "uitvoering", (("informeren", 2.0, 2.5), ("coproduceren", 0.5, -0.5))),
+    ]
+
+
 VARIANT = """\
 extends: voorbeeldgemeente
 name: "Proefstad (test): een variant"
@@ -349,12 +361,22 @@ def test_a_question_only_one_asks_weighs_its_whole_push(bundled):
     assert weight_difference(bundled["voorbeeldgemeente"], bundled["noordoost_brabant"]).empty
 
 
+def test_the_heatmap_has_a_row_for_each_phase_whose_points_differ(bundled):
+    frame = weight_difference(bundled["voorbeeldgemeente"], bundled["maashorst"])
+    assert [i for i in frame.index if i[0] == "fase"] == [("fase", "agenda"), ("fase", "uitvoering")]
+    assert frame.loc[("fase", "agenda")].to_dict() == {r: {"coproduceren": 0.5, "meebeslissen": 1.0}.get(r, 0.0)
+                                                        for r in frame.columns}
+    assert frame.loc[("fase", "uitvoering")].to_dict() == {r: {"informeren": 0.5, "coproduceren": -1.0}.get(r, 0.0)
+                                                            for r in frame.columns}
+
+
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_the_heatmap_and_its_table_hold_the_same_numbers(bundled, lang):
     chart = weight_difference_chart(bundled["leusden"], bundled["maashorst"], lang)
     figure = json.loads(chart.figure.to_json())
     heatmap = figure["data"][0]
-    assert len(heatmap["y"]) == 2 + 4  # bestaande_netwerken (Leusden's factor) and thema (Maashorst's question)
+    # Maashorst's two phases, bestaande_netwerken (Leusden's factor) and thema (Maashorst's question)
+    assert len(heatmap["y"]) == 2 + 2 + 4
     assert heatmap["text"] == chart.table.drop(columns=chart.table.columns[0]).to_numpy().tolist()
     assert heatmap["y"] == chart.table.iloc[:, 0].tolist()
     assert [[signed(v, lang) for v in row] for row in heatmap["z"]] == heatmap["text"]
