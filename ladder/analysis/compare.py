@@ -86,7 +86,9 @@ class KaderDifference:
 
     @property
     def same_condition(self) -> bool:
-        return self.a is not None and self.b is not None and self.a.when == self.b.when
+        """Both have it, holding in the same cases: the same condition, in the same phases."""
+        return (self.a is not None and self.b is not None and self.a.when == self.b.when
+                and self.a.phases == self.b.phases)
 
 
 @dataclass(frozen=True)
@@ -224,8 +226,8 @@ def _points(rule_set: RuleSet, trait: str, option: str, rung: str) -> float:
 
 
 def _rule_of(kader: Kader) -> tuple[Any, ...]:
-    """What a kader does, without its explanation."""
-    return kader.when, kader.effect, kader.max, kader.min, kader.exclude
+    """What a kader does, and in which phases, without its explanation."""
+    return kader.when, kader.phases, kader.effect, kader.max, kader.min, kader.exclude
 
 
 def _kader_differences(a: RuleSet, b: RuleSet) -> list[KaderDifference]:

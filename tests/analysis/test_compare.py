@@ -185,6 +185,26 @@ def test_maashorsts_phase_points_are_points_written_differently(bundled):
     ]
 
 
+LATER_FLOOR = """\
+extends: maashorst
+name: "Proefhorst (test): de vloer ook in de voorbereiding"
+kaders:
+  - id: vroeg_en_open_minstens_advies
+    phases: [agenda, voorbereiding]
+    when: {trait: beleidsruimte, in: [ruim, open]}
+    min: adviseren
+    reason: Ook in de voorbereiding minstens advies.
+"""
+
+
+def test_a_kader_that_holds_in_other_phases_is_a_difference(write_rules, bundled):
+    """Same condition, same floor, but also in the preparation phase: the kader applies to other projects."""
+    proefhorst = load_rule_set(write_rules(LATER_FLOOR, "proefhorst.yaml"))
+    kaders = [d for d in rule_differences(bundled["maashorst"], proefhorst) if isinstance(d, KaderDifference)]
+    assert [(d.kader, d.a.phases, d.b.phases, d.same_condition) for d in kaders] == [
+        ("vroeg_en_open_minstens_advies", ("agenda",), ("agenda", "voorbereiding"), False)]
+
+
 VARIANT = """\
 extends: voorbeeldgemeente
 name: "Proefstad (test): een variant"
@@ -288,6 +308,32 @@ def test_golden_sentences_noordoost_brabant(bundled):
     assert texts(bundled["voorbeeldgemeente"], bundled["noordoost_brabant"]) == [
         'Alleen Dorpen in Noordoost-Brabant stelt de vraag "Dorpsorganisatie": Is een dorpshuis, vereniging of dorpsraad '
         "betrokken?"]
+
+
+def test_golden_sentences_maashorst(bundled):
+    found = texts(bundled["maashorst"], bundled["voorbeeldgemeente"])
+    assert found == [
+        'Alleen Maashorst stelt de vraag "Thema": Over welk thema gaat het project?',
+        'Bij "Fase: Agenda: bepalen waar het over gaat" verschillen de punten: Coproduceren (samen maken, cocreatie) +2 in '
+        "Maashorst en +1,5 in Voorbeeldgemeente; Meebeslissen +2 in Maashorst en +1 in Voorbeeldgemeente.",
+        'Bij "Fase: Uitvoering: doen" verschillen de punten: Informeren +2,5 in Maashorst en +2 in Voorbeeldgemeente; '
+        "Coproduceren (samen maken, cocreatie) -0,5 in Maashorst en +0,5 in Voorbeeldgemeente.",
+        # the floor holds only when the agenda phase is evaluated: the sentence must say so
+        'Als Beleidsruimte is "Veel: er zijn echte keuzes" of "Alles: ook de vraag zelf ligt open", in de fase "Agenda: '
+        'bepalen waar het over gaat": Maashorst vraagt minstens Adviseren. Voorbeeldgemeente heeft die regel niet.',
+    ]
+    assert texts(bundled["maashorst"], bundled["voorbeeldgemeente"], "en")[-1] == (
+        'If Room to decide is "Much: there are real choices" or "Everything: even the question itself is open", in the '
+        'phase "Agenda: deciding what it is about": Maashorst asks at least Advise. Example municipality has no such rule.')
+
+
+def test_golden_sentence_of_a_kader_in_other_phases(write_rules, bundled):
+    proefhorst = load_rule_set(write_rules(LATER_FLOOR, "proefhorst.yaml"))
+    assert texts(bundled["maashorst"], proefhorst)[-1] == (
+        'Als Beleidsruimte is "Veel: er zijn echte keuzes" of "Alles: ook de vraag zelf ligt open", in de fase "Agenda: '
+        'bepalen waar het over gaat": Maashorst vraagt minstens Adviseren. Als Beleidsruimte is "Veel: er zijn echte '
+        'keuzes" of "Alles: ook de vraag zelf ligt open", in de fase "Agenda: bepalen waar het over gaat" of '
+        '"Voorbereiding: plan maken": Proefhorst vraagt minstens Adviseren.')
 
 
 def test_golden_sentence_of_a_question_switched_off(write_rules, bundled):
