@@ -513,6 +513,25 @@ def test_an_own_kader_and_own_weights_explain_the_environmental_vision(bundled, 
             "+0,5 in Mijn Gemeente.") in sentences
 
 
+def a_square_on_the_agenda() -> dict:
+    """The square's redesign, entered in the agenda phase, about how the municipality works (Maashorst's thema)."""
+    return {**case_answers("04_herinrichting_plein"), "fase": ["agenda"], "thema": "bestuur"}
+
+
+def test_maashorsts_theme_and_phase_points_explain_the_square(bundled):
+    answers = a_square_on_the_agenda()
+    a, b = bundled["maashorst"], bundled["voorbeeldgemeente"]
+    diff = advice_difference(a, under(a, answers), b, under(b, answers))
+    assert (diff.rung_a, diff.rung_b, diff.kaders) == ("adviseren", "coproduceren", ())
+    assert [(s.trait, s.lead_a, s.lead_b) for s in diff.shifts] == [("thema", 1.0, 0.0), ("fase", -1.0, -0.5)]
+    assert [s.text for s in why_sentences(diff, a, b, "nl", 3)][2:] == [
+        '"Thema: Bestuur en organisatie": Adviseren min Coproduceren (samen maken, cocreatie) is +1 in Maashorst en 0 in '
+        "Voorbeeldgemeente.",
+        '"Fase: Agenda: bepalen waar het over gaat": Adviseren min Coproduceren (samen maken, cocreatie) is -1 in Maashorst '
+        "en -0,5 in Voorbeeldgemeente.",
+    ]
+
+
 def test_noordoost_brabants_village_question_alone_changes_no_advice(bundled):
     """dorpsorganisatie has no points (village capacity counts once, in capaciteit_samenleving)."""
     answers = case_answers("18_dorpsstraat_verkeer")
@@ -547,7 +566,8 @@ def _differences():
     rule_sets = {m: sources.load(m) for m in sources.ids()}
     rule_sets["voorbeeld-regelset"] = load_rule_set(EXAMPLE)
     variants = [(case.stem, case_answers(case.stem)) for case in CASES]
-    variants += [("15_waterberging_vastgelegd", fixed_by_a_standard()), ("14_omgevingsvisie_omstreden", complex_and_contested())]
+    variants += [("15_waterberging_vastgelegd", fixed_by_a_standard()), ("14_omgevingsvisie_omstreden", complex_and_contested()),
+                 ("04_herinrichting_plein_agenda", a_square_on_the_agenda())]
     for stem, answers in variants:
         advices = {m: under(r, answers) for m, r in rule_sets.items()}
         for a, b in itertools.combinations(rule_sets, 2):
