@@ -86,7 +86,9 @@ class KaderDifference:
 
     @property
     def same_condition(self) -> bool:
-        return self.a is not None and self.b is not None and self.a.when == self.b.when
+        """Both have it, holding in the same cases: the same condition, in the same phases."""
+        return (self.a is not None and self.b is not None and self.a.when == self.b.when
+                and self.a.phases == self.b.phases)
 
 
 @dataclass(frozen=True)
@@ -152,8 +154,27 @@ def _trait_ids(rule_set: RuleSet) -> set[str]:
 
 
 def _shared_weighed(a: RuleSet, b: RuleSet) -> list[str]:
-    """Questions both ask and at least one weighs, in `a`'s order."""
-    return [t.id for t in a.traits if t.id in _trait_ids(b) and (t.id in a.weights or t.id in b.weights)]
+    """Questions both ask and at least one weighs (the phases question counts: its phases give points), in `a`'s order."""
+    return [t.id for t in a.traits if t.id in _trait_ids(b) and (_weighs(a, t.id) or _weighs(b, t.id))]
+
+
+def _phase_trait(rule_set: RuleSet) -> str | None:
+    return rule_set.phases.trait if rule_set.phases else None
+
+
+def _weighs(rule_set: RuleSet, trait: str) -> bool:
+    """Whether the engine adds points for answers to this question: weights, or the phases' profiles."""
+    return trait in rule_set.weights or trait == _phase_trait(rule_set)
+
+
+def _written(rule_set: RuleSet, trait: str, option: str) -> Mapping[str, float]:
+    """The points written for an answer: in weights, or in the phase's profile (phases and phase_points)."""
+    if trait == _phase_trait(rule_set):
+        assert rule_set.phases is not None  # narrowed by _phase_trait
+        profile = rule_set.phases.profiles.get(option)
+        return profile.points if profile else {}
+    weights = rule_set.weights.get(trait, {}).get(option)
+    return weights.given if weights else {}
 
 
 def _scale(weights: TraitWeights) -> float:
@@ -184,10 +205,8 @@ def _points_differences(a: RuleSet, b: RuleSet) -> list[PointsDifference]:
     common = [r for r in a.rung_ids() if r in b.rung_ids()]
     result = []
     for trait in _shared_weighed(a, b):
-        wa, wb = a.weights.get(trait, {}), b.weights.get(trait, {})
         for option in a.trait(trait).option_ids():
-            ga = wa[option].given if option in wa else {}
-            gb = wb[option].given if option in wb else {}
+            ga, gb = _written(a, trait, option), _written(b, trait, option)
             rungs = [r for r in common if ga.get(r, 0.0) != gb.get(r, 0.0)]
             if rungs:
                 result.append(PointsDifference(trait, option, tuple(
@@ -196,14 +215,19 @@ def _points_differences(a: RuleSet, b: RuleSet) -> list[PointsDifference]:
 
 
 def _points(rule_set: RuleSet, trait: str, option: str, rung: str) -> float:
-    """What the engine adds for this answer to this rung: 0 when the rule set does not weigh it."""
+    """What the engine adds for this answer to this rung: 0 when the rule set does not weigh it.
+
+    A phase's points are added as written (no weight factor applies to the phases question).
+    """
+    if trait == _phase_trait(rule_set):
+        return _written(rule_set, trait, option).get(rung, 0.0)
     weights = rule_set.weights.get(trait, {}).get(option)
     return weights.points.get(rung, 0.0) if weights else 0.0
 
 
 def _rule_of(kader: Kader) -> tuple[Any, ...]:
-    """What a kader does, without its explanation."""
-    return kader.when, kader.effect, kader.max, kader.min, kader.exclude
+    """What a kader does, and in which phases, without its explanation."""
+    return kader.when, kader.phases, kader.effect, kader.max, kader.min, kader.exclude
 
 
 def _kader_differences(a: RuleSet, b: RuleSet) -> list[KaderDifference]:
@@ -234,7 +258,7 @@ def weight_difference(reference: RuleSet, other: RuleSet) -> pd.DataFrame:
     rungs = [r for r in reference.rung_ids() if r in other.rung_ids()]
     rows, index = [], []
     for trait in question_union((reference, other)):
-        if trait.id not in reference.weights and trait.id not in other.weights:
+        if not _weighs(reference, trait.id) and not _weighs(other, trait.id):
             continue
         for option in trait.option_ids():
             row = [round(_points(other, trait.id, option, r) - _points(reference, trait.id, option, r), _ROUNDING) + 0.0

@@ -1,8 +1,10 @@
 """Comparing frameworks: rule differences as data and as sentences, the weight heatmap, and why advice differs.
 
-The golden sentences are read from the bundled municipalities' YAML: Leusden's factor 2 on
-bestaand_initiatief, Amersfoort's tighter cap on strikte_wettelijke_kaders, Noordoost-Brabant's switched-off
-uitdaagrecht, Leusden's extra rung, Maashorst's early-phase floor.
+The golden sentences are read from the bundled municipalities' YAML (model v2, docs/municipal-changes.md):
+Leusden's factor 2 on bestaande_netwerken and its renamed rung, Amersfoort's own cap
+amersfoort_wettelijk_vastgelegd, Noordoost-Brabant's question dorpsorganisatie (no points), Maashorst's own
+question thema and its early-phase floor. No bundled municipality adds a rung or switches a question off any
+more: those are read from docs/voorbeeld-regelset.yaml (an added rung) and from small fixture rule sets.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ import json
 
 import pytest
 import yaml
-from conftest import CASES
+from conftest import CASES, ROOT
 
 from ladder.analysis.compare import (
     AdviceDifference,
@@ -47,6 +49,7 @@ from ui.charts.compare import (
 )
 
 PAIRS = list(itertools.combinations(["amersfoort", "leusden", "maashorst", "noordoost_brabant", "voorbeeldgemeente"], 2))
+EXAMPLE = ROOT / "docs" / "voorbeeld-regelset.yaml"  # "Mijn Gemeente": the one rule set with an added rung
 
 
 def case_answers(stem: str) -> dict:
@@ -61,6 +64,11 @@ def under(rule_set: RuleSet, answers: dict):
 
 def texts(a: RuleSet, b: RuleSet, lang: str = "nl") -> list[str]:
     return [s.text for s in rule_sentences(rule_differences(a, b), a, b, lang)]
+
+
+@pytest.fixture(scope="module")
+def example() -> RuleSet:
+    return load_rule_set(EXAMPLE)
 
 
 # --- rule differences as data -------------------------------------------------------------------
@@ -79,47 +87,122 @@ def test_differences_are_the_same_either_way_round(bundled, a, b):
     assert sorted(type(d).__name__ for d in forward) == sorted(type(d).__name__ for d in backward)
 
 
-def test_leusden_weighs_existing_initiatives_twice_as_heavily(bundled):
+def test_leusden_weighs_existing_networks_twice_as_heavily(bundled):
     factors = [d for d in rule_differences(bundled["voorbeeldgemeente"], bundled["leusden"]) if isinstance(d, FactorDifference)]
-    assert factors == [FactorDifference(trait="bestaand_initiatief", options=("nee", "ja"), every_option=True,
+    assert factors == [FactorDifference(trait="bestaande_netwerken", options=("nee", "ja"), every_option=True,
                                         heavier="leusden", lighter="voorbeeldgemeente", ratio=2.0,
-                                        whys=(bundled["leusden"].weights["bestaand_initiatief"]["ja"].factors[0].why,))]
+                                        whys=(bundled["leusden"].weights["bestaande_netwerken"]["ja"].factors[0].why,))]
 
 
-def test_between_two_factors_the_ratio_counts(bundled):
-    """Leusden doubles existing initiatives, Noordoost-Brabant weighs energy 1.5 times: each is heavier on its own."""
-    factors = {d.trait: (d.heavier, d.ratio) for d in rule_differences(bundled["leusden"], bundled["noordoost_brabant"])
+TWO_FACTORS = """\
+extends: voorbeeldgemeente
+name: "Proefdorp (test): twee factoren"
+weight_factors:
+  - trait: bestaande_netwerken
+    factor: 0.5
+    why: Netwerken wegen hier half.
+  - trait: capaciteit_samenleving
+    factor: 1.5
+    why: Draagkracht weegt hier zwaarder.
+"""
+
+
+def test_between_two_factors_the_ratio_counts(write_rules, bundled):
+    """Leusden doubles existing networks, Proefdorp halves them and weighs capacity 1.5 times: each is heavier on its
+    own, and between factor 2 and factor 0.5 the ratio is 4."""
+    proefdorp = load_rule_set(write_rules(TWO_FACTORS, "proefdorp.yaml"))
+    factors = {d.trait: (d.heavier, d.ratio) for d in rule_differences(bundled["leusden"], proefdorp)
                if isinstance(d, FactorDifference)}
-    assert factors == {"bestaand_initiatief": ("leusden", 2.0), "capaciteit_samenleving": ("noordoost_brabant", 1.5)}
+    assert factors == {"bestaande_netwerken": ("leusden", 4.0), "capaciteit_samenleving": ("proefdorp", 1.5)}
 
 
-def test_amersfoort_caps_strict_legal_frames_at_adviseren(bundled):
-    kaders = [d for d in rule_differences(bundled["amersfoort"], bundled["voorbeeldgemeente"]) if isinstance(d, KaderDifference)]
-    assert [(d.kader, d.a.max, d.b.max, d.same_condition) for d in kaders] == [
-        ("strikte_wettelijke_kaders", "adviseren", "coproduceren", True)]
+def test_amersfoort_caps_at_adviseren_when_law_or_safety_fixes_the_outcome(bundled):
+    amersfoort = bundled["amersfoort"]
+    kaders = [d for d in rule_differences(amersfoort, bundled["voorbeeldgemeente"]) if isinstance(d, KaderDifference)]
+    assert [(d.kader, d.a.max, d.b, d.same_condition) for d in kaders] == [
+        ("amersfoort_wettelijk_vastgelegd", "adviseren", None, False)]
+    assert kaders[0].a == next(k for k in amersfoort.kaders if k.id == "amersfoort_wettelijk_vastgelegd")
 
 
 def test_everything_leusden_changes_is_found(bundled):
     found = rule_differences(bundled["leusden"], bundled["voorbeeldgemeente"])
-    assert found[:2] == (RungOnlyIn("samenleving_zonder_gemeente", "leusden", "voorbeeldgemeente", "overheidsparticipatie"),
-                         RungRenamed("overheidsparticipatie"))
-    assert [type(d) for d in found[2:]] == [FactorDifference, KaderDifference, MethodsOnlyIn]
+    assert [type(d) for d in found] == [RungRenamed, FactorDifference, MethodsOnlyIn]
+    assert found[0] == RungRenamed("overheidsparticipatie")
     assert found[-1] == MethodsOnlyIn(("regelluwe_ruimte",), "leusden", "voorbeeldgemeente")
 
 
-def test_a_question_switched_off_is_told_apart_from_a_question_added(bundled):
-    found = [d for d in rule_differences(bundled["noordoost_brabant"], bundled["amersfoort"]) if isinstance(d, TraitOnlyIn)]
+def test_an_added_rung_is_found_with_the_rung_below_it(bundled, example):
+    found = rule_differences(example, bundled["voorbeeldgemeente"])
+    assert found[0] == RungOnlyIn("samen_onderzoeken", "voorbeeld-regelset", "voorbeeldgemeente", "adviseren")
+    assert [d for d in found if isinstance(d, RungOnlyIn)] == [found[0]]
+    assert [d for d in rule_differences(bundled["voorbeeldgemeente"], example) if isinstance(d, RungOnlyIn)] == [found[0]]
+
+
+SWITCHED_OFF = """\
+extends: noordoost_brabant
+name: "Proefkern (test): zonder de vraag of het besluit al genomen is"
+disable_traits: [besluit_genomen]
+disable_preconditions: [besluit_al_genomen]
+"""
+
+
+def test_a_question_switched_off_is_told_apart_from_a_question_added(write_rules, bundled):
+    proefkern = load_rule_set(write_rules(SWITCHED_OFF, "proefkern.yaml"))
+    found = [d for d in rule_differences(proefkern, bundled["maashorst"]) if isinstance(d, TraitOnlyIn)]
     assert {(d.trait, d.only_in, d.disabled_in_other) for d in found} == {
-        ("veiligheid", "noordoost_brabant", False), ("dorpsorganisatie", "noordoost_brabant", False),
-        ("uitdaagrecht", "amersfoort", True), ("nieuwe_partners", "amersfoort", False)}
+        ("dorpsorganisatie", "proefkern", False), ("thema", "maashorst", False), ("besluit_genomen", "maashorst", True)}
 
 
-def test_points_written_differently_are_given_as_the_engine_adds_them(bundled):
+ITS_OWN_POINTS = """\
+extends: leusden
+name: "Proefbuurt (test): eigen punten"
+weights:
+  bestaande_netwerken:
+    "ja":
+      why: Werk met wat er is, en maak samen.
+      coproduceren: 1.5
+"""
+
+
+def test_points_written_differently_are_given_as_the_engine_adds_them(write_rules, bundled):
+    """Written 1.5 under Leusden's factor 2: the engine adds 3 (the base writes and adds 0.5)."""
+    proefbuurt = load_rule_set(write_rules(ITS_OWN_POINTS, "proefbuurt.yaml"))
+    found = [d for d in rule_differences(bundled["voorbeeldgemeente"], proefbuurt) if isinstance(d, PointsDifference)]
+    assert found == [PointsDifference("bestaande_netwerken", "ja", (("coproduceren", 0.5, 3.0),))]
+    assert [d for d in rule_differences(bundled["leusden"], proefbuurt) if isinstance(d, PointsDifference)] == [
+        PointsDifference("bestaande_netwerken", "ja", (("coproduceren", 1.0, 3.0),))]
+
+
+def test_maashorsts_phase_points_are_points_written_differently(bundled):
+    """Maashorst's phase_points replace listed rungs of two phase profiles: a difference in points like any answer's.
+
+    agenda: informeren -2 is the base's own value, so only coproduceren and meebeslissen differ there.
+    """
     found = [d for d in rule_differences(bundled["voorbeeldgemeente"], bundled["maashorst"]) if isinstance(d, PointsDifference)]
     assert found == [
-        PointsDifference("fase", "agenda", (("informeren", -1.0, -2.0), ("coproduceren", 1.0, 2.0), ("meebeslissen", 1.0, 2.0))),
-        PointsDifference("fase", "uitvoering", (("informeren", 1.5, 2.5), ("coproduceren", 0.0, -0.5))),
+        PointsDifference("fase", "agenda", (("coproduceren", 1.5, 2.0), ("meebeslissen", 1.0, 2.0))),
+        PointsDifference("fase", "uitvoering", (("informeren", 2.0, 2.5), ("coproduceren", 0.5, -0.5))),
     ]
+
+
+LATER_FLOOR = """\
+extends: maashorst
+name: "Proefhorst (test): de vloer ook in de voorbereiding"
+kaders:
+  - id: vroeg_en_open_minstens_advies
+    phases: [agenda, voorbereiding]
+    when: {trait: beleidsruimte, in: [ruim, open]}
+    min: adviseren
+    reason: Ook in de voorbereiding minstens advies.
+"""
+
+
+def test_a_kader_that_holds_in_other_phases_is_a_difference(write_rules, bundled):
+    """Same condition, same floor, but also in the preparation phase: the kader applies to other projects."""
+    proefhorst = load_rule_set(write_rules(LATER_FLOOR, "proefhorst.yaml"))
+    kaders = [d for d in rule_differences(bundled["maashorst"], proefhorst) if isinstance(d, KaderDifference)]
+    assert [(d.kader, d.a.phases, d.b.phases, d.same_condition) for d in kaders] == [
+        ("vroeg_en_open_minstens_advies", ("agenda",), ("agenda", "voorbereiding"), False)]
 
 
 VARIANT = """\
@@ -127,18 +210,18 @@ extends: voorbeeldgemeente
 name: "Proefstad (test): een variant"
 robustness: {robuust: 5, redelijk: 2}
 weight_factors:
-  - trait: urgentie
-    options: [hoog]
+  - trait: tijd_tot_besluit
+    options: [krap]
     factor: 3
     why: Haast weegt hier zwaar.
   - trait: politieke_gevoeligheid
     factor: 0
     why: Politiek laten we buiten beschouwing.
 kaders:
-  - id: strikte_wettelijke_kaders
-    when: {trait: wettelijke_kaders, in: [enkele, strikt]}
-    max: coproduceren
-    reason: Ook bij enkele regels hoogstens coproduceren.
+  - id: niets_te_beslissen
+    when: {trait: beleidsruimte, in: [geen, beperkt]}
+    max: raadplegen
+    reason: Ook bij weinig ruimte hoogstens raadplegen.
 werkvormen:
   - id: schouw
     name: Schouw met de wethouder
@@ -155,84 +238,122 @@ werkvormen:
 @pytest.fixture
 def variant(write_rules, bundled) -> RuleSet:
     assert any(m.id == "schouw" for m in bundled["voorbeeldgemeente"].werkvormen), "the variant changes a base method"
+    assert any(k.id == "niets_te_beslissen" for k in bundled["voorbeeldgemeente"].kaders), "the variant changes a base kader"
     return load_rule_set(write_rules(VARIANT, "variant.yaml"))
 
 
 def test_factors_on_some_answers_a_zero_factor_thresholds_and_changed_methods(bundled, variant):
     found = rule_differences(bundled["voorbeeldgemeente"], variant)
     factors = {d.trait: d for d in found if isinstance(d, FactorDifference)}
-    assert (factors["urgentie"].options, factors["urgentie"].every_option, factors["urgentie"].ratio) == (("hoog",), False, 3.0)
+    haste = factors["tijd_tot_besluit"]
+    assert (haste.options, haste.every_option, haste.heavier, haste.ratio) == (("krap",), False, "variant", 3.0)
     assert (factors["politieke_gevoeligheid"].heavier, factors["politieke_gevoeligheid"].ratio) == ("voorbeeldgemeente", None)
     assert RobustnessDifference(bundled["voorbeeldgemeente"].robustness, variant.robustness) in found
     assert MethodsChanged(("schouw",)) in found
     kader = next(d for d in found if isinstance(d, KaderDifference))
-    assert not kader.same_condition
+    assert (kader.kader, kader.a.max, kader.b.max, kader.same_condition) == ("niets_te_beslissen", "informeren", "raadplegen",
+                                                                            False)
 
 
 # --- rule differences in words (golden) ---------------------------------------------------------------
 
 
 def test_golden_sentences_leusden_and_voorbeeldgemeente(bundled):
-    assert texts(bundled["leusden"], bundled["voorbeeldgemeente"]) == [
-        'Leusden heeft een extra trede boven "Overheidsparticipatie: de gemeente doet mee": "Samenleving zonder gemeente". '
-        "Voorbeeldgemeente kent die trede niet.",
+    a, b = bundled["leusden"], bundled["voorbeeldgemeente"]
+    sentences = rule_sentences(rule_differences(a, b), a, b, "nl")
+    assert [s.text for s in sentences] == [
         'Leusden noemt de trede "Overheidsparticipatie: de gemeente doet mee", Voorbeeldgemeente noemt haar '
         '"Overheidsparticipatie".',
-        'Leusden weegt "Bestaand initiatief" twee keer zo zwaar als Voorbeeldgemeente.',
-        'Als Initiatiefnemer is niet "Inwoners, ondernemers of organisaties": Leusden sluit Samenleving zonder gemeente uit. '
-        "Voorbeeldgemeente heeft die regel niet.",
+        'Leusden weegt "Bestaande groepen en netwerken" twee keer zo zwaar als Voorbeeldgemeente.',
         "Werkvormen die alleen Leusden kent: Regelluwe ruimte.",
     ]
+    assert sentences[1].detail == "Waarom: Samenleving Voorop: werken met wat er is weegt in Leusden twee keer zo zwaar."
+
+
+def test_golden_sentence_of_an_added_rung(bundled, example):
+    found = texts(example, bundled["voorbeeldgemeente"])
+    assert found[0] == ('Mijn Gemeente heeft een extra trede boven "Adviseren": "Samen onderzoeken". '
+                        "Voorbeeldgemeente kent die trede niet.")
 
 
 def test_golden_sentences_amersfoort_and_voorbeeldgemeente(bundled):
     a, b = bundled["amersfoort"], bundled["voorbeeldgemeente"]
     sentences = rule_sentences(rule_differences(a, b), a, b, "nl")
     assert [s.text for s in sentences] == [
-        'Alleen Amersfoort stelt de vraag "Nieuwe partners": Doen er ook partners mee buiten de vaste gesprekspartners?',
-        'Bij "Belanghebbenden: Veel" verschillen de punten: Coproduceren (interactief beleid) +1,5 in Amersfoort en +0,5 in '
-        "Voorbeeldgemeente.",
-        'Als Wettelijke kaders is "Ja, de regels leggen veel vast": Amersfoort begrenst op Adviseren, maar Voorbeeldgemeente '
-        "begrenst op Coproduceren (interactief beleid).",
+        'Als Waardoor het vastligt is "Een wet of een landelijke norm" of "Veiligheid, zoals verkeersveiligheid of '
+        'gezondheid" en Beleidsruimte is "Weinig: alleen details, zoals de inrichting of de planning": Amersfoort '
+        "begrenst op Adviseren. Voorbeeldgemeente heeft die regel niet.",
+        "Deze werkvormen zijn in Amersfoort anders beschreven dan in Voorbeeldgemeente: Gemengde werkgroep (alle partijen "
+        "aan tafel).",
     ]
-    assert sentences[2].detail.startswith("Reden in Amersfoort: In Amersfoort geldt: bij strikte wettelijke kaders vraagt "
-                                          "de gemeente hooguit advies.")
+    assert sentences[0].detail.startswith("Reden in Amersfoort: Dit is een eigen, strengere keuze van deze illustratie "
+                                          "voor Amersfoort.")
 
 
 def test_golden_sentences_in_english(bundled):
-    assert texts(bundled["amersfoort"], bundled["leusden"], "en")[3:6] == [
-        'Leusden weighs "Existing initiative" twice as heavily as Amersfoort.',
-        'For "Stakeholders: Many" the points differ: Co-produce (interactive policy making) +1.5 in Amersfoort and +0.5 in '
-        "Leusden.",
-        'If Legal frames is "Yes, the rules fix a lot": Amersfoort caps at Advise, but Leusden caps at Co-produce '
-        "(interactive policy making).",
+    assert texts(bundled["amersfoort"], bundled["leusden"], "en")[1:3] == [
+        'Leusden weighs "Existing groups and networks" twice as heavily as Amersfoort.',
+        'If What fixes it is "A law or a national standard" or "Safety, such as traffic safety or health" and Room to '
+        'decide is "Little: only details, such as the layout or the schedule": Amersfoort caps at Advise. Leusden has no '
+        "such rule.",
     ]
 
 
 def test_golden_sentences_noordoost_brabant(bundled):
     found = texts(bundled["noordoost_brabant"], bundled["maashorst"])
-    assert 'Dorpen in Noordoost-Brabant weegt "Energie in de samenleving" 1,5 keer zo zwaar als Maashorst.' in found
-    assert ('Als Veiligheid is "Ja": Dorpen in Noordoost-Brabant begrenst op Raadplegen (inspraak). Maashorst heeft die '
-            "regel niet.") in found
-    assert ('Als Fase is "Agenda: bepalen waar het over gaat" en Beleidsruimte is "Veel: er zijn echte keuzes" of "Alles: '
-            'ook de vraag zelf ligt open": Maashorst vraagt minstens Adviseren. Dorpen in Noordoost-Brabant heeft die regel '
-            "niet.") in found
-    switched_off = texts(bundled["voorbeeldgemeente"], bundled["noordoost_brabant"])
-    assert ('Dorpen in Noordoost-Brabant heeft de vraag "Uitdaagrecht" uitgezet: daar telt het antwoord niet mee. '
-            "Voorbeeldgemeente stelt de vraag wel.") in switched_off
+    assert ('Alleen Dorpen in Noordoost-Brabant stelt de vraag "Dorpsorganisatie": Is een dorpshuis, vereniging of '
+            "dorpsraad betrokken?") in found
+    assert 'Alleen Maashorst stelt de vraag "Thema": Over welk thema gaat het project?' in found
+    # dorpsorganisatie has no points: against the neutral example it is the one difference, and no weight differs
+    assert texts(bundled["voorbeeldgemeente"], bundled["noordoost_brabant"]) == [
+        'Alleen Dorpen in Noordoost-Brabant stelt de vraag "Dorpsorganisatie": Is een dorpshuis, vereniging of dorpsraad '
+        "betrokken?"]
+
+
+def test_golden_sentences_maashorst(bundled):
+    found = texts(bundled["maashorst"], bundled["voorbeeldgemeente"])
+    assert found == [
+        'Alleen Maashorst stelt de vraag "Thema": Over welk thema gaat het project?',
+        'Bij "Fase: Agenda: bepalen waar het over gaat" verschillen de punten: Coproduceren (samen maken, cocreatie) +2 in '
+        "Maashorst en +1,5 in Voorbeeldgemeente; Meebeslissen +2 in Maashorst en +1 in Voorbeeldgemeente.",
+        'Bij "Fase: Uitvoering: doen" verschillen de punten: Informeren +2,5 in Maashorst en +2 in Voorbeeldgemeente; '
+        "Coproduceren (samen maken, cocreatie) -0,5 in Maashorst en +0,5 in Voorbeeldgemeente.",
+        # the floor holds only when the agenda phase is evaluated: the sentence must say so
+        'Als Beleidsruimte is "Veel: er zijn echte keuzes" of "Alles: ook de vraag zelf ligt open", in de fase "Agenda: '
+        'bepalen waar het over gaat": Maashorst vraagt minstens Adviseren. Voorbeeldgemeente heeft die regel niet.',
+    ]
+    assert texts(bundled["maashorst"], bundled["voorbeeldgemeente"], "en")[-1] == (
+        'If Room to decide is "Much: there are real choices" or "Everything: even the question itself is open", in the '
+        'phase "Agenda: deciding what it is about": Maashorst asks at least Advise. Example municipality has no such rule.')
+
+
+def test_golden_sentence_of_a_kader_in_other_phases(write_rules, bundled):
+    proefhorst = load_rule_set(write_rules(LATER_FLOOR, "proefhorst.yaml"))
+    assert texts(bundled["maashorst"], proefhorst)[-1] == (
+        'Als Beleidsruimte is "Veel: er zijn echte keuzes" of "Alles: ook de vraag zelf ligt open", in de fase "Agenda: '
+        'bepalen waar het over gaat": Maashorst vraagt minstens Adviseren. Als Beleidsruimte is "Veel: er zijn echte '
+        'keuzes" of "Alles: ook de vraag zelf ligt open", in de fase "Agenda: bepalen waar het over gaat" of '
+        '"Voorbereiding: plan maken": Proefhorst vraagt minstens Adviseren.')
+
+
+def test_golden_sentence_of_a_question_switched_off(write_rules, bundled):
+    proefkern = load_rule_set(write_rules(SWITCHED_OFF, "proefkern.yaml"))
+    assert ('Proefkern heeft de vraag "Besluit al genomen" uitgezet: daar telt het antwoord niet mee. '
+            "Voorbeeldgemeente stelt de vraag wel.") in texts(bundled["voorbeeldgemeente"], proefkern)
 
 
 def test_golden_sentences_of_a_variant(bundled, variant):
     found = texts(bundled["voorbeeldgemeente"], variant)
     name = short_name(variant, "nl")
     assert name == "Proefstad"
-    assert f'{name} weegt het antwoord "Hoog" op "Urgentie" drie keer zo zwaar als Voorbeeldgemeente.' in found
+    assert (f'{name} weegt het antwoord "Minder dan 3 maanden, ook bij een korte wettelijke termijn" op "Tijd tot het '
+            f'besluit" drie keer zo zwaar als Voorbeeldgemeente.') in found
     assert f'{name} laat "Politieke gevoeligheid" niet meewegen, Voorbeeldgemeente wel.' in found
     assert (f"Voorbeeldgemeente noemt een advies stevig vanaf 4 punten voorsprong en redelijk stevig vanaf 1,5. {name} doet "
             "dat vanaf 5 en 2 punten.") in found
-    assert (f'Als Wettelijke kaders is "Ja, de regels leggen veel vast": Voorbeeldgemeente begrenst op Coproduceren '
-            f'(interactief beleid). Als Wettelijke kaders is "Enkele regels, maar er blijft ruimte" of "Ja, de regels leggen '
-            f'veel vast": {name} begrenst op Coproduceren (interactief beleid).') in found
+    assert ('Als Beleidsruimte is "Niets: alles ligt vast": Voorbeeldgemeente begrenst op Informeren. Als Beleidsruimte is '
+            f'"Niets: alles ligt vast" of "Weinig: alleen details, zoals de inrichting of de planning": {name} begrenst op '
+            "Raadplegen.") in found
 
 
 @pytest.mark.parametrize(("a", "b"), PAIRS)
@@ -260,24 +381,48 @@ def test_short_names(bundled, municipality, short):
 def test_weight_difference_of_a_factor_is_the_points_it_adds(bundled):
     base, leusden = bundled["voorbeeldgemeente"], bundled["leusden"]
     frame = weight_difference(base, leusden)
-    assert list(frame.index) == [("bestaand_initiatief", "nee"), ("bestaand_initiatief", "ja")]
-    assert list(frame.columns) == list(base.rung_ids())  # samenleving_zonder_gemeente is Leusden's alone
+    assert list(frame.index) == [("bestaande_netwerken", "nee"), ("bestaande_netwerken", "ja")]
+    assert list(frame.columns) == list(base.rung_ids())
     for option in ("nee", "ja"):
-        given = base.weights["bestaand_initiatief"][option].points
-        assert frame.loc[("bestaand_initiatief", option)].to_dict() == {r: given.get(r, 0.0) for r in base.rung_ids()}
+        given = base.weights["bestaande_netwerken"][option].points
+        assert frame.loc[("bestaande_netwerken", option)].to_dict() == {r: given.get(r, 0.0) for r in base.rung_ids()}
+
+
+def test_the_heatmap_has_only_the_rungs_both_have(bundled, example):
+    frame = weight_difference(bundled["voorbeeldgemeente"], example)
+    assert "samen_onderzoeken" in example.rung_ids()
+    assert list(frame.columns) == list(bundled["voorbeeldgemeente"].rung_ids())  # samen_onderzoeken is Mijn Gemeente's alone
 
 
 def test_a_question_only_one_asks_weighs_its_whole_push(bundled):
-    frame = weight_difference(bundled["voorbeeldgemeente"], bundled["amersfoort"])
-    assert frame.loc[("nieuwe_partners", "ja"), "coproduceren"] == 1.5
-    assert frame.loc[("belanghebbenden", "veel"), "coproduceren"] == 1.0
+    maashorst = bundled["maashorst"]
+    frame = weight_difference(bundled["voorbeeldgemeente"], maashorst)
+    assert frame.loc[("thema", "sociaal"), "coproduceren"] == 1.5
+    assert frame.loc[("thema", "bestuur"), "meebeslissen"] == -1.0
+    for option in maashorst.trait("thema").option_ids():
+        if option in maashorst.weights["thema"]:
+            given = maashorst.weights["thema"][option].points
+            assert frame.loc[("thema", option)].to_dict() == {r: given.get(r, 0.0) for r in frame.columns}
+    # a question only one asks, without points (used in conditions only), pushes nothing
+    assert weight_difference(bundled["voorbeeldgemeente"], bundled["noordoost_brabant"]).empty
+
+
+def test_the_heatmap_has_a_row_for_each_phase_whose_points_differ(bundled):
+    frame = weight_difference(bundled["voorbeeldgemeente"], bundled["maashorst"])
+    assert [i for i in frame.index if i[0] == "fase"] == [("fase", "agenda"), ("fase", "uitvoering")]
+    assert frame.loc[("fase", "agenda")].to_dict() == {r: {"coproduceren": 0.5, "meebeslissen": 1.0}.get(r, 0.0)
+                                                        for r in frame.columns}
+    assert frame.loc[("fase", "uitvoering")].to_dict() == {r: {"informeren": 0.5, "coproduceren": -1.0}.get(r, 0.0)
+                                                            for r in frame.columns}
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_the_heatmap_and_its_table_hold_the_same_numbers(bundled, lang):
-    chart = weight_difference_chart(bundled["amersfoort"], bundled["noordoost_brabant"], lang)
+    chart = weight_difference_chart(bundled["leusden"], bundled["maashorst"], lang)
     figure = json.loads(chart.figure.to_json())
     heatmap = figure["data"][0]
+    # Maashorst's two phases, bestaande_netwerken (Leusden's factor) and thema (Maashorst's question)
+    assert len(heatmap["y"]) == 2 + 2 + 4
     assert heatmap["text"] == chart.table.drop(columns=chart.table.columns[0]).to_numpy().tolist()
     assert heatmap["y"] == chart.table.iloc[:, 0].tolist()
     assert [[signed(v, lang) for v in row] for row in heatmap["z"]] == heatmap["text"]
@@ -286,7 +431,8 @@ def test_the_heatmap_and_its_table_hold_the_same_numbers(bundled, lang):
 
 def test_rule_set_texts_in_the_heatmap_are_not_read_as_html(write_rules, bundled):
     odd = load_rule_set(write_rules(
-        "extends: voorbeeldgemeente\nname: '<b>Vet</b> (x)'\nweights:\n  urgentie:\n    hoog:\n      why: x\n      informeren: 1\n",
+        "extends: voorbeeldgemeente\nname: '<b>Vet</b> (x)'\nweights:\n  tijd_tot_besluit:\n    krap:\n      why: x\n"
+        "      informeren: 2\n",
         "odd.yaml"))
     chart = weight_difference_chart(bundled["voorbeeldgemeente"], odd, "nl")
     assert "&lt;b&gt;Vet&lt;/b&gt;" in chart.figure.layout.title.text
@@ -296,18 +442,19 @@ def test_rule_set_texts_in_the_heatmap_are_not_read_as_html(write_rules, bundled
 
 
 def test_the_question_union_keeps_the_first_order_and_says_who_asks(bundled):
-    rule_sets = [bundled["noordoost_brabant"], bundled["amersfoort"]]
+    rule_sets = [bundled["noordoost_brabant"], bundled["maashorst"]]
     union = [t.id for t in question_union(rule_sets)]
-    assert union[-3:] == ["dorpsorganisatie", "uitdaagrecht", "nieuwe_partners"]
+    assert union[-2:] == ["dorpsorganisatie", "thema"]
+    assert union[:-2] == [t.id for t in bundled["voorbeeldgemeente"].traits]
     asked = askers(rule_sets)
-    assert asked["uitdaagrecht"] == ("amersfoort",) and asked["veiligheid"] == ("noordoost_brabant",)
-    assert asked["beleidsruimte"] == ("noordoost_brabant", "amersfoort")
+    assert asked["thema"] == ("maashorst",) and asked["dorpsorganisatie"] == ("noordoost_brabant",)
+    assert asked["beleidsruimte"] == ("noordoost_brabant", "maashorst")
 
 
 def test_an_answer_a_framework_does_not_offer_is_set_aside(bundled):
-    kept, set_aside = fitting_answers(bundled["amersfoort"], {"urgentie": "heel_hoog", "fase": ["agenda"], "thema": "sociaal",
-                                                              "impact": None})
-    assert kept == {"fase": ["agenda"], "thema": "sociaal", "impact": None} and set_aside == ("urgentie",)
+    kept, set_aside = fitting_answers(bundled["amersfoort"], {"tijd_tot_besluit": "heel_krap", "fase": ["agenda"],
+                                                              "thema": "sociaal", "ingrijpendheid": None})
+    assert kept == {"fase": ["agenda"], "thema": "sociaal", "ingrijpendheid": None} and set_aside == ("tijd_tot_besluit",)
 
 
 def test_the_same_advice_needs_no_explanation(bundled):
@@ -316,65 +463,127 @@ def test_the_same_advice_needs_no_explanation(bundled):
     assert advice_difference(a, under(a, answers), b, under(b, answers)) is None
 
 
+def fixed_by_a_standard() -> dict:
+    """The water storage case, with the water board's standards fixing the outcome: little room, fixed by a standard."""
+    return {**case_answers("15_waterberging_strikte_normen"), "beleidsruimte": "beperkt", "vastgelegd_door": ["wet_of_norm"]}
+
+
 def test_amersfoorts_cap_explains_the_water_storage_case(bundled):
-    answers = case_answers("15_waterberging_strikte_normen")
+    answers = fixed_by_a_standard()
     a, b = bundled["amersfoort"], bundled["leusden"]
     diff = advice_difference(a, under(a, answers), b, under(b, answers))
     assert (diff.rung_a, diff.rung_b) == ("adviseren", "coproduceren")
-    assert [(k.kader, k.in_a.rungs, k.in_b.rungs, k.in_a.changed_outcome) for k in diff.kaders] == [
-        ("strikte_wettelijke_kaders", ("adviseren",), ("coproduceren",), True)]
-    assert [s.text for s in why_sentences(diff, a, b, "nl", 3)][:2] == [
-        "Amersfoort adviseert Adviseren; Leusden adviseert Coproduceren (interactief beleid).",
-        "Een kader gold in allebei, maar anders: in Amersfoort hoogstens Adviseren (bepaalde het advies); in Leusden "
-        "hoogstens Coproduceren (interactief beleid).",
+    assert [(k.kader, k.in_a.rungs, k.in_b, k.in_a.changed_outcome, k.b_has_it) for k in diff.kaders] == [
+        ("amersfoort_wettelijk_vastgelegd", ("adviseren",), None, True, False)]
+    assert diff.shifts == ()  # nothing else in the two frameworks weighs this case differently
+    sentences = why_sentences(diff, a, b, "nl", 3)
+    assert [s.text for s in sentences] == [
+        "Amersfoort adviseert Adviseren; Leusden adviseert Coproduceren (samen maken, cocreatie).",
+        "In Amersfoort gold een kader: hoogstens Adviseren (bepaalde het advies). Leusden heeft dat kader niet.",
+        "Opgeteld, vóór de kaders: Adviseren min Coproduceren (samen maken, cocreatie) is -3 punten in Amersfoort en -3 in "
+        "Leusden.",
     ]
+    assert sentences[1].detail.startswith("Reden in Amersfoort: Dit is een eigen, strengere keuze")
     table = standing_table(diff, a, b, "nl")
-    assert table.iloc[0].tolist() == ["Amersfoort", "Adviseren", "+7", "+10,5 (buiten de grenzen van een kader)"]
+    assert table.iloc[0].tolist() == ["Amersfoort", "Adviseren", "+6,5", "+9,5 (buiten de grenzen van een kader)"]
+    # without the standard fixing it, Amersfoort's cap does not hold and the advice is the same
+    free = case_answers("15_waterberging_strikte_normen")
+    assert advice_difference(a, under(a, free), b, under(b, free)) is None
 
 
-def test_noordoost_brabants_safety_frame_and_weights_explain_the_village_street(bundled):
-    answers = case_answers("18_dorpsstraat_verkeer")
-    a, b = bundled["voorbeeldgemeente"], bundled["noordoost_brabant"]
+def complex_and_contested() -> dict:
+    """The environmental vision (omgevingsvisie), made complex and contested."""
+    return {**case_answers("14_omgevingsvisie"), "complexiteit": "hoog", "conflict": "hoog"}
+
+
+def test_an_own_kader_and_own_weights_explain_the_environmental_vision(bundled, example):
+    """Mijn Gemeente's floor complex_en_omstreden decides it; its factor on schaal shifts the points as well."""
+    answers = complex_and_contested()
+    a, b = bundled["voorbeeldgemeente"], example
     diff = advice_difference(a, under(a, answers), b, under(b, answers))
-    assert (diff.rung_a, diff.rung_b) == ("coproduceren", "raadplegen")
+    assert (diff.rung_a, diff.rung_b) == ("adviseren", "coproduceren")
     contrast = diff.kaders[0]
     assert (contrast.kader, contrast.in_a, contrast.a_has_it, contrast.in_b.changed_outcome) == (
-        "veiligheid_rechtmatige_overheid", None, False, True)
+        "complex_en_omstreden", None, False, True)
     sentences = [s.text for s in why_sentences(diff, a, b, "nl", 3)]
-    assert ("In Dorpen in Noordoost-Brabant gold een kader: hoogstens Raadplegen (inspraak) (bepaalde het advies). "
+    assert ("In Mijn Gemeente gold een kader: minstens Samen onderzoeken (bepaalde het advies). "
             "Voorbeeldgemeente heeft dat kader niet.") in sentences
-    assert [(s.trait, s.shift) for s in diff.shifts] == [("veiligheid", 1.5), ("capaciteit_samenleving", -1.0),
-                                                         ("dorpsorganisatie", -1.0)]
-    assert ('"Energie in de samenleving: Hoog": Coproduceren (interactief beleid) min Raadplegen (inspraak) is +2 in '
-            "Voorbeeldgemeente en +3 in Dorpen in Noordoost-Brabant.") in sentences
+    assert [(s.trait, s.shift) for s in diff.shifts] == [("schaal", 0.5)]
+    assert ('"Schaal: Hele gemeente": Adviseren min Coproduceren (samen maken, cocreatie) is +1 in Voorbeeldgemeente en '
+            "+0,5 in Mijn Gemeente.") in sentences
 
 
-def test_leusdens_own_rung_is_named_when_it_is_the_advice(bundled):
-    answers = case_answers("16_buurtmoestuin_eigen_grond")
-    a, b = bundled["amersfoort"], bundled["leusden"]
+def a_square_on_the_agenda() -> dict:
+    """The square's redesign, entered in the agenda phase, about how the municipality works (Maashorst's thema)."""
+    return {**case_answers("04_herinrichting_plein"), "fase": ["agenda"], "thema": "bestuur"}
+
+
+def test_maashorsts_theme_and_phase_points_explain_the_square(bundled):
+    answers = a_square_on_the_agenda()
+    a, b = bundled["maashorst"], bundled["voorbeeldgemeente"]
     diff = advice_difference(a, under(a, answers), b, under(b, answers))
-    assert diff.missing == (("samenleving_zonder_gemeente", "amersfoort"),) and diff.shifts == ()
-    assert [s.text for s in why_sentences(diff, a, b, "en", 3)] == [
-        "Amersfoort advises Government participation; Leusden advises Society without the municipality.",
-        "Amersfoort has no rung Society without the municipality: it cannot be the advice there.",
+    assert (diff.rung_a, diff.rung_b, diff.kaders) == ("adviseren", "coproduceren", ())
+    assert [(s.trait, s.lead_a, s.lead_b) for s in diff.shifts] == [("thema", 1.0, 0.0), ("fase", -1.0, -0.5)]
+    assert [s.text for s in why_sentences(diff, a, b, "nl", 3)][2:] == [
+        '"Thema: Bestuur en organisatie": Adviseren min Coproduceren (samen maken, cocreatie) is +1 in Maashorst en 0 in '
+        "Voorbeeldgemeente.",
+        '"Fase: Agenda: bepalen waar het over gaat": Adviseren min Coproduceren (samen maken, cocreatie) is -1 in Maashorst '
+        "en -0,5 in Voorbeeldgemeente.",
     ]
-    assert standing_table(diff, a, b, "nl").iloc[0, 3] == "bestaat hier niet"
+
+
+def test_noordoost_brabants_village_question_alone_changes_no_advice(bundled):
+    """dorpsorganisatie has no points (village capacity counts once, in capaciteit_samenleving)."""
+    answers = case_answers("18_dorpsstraat_verkeer")
+    assert answers["dorpsorganisatie"] == "ja"
+    a, b = bundled["voorbeeldgemeente"], bundled["noordoost_brabant"]
+    advice_a, advice_b = under(a, answers), under(b, answers)
+    assert advice_difference(a, advice_a, b, advice_b) is None
+    assert [s.score for s in advice_a.scores] == [s.score for s in advice_b.scores]
+
+
+def test_an_own_rung_is_named_when_it_is_the_advice(bundled, example):
+    answers = {**case_answers("03_hondenbeleid"), "complexiteit": "hoog", "conflict": "hoog"}
+    a, b = example, bundled["amersfoort"]
+    diff = advice_difference(a, under(a, answers), b, under(b, answers))
+    assert diff.missing == (("samen_onderzoeken", "amersfoort"),) and diff.shifts == ()
+    assert [s.text for s in why_sentences(diff, a, b, "en", 3)] == [
+        "My Municipality advises Joint fact-finding; Amersfoort advises Advise.",
+        "Amersfoort has no rung Joint fact-finding: it cannot be the advice there.",
+        "In My Municipality a frame applied: at least Joint fact-finding (decided the advice). Amersfoort does not have "
+        "that frame.",
+    ]
+    assert standing_table(diff, a, b, "nl").iloc[1, 2] == "bestaat hier niet"
 
 
 def _differences():
-    """Every golden case under every pair of frameworks that advise it differently."""
+    """Every golden case under every pair of frameworks that advise it differently.
+
+    The bundled municipalities advise each golden case alike since model v2, so the cases are also asked in the
+    variants above that make their differences matter, and under the annotated example (Mijn Gemeente).
+    """
     sources = RuleSources.bundled()
     rule_sets = {m: sources.load(m) for m in sources.ids()}
-    for case in CASES:
-        answers = case_answers(case.stem)
+    rule_sets["voorbeeld-regelset"] = load_rule_set(EXAMPLE)
+    variants = [(case.stem, case_answers(case.stem)) for case in CASES]
+    variants += [("15_waterberging_vastgelegd", fixed_by_a_standard()), ("14_omgevingsvisie_omstreden", complex_and_contested()),
+                 ("04_herinrichting_plein_agenda", a_square_on_the_agenda())]
+    for stem, answers in variants:
         advices = {m: under(r, answers) for m, r in rule_sets.items()}
         for a, b in itertools.combinations(rule_sets, 2):
             diff = advice_difference(rule_sets[a], advices[a], rule_sets[b], advices[b])
             if diff is not None:
-                yield pytest.param(diff, rule_sets[a], advices[a], rule_sets[b], advices[b], id=f"{case.stem}-{a}-{b}")
+                yield pytest.param(diff, rule_sets[a], advices[a], rule_sets[b], advices[b], id=f"{stem}-{a}-{b}")
 
 
-@pytest.mark.parametrize(("diff", "a", "advice_a", "b", "advice_b"), list(_differences()))
+DIFFERENCES = list(_differences())
+
+
+def test_there_are_differences_to_add_up():
+    assert len(DIFFERENCES) >= 10 and any(not p.values[0].missing and p.values[0].shifts for p in DIFFERENCES)
+
+
+@pytest.mark.parametrize(("diff", "a", "advice_a", "b", "advice_b"), DIFFERENCES)
 def test_the_shifts_add_up_to_the_difference_in_scores(diff: AdviceDifference, a, advice_a, b, advice_b):
     if diff.missing:
         return
