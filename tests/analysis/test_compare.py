@@ -280,7 +280,8 @@ def test_golden_sentences_amersfoort_and_voorbeeldgemeente(bundled):
     a, b = bundled["amersfoort"], bundled["voorbeeldgemeente"]
     sentences = rule_sentences(rule_differences(a, b), a, b, "nl")
     assert [s.text for s in sentences] == [
-        'Als Waardoor het vastligt is "Een wet of een landelijke norm" of "Veiligheid, zoals verkeersveiligheid of '
+        'Als Initiatiefnemer is "De gemeente (college, raad of ambtelijke organisatie)" of "De gemeente en inwoners of '
+        'organisaties samen" en Waardoor het vastligt is "Een wet of een landelijke norm" of "Veiligheid, zoals verkeersveiligheid of '
         'gezondheid" en Beleidsruimte is "Weinig: alleen details, zoals de inrichting of de planning": Amersfoort '
         "begrenst op Adviseren. Voorbeeldgemeente heeft die regel niet.",
         "Deze werkvormen zijn in Amersfoort anders beschreven dan in Voorbeeldgemeente: Gemengde werkgroep (alle partijen "
@@ -293,7 +294,8 @@ def test_golden_sentences_amersfoort_and_voorbeeldgemeente(bundled):
 def test_golden_sentences_in_english(bundled):
     assert texts(bundled["amersfoort"], bundled["leusden"], "en")[1:3] == [
         'Leusden weighs "Existing groups and networks" twice as heavily as Amersfoort.',
-        'If What fixes it is "A law or a national standard" or "Safety, such as traffic safety or health" and Room to '
+        'If Initiator is "The municipality (executive, council or civil service)" or "The municipality and residents or '
+        'organisations together" and What fixes it is "A law or a national standard" or "Safety, such as traffic safety or health" and Room to '
         'decide is "Little: only details, such as the layout or the schedule": Amersfoort caps at Advise. Leusden has no '
         "such rule.",
     ]

@@ -11,7 +11,7 @@ from collections import Counter
 
 import pandas as pd
 import pytest
-from conftest import ROOT
+from conftest import BUNDLED, ROOT
 
 from ladder.engine.advisor import advise
 from ladder.engine.batch import MULTI_SEPARATOR, advise_many
@@ -110,6 +110,18 @@ def test_a_social_initiative_keeps_at_least_coproduceren_in_the_decision_phase(p
 def test_only_a_social_initiative_can_get_overheidsparticipatie(profiles, initiator):
     for profile in profiles[:300]:
         assert advise(BASE, profile | {"initiatiefnemer": initiator}).recommended != "overheidsparticipatie"
+
+
+@pytest.mark.parametrize("municipality", sorted(m for m in BUNDLED.ids()))
+def test_a_municipalitys_own_caps_never_hold_for_an_initiative_from_society(profiles, municipality):
+    """A municipality may limit what it asks in its own process; an initiative from society stays the initiators'
+    (VNG Model participatieverordening 2024: an initiative with a social goal)."""
+    rule_set = BUNDLED.load(municipality)
+    base_kaders = {k.id for k in BASE.kaders}
+    for profile in profiles[:400]:
+        advice = advise(rule_set, profile | {"initiatiefnemer": "maatschappelijk_initiatief"})
+        own_caps = [k.id for k in advice.kaders if k.effect == "max" and k.id not in base_kaders]
+        assert not own_caps, (municipality, profile)
 
 
 def test_nothing_left_to_choose_means_inform_honestly_and_say_why():

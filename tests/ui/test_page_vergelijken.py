@@ -98,7 +98,9 @@ def test_answering_a_question_changes_the_cards_where_the_rules_differ(open_app)
     at = open_app("vergelijken", vergelijk="amersfoort,voorbeeldgemeente",
                   **case_params("15", beleidsruimte="beperkt", vastgelegd_door=["wet_of_norm"]))
     assert advised(at) == ["Adviseren", "Coproduceren (samen maken, cocreatie)"]
-    assert escape_markdown('Als Waardoor het vastligt is "Een wet of een landelijke norm" of "Veiligheid, zoals '
+    assert escape_markdown('Als Initiatiefnemer is "De gemeente (college, raad of ambtelijke organisatie)" of "De '
+                           'gemeente en inwoners of organisaties samen" en Waardoor het vastligt is "Een wet of een '
+                           'landelijke norm" of "Veiligheid, zoals '
                            'verkeersveiligheid of gezondheid" en Beleidsruimte is "Weinig: alleen details, zoals de '
                            'inrichting of de planning": Amersfoort begrenst op Adviseren. Voorbeeldgemeente heeft die '
                            "regel niet.") in texts(at)
