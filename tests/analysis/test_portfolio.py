@@ -30,6 +30,7 @@ from ladder.analysis.portfolio import (
 from ladder.engine.advisor import recommend
 from ladder.engine.batch import MULTI_SEPARATOR
 from ladder.reports.spreadsheet import to_csv, to_xlsx
+from ladder.rules.loading import load_rule_set
 from ladder.rules.model import UNKNOWN, Option
 from scripts import make_example_portfolio as generator
 
@@ -168,8 +169,8 @@ def test_a_bad_cell_skips_its_row_with_the_reason_in_dutch_and_english(base, tra
 
 
 def test_every_bad_cell_of_a_row_is_named(base):
-    result = scored("project;complexiteit;impact\nA;heel hoog;veel\n", [base])
-    assert "'complexiteit'" in reasons(result)[2] and "'impact'" in reasons(result)[2]
+    result = scored("project;complexiteit;ingrijpendheid\nA;heel hoog;veel\n", [base])
+    assert "'complexiteit'" in reasons(result)[2] and "'ingrijpendheid'" in reasons(result)[2]
 
 
 @pytest.mark.parametrize(("line", "reason"), [
@@ -177,7 +178,7 @@ def test_every_bad_cell_of_a_row_is_named(base):
     ("Te;lang;hoog;laag", "Deze regel heeft 4 velden, de kopregel 3. Staat er een scheidingsteken (;) in een projectnaam?"),
 ])
 def test_ragged_rows_are_skipped_with_the_count_of_fields(base, line, reason):
-    result = scored(f"project;complexiteit;impact\n{line}\nGoed;hoog;laag\n", [base])
+    result = scored(f"project;complexiteit;ingrijpendheid\n{line}\nGoed;hoog;laag\n", [base])
     assert list(result.portfolio.rows) == [3]
     assert reasons(result)[2].startswith(reason)
     assert result.portfolio.bad_rows[0].project == line.split(";")[0]
@@ -190,9 +191,9 @@ def test_trailing_empty_fields_as_excel_writes_them_are_fine(base):
 
 def test_missing_and_unknown_columns_are_reported_and_a_missing_one_counts_as_unknown(base):
     result = scored("Project;Complexiteit;opmerking\nA;hoog;iets\n", [base])
-    assert "tellen voor elk project als onbekend: initiatiefnemer, beleidsruimte" in notices(result)
+    assert "tellen voor elk project als onbekend: initiatiefnemer, soort_opgave, rol_gemeente" in notices(result)
     assert "niet gebruikt: opmerking" in notices(result)
-    assert result.portfolio.answers["impact"][0] == UNKNOWN
+    assert result.portfolio.answers["ingrijpendheid"][0] == UNKNOWN
     rung, _ = recommend(base, {"complexiteit": "hoog"})
     assert result.batches[0].recommended_ids()[0] == rung
 
@@ -213,17 +214,17 @@ def test_an_unnamed_column_with_values_is_reported(base):
 
 
 def test_a_column_only_some_frameworks_ask_is_reported_and_used_only_there(bundled):
-    chosen = [bundled["amersfoort"], bundled["noordoost_brabant"]]
-    result = scored("project;nieuwe_partners;uitdaagrecht\nA;ja;ja\n", chosen)
-    assert "De regels van Dorpen in Noordoost-Brabant (illustratie) stellen de vraag 'nieuwe_partners' niet" in notices(result)
-    assert "stellen de vraag 'uitdaagrecht' niet" in notices(result)  # noordoost_brabant disables it
+    chosen = [bundled["maashorst"], bundled["noordoost_brabant"]]
+    result = scored("project;thema;dorpsorganisatie\nA;sociaal;ja\n", chosen)
+    assert "De regels van Dorpen in Noordoost-Brabant (illustratie) stellen de vraag 'thema' niet" in notices(result)
+    assert "De regels van Maashorst (illustratie) stellen de vraag 'dorpsorganisatie' niet" in notices(result)
     assert not result.portfolio.bad_rows
 
 
 def test_a_bad_value_in_a_question_only_one_framework_asks_names_that_framework(bundled):
-    chosen = [bundled["amersfoort"], bundled["noordoost_brabant"]]
-    result = scored("project;uitdaagrecht\nA;misschien\n", chosen)
-    assert "(in de regels van Amersfoort (illustratie))" in reasons(result)[2]
+    chosen = [bundled["maashorst"], bundled["noordoost_brabant"]]
+    result = scored("project;thema\nA;misschien\n", chosen)
+    assert "(in de regels van Maashorst (illustratie))" in reasons(result)[2]
     # asked by every chosen framework, so no framework is named
     result = scored("project;complexiteit\nA;misschien\n", chosen)
     assert "in de regels van" not in reasons(result)[2]
@@ -294,30 +295,35 @@ def test_every_example_project_gets_the_engines_advice_under_every_framework(exa
 
 
 def test_the_common_ladder_puts_an_added_rung_above_the_one_it_follows(bundled):
-    assert ladder_of([bundled["voorbeeldgemeente"], bundled["leusden"]]) == bundled["leusden"].rung_ids()
-    assert ladder_of([bundled["leusden"], bundled["voorbeeldgemeente"]]) == bundled["leusden"].rung_ids()
+    own = load_rule_set(ROOT / "docs" / "voorbeeld-regelset.yaml")  # adds samen_onderzoeken after adviseren
+    ladder = own.rung_ids()
+    assert ladder.index("samen_onderzoeken") == ladder.index("adviseren") + 1
+    assert ladder_of([bundled["voorbeeldgemeente"], own]) == ladder
+    assert ladder_of([own, bundled["voorbeeldgemeente"]]) == ladder
 
 
 @pytest.fixture
 def three_projects(bundled):
-    """Voorbeeldgemeente and Noordoost-Brabant: the same advice, then two advices that differ by several rungs."""
-    text = ("project;initiatiefnemer;beleidsruimte;veiligheid;dorpsorganisatie;capaciteit_samenleving;bestaand_initiatief\n"
-            "Gelijk;gemeente;geen;nee;nee;laag;nee\n"
-            "Veilig;samenleving;open;ja;nee;hoog;ja\n"
-            "Dorp;samen;ruim;nee;ja;hoog;ja\n")
-    return scored(text, [bundled["voorbeeldgemeente"], bundled["noordoost_brabant"]])
+    """Voorbeeldgemeente and Amersfoort: the same advice; a joint design whose outcome safety largely fixes, where
+    Amersfoort's own cap holds (coproduceren against adviseren); and a resident initiative, where it does not."""
+    text = ("project;initiatiefnemer;vraag_initiatief;beleidsruimte;vastgelegd_door;soort_opgave;ingrijpendheid;"
+            "belanghebbenden;capaciteit_samenleving\n"
+            "Gelijk;gemeente;;geen;;;;;\n"
+            "Veilig;samen;;beperkt;veiligheid;ontwerp;hoog;veel;hoog\n"
+            "Initiatief;maatschappelijk_initiatief;toestemming;beperkt;veiligheid;initiatief_realiseren;midden;gemiddeld;hoog\n")
+    return scored(text, [bundled["voorbeeldgemeente"], bundled["amersfoort"]])
 
 
 def test_results_distribution_agreement_and_disagreements(three_projects, bundled):
     table = results_frame(three_projects, "nl")
     assert list(table.columns) == ["Regel", "Project", "Advies Voorbeeldgemeente",
-                                   "Advies Dorpen in Noordoost-Brabant (illustratie)", "Aantal verschillende adviezen",
+                                   "Advies Amersfoort (illustratie)", "Aantal verschillende adviezen",
                                    "Verschil in treden"]
     steps = {b.rule_set_id: b.recommended for b in three_projects.batches}
-    same = steps["voorbeeldgemeente"] == steps["noordoost_brabant"]
-    assert same.tolist()[0] is True and not same[1]
+    same = steps["voorbeeldgemeente"] == steps["amersfoort"]
+    assert same.tolist() == [True, False, True]
     assert table["Aantal verschillende adviezen"].tolist() == [1 if s else 2 for s in same]
-    spread = np.abs(steps["voorbeeldgemeente"] - steps["noordoost_brabant"])
+    spread = np.abs(steps["voorbeeldgemeente"] - steps["amersfoort"])
     assert table["Verschil in treden"].tolist() == spread.tolist()
 
     counts = distribution(three_projects, "nl")
