@@ -361,8 +361,9 @@ def paper_robustness(advice: Advice, labels: Labels, flips_elsewhere: str = "") 
 
 
 def advice_paragraph(advice: Advice, rule_set: RuleSet, title: str, lang: str = "nl", description: str = "",
-                     flips: bool = True) -> Document:
-    """The participatieparagraaf; without `flips` the single changes are counted, not listed (to fit the paper)."""
+                     flips: bool = True, leads_chart: bool = True) -> Document:
+    """The participatieparagraaf. To fit the paper: without `flips` the single changes are counted, not listed;
+    without `leads_chart` the chart of the main reasons goes (the verdict names them with their shares already)."""
     labels = Labels(rule_set, lang)
     body: list[Element] = [verdict(advice, labels, paper=True), *arrangements(advice, labels)]
     if advice.form is None:  # no form to explain yet
@@ -378,7 +379,7 @@ def advice_paragraph(advice: Advice, rule_set: RuleSet, title: str, lang: str = 
                 for m in advice.werkvormen[:PAPER_METHODS])),)))
         elsewhere = "" if flips else t(lang, "flips_elsewhere", count=len(advice.flips))
         body += [*support(advice, lang), paper_robustness(advice, labels, elsewhere)]
-        if chart := paper_contributions_chart(advice, labels):
+        if leads_chart and (chart := paper_contributions_chart(advice, labels)):
             body.append(chart)
     return Document(lang=lang, title=title, subject=t(lang, "report_paragraph"), description=description,
                     footer=footer_line(advice.rule_set, lang), date=rule_set.date, body=tuple(body))

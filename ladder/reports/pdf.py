@@ -185,9 +185,10 @@ class Paper(FPDF):
 
 
 def render_pdf(advice: Advice, rule_set: RuleSet, title: str, lang: str = "nl", description: str = "") -> bytes:
-    # Smaller type first; only when even that runs over, the list of single changes gives way.
-    return first_fitting((advice_paragraph(advice, rule_set, title, lang, description, flips) for flips in (True, False)),
-                         MAX_PAGES)
+    # Smaller type first; only when even that runs over, the list of single changes gives way, then the chart of
+    # the main reasons (the verdict names them with their shares in words).
+    return first_fitting((advice_paragraph(advice, rule_set, title, lang, description, flips, leads_chart)
+                          for flips, leads_chart in ((True, True), (False, True), (False, False))), MAX_PAGES)
 
 
 def first_fitting(documents: Iterable[Document], max_pages: int) -> bytes:

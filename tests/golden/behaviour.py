@@ -3,7 +3,7 @@ and the text, Markdown and PDF of some, and a working-group report, each as byte
 
 tests/test_behaviour_kept.py compares their SHA-256 with behaviour.json, so a refactoring that changes one
 byte of an advice or a document fails. A change meant to alter output regenerates the record on purpose:
-    .venv/bin/python -m tests.golden.behaviour --update
+    PYTHONPATH=tests .venv/bin/python -m tests.golden.behaviour --update
 and says in its commit what changed and why.
 """
 
