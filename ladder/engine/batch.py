@@ -66,6 +66,7 @@ class BatchResult:
     rung_ids: tuple[str, ...]  # rule_set.rung_ids(), ladder order
     recommended: np.ndarray  # int index into rung_ids, shape (n,)
     scores: np.ndarray  # float64, shape (n, len(rung_ids)): Advice.scores per project, rounded as there
+    too_little: np.ndarray  # bool, shape (n,): too little is known to name a form (Advice.form is None)
 
     def recommended_ids(self) -> np.ndarray:
         """The recommended rung id per project (dtype object)."""
@@ -103,17 +104,18 @@ def advise_many_each(
     columns = [c for c in answers.columns if c in wanted]
     recommended = [np.zeros(n, dtype=np.intp) for _ in scorers]
     scores = [np.zeros((n, len(s.rungs)), dtype=np.float64) for s in scorers]
+    too_little = [np.zeros(n, dtype=bool) for _ in scorers]
     for start in range(0, n, CHUNK_ROWS):
         stop = min(start + CHUNK_ROWS, n)
         # Distinct values per column, found once for all rule sets; NaN and None become values of their own.
         cells = {c: pd.factorize(answers[c].array[start:stop], use_na_sentinel=False) for c in columns}
-        for scorer, best, score in zip(scorers, recommended, scores):
-            best[start:stop] = scorer.score(cells, answers.index[start:stop], score[start:stop])
+        for scorer, best, score, few in zip(scorers, recommended, scores, too_little):
+            best[start:stop], few[start:stop] = scorer.score(cells, answers.index[start:stop], score[start:stop])
         if progress is not None:
             progress(stop, n)
     return tuple(
-        BatchResult(s.rule_set.id, s.rule_set.content_hash, s.rungs, best, score)
-        for s, best, score in zip(scorers, recommended, scores)
+        BatchResult(s.rule_set.id, s.rule_set.content_hash, s.rungs, best, score, few)
+        for s, best, score, few in zip(scorers, recommended, scores, too_little)
     )
 
 
@@ -175,8 +177,11 @@ class _Scorer:
         self._holds: dict[tuple[str, str, tuple[int, ...]], np.ndarray] = {}
         self._allowed: dict[tuple[int, ...], np.ndarray] = {}  # by the positions of the fired kaders
 
-    def score(self, cells: dict[str, tuple[np.ndarray, Any]], labels: pd.Index, scores: np.ndarray) -> np.ndarray:
-        """The recommended rung per project of this chunk; fills `scores` (zeros, shape (n, rungs)) in place."""
+    def score(
+        self, cells: dict[str, tuple[np.ndarray, Any]], labels: pd.Index, scores: np.ndarray
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """The recommended rung per project of this chunk, and whether too little is known to name it; fills
+        `scores` (zeros, shape (n, rungs)) in place."""
         n = len(labels)
         codes = self._asked(self._codes(cells, n, labels), n)
         for block in self._blocks(codes):
@@ -196,7 +201,24 @@ class _Scorer:
             holding = self._mask(("pre", check.id), check.when, check.phases is not None, partial(self._pre_holds, check), codes, n)
             best[holding] = 0
         _round(scores)
-        return best
+        return best, self._too_little(codes, n)
+
+    def _too_little(self, codes: dict[str, np.ndarray], n: int) -> np.ndarray:
+        """Per project, whether an answer the `information` section needs is onbekend (as needed_answers)."""
+        information = self.rule_set.information
+        few = np.zeros(n, dtype=bool)
+        if information is None:
+            return few
+        unknown = {t: codes[t] == 0 if t in codes else np.ones(n, dtype=bool) for t in self.traits}
+        for trait in information.required:
+            few |= unknown[trait]
+        for group in information.at_least:
+            missing = np.sum([unknown[t] for t in group.of], axis=0)
+            few |= (len(group.of) - missing < group.count) & (missing > 0)
+        for i, rule in enumerate(information.required_when):
+            applies = self._mask(("needs", str(i)), rule.when, False, partial(holds, rule.when), codes, n)
+            few |= applies & np.any([unknown[t] for t in rule.traits], axis=0)
+        return few
 
     def _asked(self, codes: dict[str, np.ndarray], n: int) -> dict[str, np.ndarray]:
         """The codes with `nvt` where a question's ask_when does not hold, in trait order (as apply_ask_when)."""

@@ -158,8 +158,9 @@ def test_the_uitdaagrecht_is_a_right_of_residents_not_a_working_method():
 
 
 @pytest.mark.slow
-def test_the_batch_path_gives_exactly_the_engines_rung_and_scores_under_the_draft(profiles):
-    """Portfolios are scored by the batch path: ask_when, the entry phase, phase-scoped kaders and pre checks included."""
+def test_the_batch_path_gives_exactly_the_engines_rung_scores_and_too_little_under_the_draft(profiles):
+    """Portfolios are scored by the batch path: ask_when, the entry phase, phase-scoped kaders, pre checks and
+    whether too little is known to name a form included."""
     sample = profiles[:400]
     frame = pd.DataFrame([{k: MULTI_SEPARATOR.join(v) if isinstance(v, list) else v for k, v in p.items()}
                           for p in sample], dtype=object)
@@ -168,3 +169,5 @@ def test_the_batch_path_gives_exactly_the_engines_rung_and_scores_under_the_draf
         advice = advise(BASE, profile)
         assert result.recommended_ids()[i] == advice.recommended, profile
         assert result.scores[i].tolist() == [s.score for s in advice.scores], profile
+        assert bool(result.too_little[i]) == (advice.form is None), profile
+    assert 0 < result.too_little.sum() < len(sample)
