@@ -402,10 +402,10 @@ STATUSES = ("definitief", "voorlopig", "onvoldoende")
 DIST_TEXT = {
     "nl": {"rungs": "Geadviseerde trede", "roles": "Rol van de gemeente", "status": "Status van het advies",
            "main": "hoofdrol", "hat": "extra pet", "none": "geen rol (trede zonder rol)",
-           "total": "totaal"},
+           "total": "totaal", "too_little": "te weinig bekend (geen vorm)"},
     "en": {"rungs": "Advised rung", "roles": "Role of the municipality", "status": "Status of the advice",
            "main": "main role", "hat": "extra hat", "none": "no role (rung without a role)",
-           "total": "total"},
+           "total": "total", "too_little": "too little known (no form)"},
 }
 
 
@@ -427,7 +427,7 @@ def distribution_counts() -> list[tuple[Any, dict[str, Counter]]]:
         counts: dict[str, Counter] = {"rungs": Counter(), "status": Counter(), "main": Counter(), "hat": Counter()}
         for row in rows:
             advice = advise(rule_set, _answers(row, trait_ids))
-            counts["rungs"][advice.recommended] += 1
+            counts["rungs"][advice.form] += 1  # None: too little known to name a form
             counts["status"][advice.status] += 1
             counts["main"][advice.role.role] += 1
             for hat in {h.role for h in advice.hats if h.role}:
@@ -447,6 +447,7 @@ def distribution_markdown(lang: str, counted: list[tuple[Any, dict[str, Counter]
                 rung_ids.append(rung)
     names = {r.id: r.name.get(lang) for rule_set in reversed(sets) for r in rule_set.rungs}
     lines = [f"**{words['rungs']}**\n", head.rstrip("\n")]
+    lines.append(f"| *{words['too_little']}* | " + " | ".join(str(c["rungs"][None]) for _, c in counted) + " |")
     for rung in rung_ids:
         lines.append(f"| {names[rung]} | " + " | ".join(str(c["rungs"][rung]) for _, c in counted) + " |")
     lines.append(f"| *{words['total']}* | " + " | ".join(str(sum(c["rungs"].values())) for _, c in counted) + " |")

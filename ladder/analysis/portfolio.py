@@ -107,6 +107,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "col_advice": "Advies {framework}",
         "col_distinct": "Aantal verschillende adviezen",
         "col_spread": "Verschil in treden",
+        "too_little": "Te weinig bekend",
         "col_rules": "Regels",
         "col_notice": "Melding",
         "sheet_results": "Resultaten",
@@ -165,6 +166,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "col_advice": "Advice {framework}",
         "col_distinct": "Number of different advices",
         "col_spread": "Difference in rungs",
+        "too_little": "Too little known",
         "col_rules": "Rules",
         "col_notice": "Notice",
         "sheet_results": "Results",
@@ -614,10 +616,15 @@ def rung_names(rule_sets: Sequence[RuleSet], lang: str) -> dict[str, str]:
     return names
 
 
+TOO_LITTLE_STEP = -1  # below every rung: too little is known to name a form
+
+
 def _steps(result: PortfolioResult) -> np.ndarray:
-    """(projects x frameworks): the advised rung as a step on the common ladder."""
+    """(projects x frameworks): the advised rung as a step on the common ladder, or TOO_LITTLE_STEP."""
     ladder = ladder_of(result.rule_sets)
-    columns = [np.array([ladder.index(r) for r in b.rung_ids], dtype=np.int64)[b.recommended] for b in result.batches]
+    columns = [np.where(b.too_little, TOO_LITTLE_STEP,
+                        np.array([ladder.index(r) for r in b.rung_ids], dtype=np.int64)[b.recommended])
+               for b in result.batches]
     return np.column_stack(columns) if columns else np.zeros((0, 0), dtype=np.int64)
 
 
@@ -633,9 +640,13 @@ def results_frame(result: PortfolioResult, lang: str) -> pd.DataFrame:
     for label, rule_set, batch in zip(framework_labels(result.rule_sets, lang), result.rule_sets, result.batches,
                                       strict=True):
         names = np.array([rule_set.rung(r).name.get(lang) for r in batch.rung_ids], dtype=object)
-        data[text(lang, "col_advice", framework=label)] = names[batch.recommended]
+        data[text(lang, "col_advice", framework=label)] = np.where(batch.too_little, text(lang, "too_little"),
+                                                                   names[batch.recommended])
     data[text(lang, "col_distinct")] = 1 + (np.diff(ordered, axis=1) != 0).sum(axis=1)
-    data[text(lang, "col_spread")] = ordered[:, -1] - ordered[:, 0]
+    # the rungs between the named forms only: "too little known" is no rung
+    named = np.where(steps == TOO_LITTLE_STEP, np.iinfo(np.int64).max, steps)
+    low = named.min(axis=1, initial=np.iinfo(np.int64).max)
+    data[text(lang, "col_spread")] = np.where(low == np.iinfo(np.int64).max, 0, ordered[:, -1] - low).clip(min=0)
     return pd.DataFrame(data)
 
 
@@ -658,9 +669,11 @@ def distribution(result: PortfolioResult, lang: str) -> pd.DataFrame:
     ladder = ladder_of(result.rule_sets)
     names = rung_names(result.rule_sets, lang)
     steps = _steps(result)
-    counts = [np.bincount(steps[:, i], minlength=len(ladder)) for i in range(len(result.rule_sets))]
-    return pd.DataFrame(counts, index=pd.Index(framework_labels(result.rule_sets, lang), name=text(lang, "col_rules")),
-                        columns=[names[r] for r in ladder])
+    counts = [np.bincount(steps[:, i] - TOO_LITTLE_STEP, minlength=len(ladder) + 1) for i in range(len(result.rule_sets))]
+    frame = pd.DataFrame(counts, index=pd.Index(framework_labels(result.rule_sets, lang), name=text(lang, "col_rules")),
+                         columns=[text(lang, "too_little"), *(names[r] for r in ladder)])
+    # the column for too little known only when a project has it, first: below the lowest rung
+    return frame if frame.iloc[:, 0].any() else frame.iloc[:, 1:]
 
 
 def agreement(result: PortfolioResult, lang: str) -> pd.DataFrame:

@@ -304,7 +304,7 @@ def test_the_common_ladder_puts_an_added_rung_above_the_one_it_follows(bundled):
 
 @pytest.fixture
 def three_projects(bundled):
-    """Voorbeeldgemeente and Amersfoort: the same advice; a joint design whose outcome safety largely fixes, where
+    """Voorbeeldgemeente and Amersfoort: too little known in both (two answers); a joint design whose outcome safety largely fixes, where
     Amersfoort's own cap holds (coproduceren against adviseren); and a resident initiative, where it does not."""
     text = ("project;initiatiefnemer;vraag_initiatief;beleidsruimte;vastgelegd_door;soort_opgave;ingrijpendheid;"
             "belanghebbenden;capaciteit_samenleving\n"
@@ -322,13 +322,16 @@ def test_results_distribution_agreement_and_disagreements(three_projects, bundle
     steps = {b.rule_set_id: b.recommended for b in three_projects.batches}
     same = steps["voorbeeldgemeente"] == steps["amersfoort"]
     assert same.tolist() == [True, False, True]
+    assert table["Advies Voorbeeldgemeente"].tolist()[0] == table["Advies Amersfoort (illustratie)"].tolist()[0] == \
+        "Te weinig bekend"
     assert table["Aantal verschillende adviezen"].tolist() == [1 if s else 2 for s in same]
     spread = np.abs(steps["voorbeeldgemeente"] - steps["amersfoort"])
     assert table["Verschil in treden"].tolist() == spread.tolist()
 
     counts = distribution(three_projects, "nl")
     assert counts.sum(axis=1).tolist() == [3, 3]
-    assert list(counts.columns) == [r.name.get("nl") for r in bundled["voorbeeldgemeente"].rungs]
+    assert list(counts.columns) == ["Te weinig bekend", *(r.name.get("nl") for r in bundled["voorbeeldgemeente"].rungs)]
+    assert counts["Te weinig bekend"].tolist() == [1, 1]
 
     shares = agreement(three_projects, "en")
     assert shares.iloc[0, 1] == shares.iloc[1, 0] == pytest.approx(same.mean())
@@ -337,6 +340,17 @@ def test_results_distribution_agreement_and_disagreements(three_projects, bundle
     worst = disagreements(three_projects, "nl")
     assert "Gelijk" not in worst["Project"].tolist()
     assert worst["Verschil in treden"].is_monotonic_decreasing
+
+
+def test_too_little_known_is_an_advice_of_its_own_but_no_rung(base):
+    # the same rules without an information section always name a form
+    always = base.model_copy(update={"id": "altijd", "content_hash": "test-altijd", "information": None})
+    result = scored("project;initiatiefnemer;beleidsruimte\nSchets;gemeente;\n", [base, always])
+    assert [bool(b.too_little[0]) for b in result.batches] == [True, False]
+    row = results_frame(result, "nl").iloc[0]
+    assert row.iloc[2] == "Te weinig bekend" and row.iloc[3] == base.rung(result.batches[1].recommended_ids()[0]).name.nl
+    assert row["Aantal verschillende adviezen"] == 2 and row["Verschil in treden"] == 0
+    assert distribution(result, "nl")["Te weinig bekend"].tolist() == [1, 0]
 
 
 def test_disagreements_rank_distinct_advices_first_then_the_spread(example_result):
