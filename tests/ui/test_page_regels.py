@@ -11,6 +11,7 @@ from conftest import BUNDLED, ROOT
 from pydantic import ValidationError
 
 from ladder.reports.markdown import escape_markdown
+from ladder.reports.sentences import Labels
 from ladder.rules.loading import load_rule_set_text, validate_file
 from ladder.rules.model import EXTENDS_ONLY, Kader, Option
 from ladder.rules.problems import Problem, RuleSetError
@@ -308,6 +309,15 @@ def test_a_kader_condition_reads_as_words(base, when, lang, words):
 def test_a_kader_sentence_names_its_effect(base, effect, lang, sentence):
     kader = Kader.model_validate({"id": "k", "when": KRAP_WHEN, **effect, "reason": {"nl": "Reden.", "en": "Reason."}})
     assert charts.kader_sentence(kader, base, lang) == sentence
+
+
+def test_a_kader_limited_to_phases_says_in_which(bundled):
+    """Maashorst's floor holds only when the project joins at the agenda phase; the sentence must not say always."""
+    maashorst = bundled["maashorst"]
+    kader = next(k for k in maashorst.kaders if k.id == "vroeg_en_open_minstens_advies")
+    agenda = Labels(maashorst, "nl").answer("fase", "agenda")
+    assert f', in de fase "{agenda}", dan minstens Adviseren:' in charts.kader_sentence(kader, maashorst, "nl")
+    assert ", in the phase " in charts.kader_sentence(kader, maashorst, "en")
 
 
 @pytest.mark.parametrize("municipality", ["voorbeeldgemeente", "leusden"])

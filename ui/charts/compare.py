@@ -30,10 +30,10 @@ from ladder.analysis.compare import (
 )
 from ladder.engine.advice import Advice, FiredKader
 from ladder.reports.sentences import Labels, kader_heading, margin_sentence
-from ladder.rules.model import PHASE_TRAIT, Kader, RuleSet
+from ladder.rules.model import Kader, RuleSet
 from ladder.text import number_text
 from ui.charts.advice import Chart
-from ui.charts.rules import condition_words
+from ui.charts.rules import kader_when
 from ui.charts.style import plain, readable
 from ui.texts import t
 
@@ -142,24 +142,13 @@ def _effect(kader: Kader, rule_set: RuleSet, lang: str) -> str:
     return t(lang, f"cmp_effect_{kader.effect}", **values)
 
 
-def _when(kader: Kader, rule_set: RuleSet, lang: str) -> str:
-    """The kader's condition in words, with the phases it is limited to ("..., in de fase "Agenda: ..."")."""
-    labels = Labels(rule_set, lang)
-    when = condition_words(kader.when, labels)
-    if not kader.phases:
-        return when
-    trait = rule_set.phases.trait if rule_set.phases else PHASE_TRAIT
-    phases = t(lang, "regels_cond_or").join(f'"{labels.answer(trait, p)}"' for p in kader.phases)
-    return t(lang, "cmp_kader_in_phases", when=when, phases=phases)
-
-
 def _kader_sentence(d: KaderDifference, a: RuleSet, b: RuleSet, lang: str) -> Sentence:
     sides = [(k, rs) for k, rs in ((d.a, a), (d.b, b)) if k is not None]
     detail = " ".join(t(lang, "cmp_reason", name=short_name(rs, lang), reason=k.reason.get(lang)) for k, rs in sides)
     if d.a is not None and d.b is not None and d.same_condition:
-        return Sentence(t(lang, "cmp_kader_both", when=_when(d.a, a, lang), effect_a=_effect(d.a, a, lang),
+        return Sentence(t(lang, "cmp_kader_both", when=kader_when(d.a, a, lang), effect_a=_effect(d.a, a, lang),
                           effect_b=_effect(d.b, b, lang)), detail)
-    parts = [t(lang, "cmp_kader_when", when=_when(k, rs, lang), effect=_effect(k, rs, lang)) for k, rs in sides]
+    parts = [t(lang, "cmp_kader_when", when=kader_when(k, rs, lang), effect=_effect(k, rs, lang)) for k, rs in sides]
     if len(sides) == 1:
         parts.append(t(lang, "cmp_kader_absent", other=short_name(b if d.b is None else a, lang)))
     return Sentence(" ".join(parts), detail)

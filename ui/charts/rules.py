@@ -13,7 +13,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ladder.reports.sentences import Labels
-from ladder.rules.model import POINTS_LIMIT, Condition, Kader, RuleSet, Trait, TraitWeights
+from ladder.rules.model import PHASE_TRAIT, POINTS_LIMIT, Condition, Kader, RuleSet, Trait, TraitWeights
 from ladder.rules.problems import Problem
 from ladder.text import number_text
 from ui.charts.style import plain, readable
@@ -110,10 +110,21 @@ def _test_words(test: Condition, labels: Labels, negated: bool) -> str:
     return t(labels.lang, key, trait=trait, answers=t(labels.lang, joiner).join(answers))
 
 
+def kader_when(kader: Kader, rule_set: RuleSet, lang: str) -> str:
+    """The kader's condition in words, with the phases it is limited to ("..., in de fase "Agenda: ..."")."""
+    labels = Labels(rule_set, lang)
+    when = condition_words(kader.when, labels)
+    if not kader.phases:
+        return when
+    trait = rule_set.phases.trait if rule_set.phases else PHASE_TRAIT
+    phases = t(lang, "regels_cond_or").join(f'"{labels.answer(trait, p)}"' for p in kader.phases)
+    return t(lang, "regels_kader_in_phases", when=when, phases=phases)
+
+
 def kader_sentence(kader: Kader, rule_set: RuleSet, lang: str) -> str:
     """"Als <condition in words>, dan hoogstens <rung>: <reason>", and likewise for min, exclude and warnings."""
     labels = Labels(rule_set, lang)
-    values = {"when": condition_words(kader.when, labels), "reason": kader.reason.get(lang)}
+    values = {"when": kader_when(kader, rule_set, lang), "reason": kader.reason.get(lang)}
     if kader.effect in ("max", "min"):
         values["rung"] = labels.rung(getattr(kader, kader.effect))
     elif kader.effect == "exclude":

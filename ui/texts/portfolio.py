@@ -56,7 +56,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "pf_distribution_title": "Geadviseerde vormen per gemeente",
         "pf_distribution_caption": (
             "Elke balk is één gemeente. De stukken zijn de vormen van de ladder, van laag (links) naar hoog (rechts), "
-            "met het aantal projecten erin. De tabel eronder geeft alle aantallen."
+            "met het aantal projecten erin. Is over een project te weinig bekend voor een advies? Dan staat het helemaal "
+            "links, bij 'Te weinig bekend'. De tabel eronder geeft alle aantallen."
         ),
         "pf_axis_projects": "Aantal projecten",
         "pf_col_rules": "Regels",
@@ -140,7 +141,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "pf_distribution_title": "Advised forms per municipality",
         "pf_distribution_caption": (
             "Each bar is one municipality. The pieces are the forms of the ladder, from low (left) to high (right), "
-            "with the number of projects in them. The table below gives every number."
+            "with the number of projects in them. Is too little known about a project for an advice? Then it is on the "
+            "far left, under 'Too little known'. The table below gives every number."
         ),
         "pf_axis_projects": "Number of projects",
         "pf_col_rules": "Rules",

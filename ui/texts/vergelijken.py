@@ -83,7 +83,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "cmp_kader_both": "Als {when}: {effect_a}, maar {effect_b}.",
         "cmp_kader_when": "Als {when}: {effect}.",
         "cmp_kader_absent": "{other} heeft die regel niet.",
-        "cmp_kader_in_phases": "{when}, in de fase {phases}",
         "cmp_reason": "Reden in {name}: {reason}",
         "cmp_robustness": (
             "{a} noemt een advies stevig vanaf {a_firm} punten voorsprong en redelijk stevig vanaf {a_fair}. "
@@ -182,7 +181,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "cmp_kader_both": "If {when}: {effect_a}, but {effect_b}.",
         "cmp_kader_when": "If {when}: {effect}.",
         "cmp_kader_absent": "{other} has no such rule.",
-        "cmp_kader_in_phases": "{when}, in the phase {phases}",
         "cmp_reason": "Reason in {name}: {reason}",
         "cmp_robustness": (
             "{a} calls an advice firm from a lead of {a_firm} points and fairly firm from {a_fair}. "
