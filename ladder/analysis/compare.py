@@ -201,16 +201,18 @@ def _factor_differences(a: RuleSet, b: RuleSet) -> list[FactorDifference]:
 
 
 def _points_differences(a: RuleSet, b: RuleSet) -> list[PointsDifference]:
-    """Answers whose written points differ on a rung both have (a factor alone is a FactorDifference)."""
+    """Answers whose written points differ on a rung both have, and whose points as the engine adds them differ there
+    too (a factor alone is a FactorDifference; points written differently that a factor makes equal change nothing)."""
     common = [r for r in a.rung_ids() if r in b.rung_ids()]
     result = []
     for trait in _shared_weighed(a, b):
         for option in a.trait(trait).option_ids():
             ga, gb = _written(a, trait, option), _written(b, trait, option)
-            rungs = [r for r in common if ga.get(r, 0.0) != gb.get(r, 0.0)]
+            added = {r: (_points(a, trait, option, r), _points(b, trait, option, r)) for r in common
+                     if ga.get(r, 0.0) != gb.get(r, 0.0)}
+            rungs = [r for r, (pa, pb) in added.items() if pa != pb]
             if rungs:
-                result.append(PointsDifference(trait, option, tuple(
-                    (r, _points(a, trait, option, r), _points(b, trait, option, r)) for r in rungs)))
+                result.append(PointsDifference(trait, option, tuple((r, *added[r]) for r in rungs)))
     return result
 
 

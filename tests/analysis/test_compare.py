@@ -164,6 +164,14 @@ weights:
 """
 
 
+def test_points_written_differently_that_a_factor_makes_equal_are_no_difference(example, bundled):
+    """Mijn Gemeente writes schaal buurt coproduceren 1 under its factor 0.5; the base writes 0.5: both add 0.5.
+    The factor is told (a FactorDifference); the points are not, since the engine adds the same."""
+    differences = rule_differences(example, bundled["voorbeeldgemeente"])
+    assert not [d for d in differences if isinstance(d, PointsDifference) and (d.trait, d.option) == ("schaal", "buurt")]
+    assert [d for d in differences if isinstance(d, FactorDifference) and d.trait == "schaal"]
+
+
 def test_points_written_differently_are_given_as_the_engine_adds_them(write_rules, bundled):
     """Written 1.5 under Leusden's factor 2: the engine adds 3 (the base writes and adds 0.5)."""
     proefbuurt = load_rule_set(write_rules(ITS_OWN_POINTS, "proefbuurt.yaml"))
