@@ -19,7 +19,7 @@ import pandas as pd
 
 from ladder.engine.advice import Advice, FiredKader
 from ladder.engine.why_not import why_not
-from ladder.rules.model import UNKNOWN, Kader, Robustness, RuleSet, Text, Trait, TraitWeights
+from ladder.rules.model import UNKNOWN, Kader, Robustness, RoleNeed, RuleSet, Text, Trait, TraitWeights
 
 MIN_FRAMEWORKS = 2
 MAX_FRAMEWORKS = 5
@@ -113,8 +113,17 @@ class MethodsChanged:
     methods: tuple[str, ...]
 
 
+@dataclass(frozen=True)
+class RoleNeedDifference:
+    """A situation that asks a role of the municipality (a role need) in one rule set, or asks it differently."""
+
+    need: str
+    a: RoleNeed | None
+    b: RoleNeed | None
+
+
 Difference = (RungOnlyIn | RungRenamed | TraitOnlyIn | FactorDifference | PointsDifference | KaderDifference
-              | RobustnessDifference | MethodsOnlyIn | MethodsChanged)
+              | RoleNeedDifference | RobustnessDifference | MethodsOnlyIn | MethodsChanged)
 
 
 def rule_differences(a: RuleSet, b: RuleSet) -> tuple[Difference, ...]:
@@ -129,6 +138,7 @@ def rule_differences(a: RuleSet, b: RuleSet) -> tuple[Difference, ...]:
         *_factor_differences(a, b),
         *_points_differences(a, b),
         *_kader_differences(a, b),
+        *_role_need_differences(a, b),
         *([RobustnessDifference(a.robustness, b.robustness)] if a.robustness != b.robustness else []),
         *_method_differences(a, b),
     )
@@ -237,6 +247,14 @@ def _kader_differences(a: RuleSet, b: RuleSet) -> list[KaderDifference]:
     ids = list(dict.fromkeys([*ka, *kb]))
     return [KaderDifference(i, ka.get(i), kb.get(i)) for i in ids
             if i not in ka or i not in kb or _rule_of(ka[i]) != _rule_of(kb[i])]
+
+
+def _role_need_differences(a: RuleSet, b: RuleSet) -> list[RoleNeedDifference]:
+    """Role needs by id: only in one, or another role, condition, hat or rungs (the why only explains)."""
+    na, nb = ({n.id: n for n in rs.role_needs.needs} if rs.role_needs else {} for rs in (a, b))
+    ids = list(dict.fromkeys([*na, *nb]))
+    return [RoleNeedDifference(i, na.get(i), nb.get(i)) for i in ids
+            if i not in na or i not in nb or na[i].model_copy(update={"why": nb[i].why}) != nb[i]]
 
 
 def _method_differences(a: RuleSet, b: RuleSet) -> list[Difference]:

@@ -24,6 +24,7 @@ from ladder.analysis.compare import (
     MethodsOnlyIn,
     PointsDifference,
     RobustnessDifference,
+    RoleNeedDifference,
     RungOnlyIn,
     RungRenamed,
     TraitOnlyIn,
@@ -126,9 +127,48 @@ def test_amersfoort_caps_at_adviseren_when_law_or_safety_fixes_the_outcome(bundl
 
 def test_everything_leusden_changes_is_found(bundled):
     found = rule_differences(bundled["leusden"], bundled["voorbeeldgemeente"])
-    assert [type(d) for d in found] == [RungRenamed, FactorDifference, MethodsOnlyIn]
+    assert [type(d) for d in found] == [RungRenamed, FactorDifference, RoleNeedDifference, RoleNeedDifference,
+                                        MethodsOnlyIn]
     assert found[0] == RungRenamed("overheidsparticipatie")
+    # Samenleving Voorop: advice and contacts alone no longer make the municipality facilitate
+    assert [(d.need, d.a is not None, d.b is not None) for d in found if isinstance(d, RoleNeedDifference)] == [
+        ("faciliteren_bij_geld_of_toestemming", True, False), ("faciliteren_bij_vraag", False, True)]
     assert found[-1] == MethodsOnlyIn(("regelluwe_ruimte",), "leusden", "voorbeeldgemeente")
+
+
+OWN_ROLE_NEED = """\
+extends: base
+name: "Proefrol (test): faciliteren alleen bij geld"
+description: "Proef."
+version: "1.0.0"
+date: 2026-12-07
+status: concept
+illustration: true
+disclaimer: "Proef."
+sources: ["Proef."]
+add_role_needs:
+  - id: faciliteren_bij_vraag
+    role: faciliteren
+    when: {trait: vraag_initiatief, equals: geld_of_middelen}
+    why: "Alleen geld vraagt hier de gemeente."
+"""
+
+
+def test_a_role_need_asked_in_another_situation_is_told_with_both_conditions(write_rules, bundled):
+    own = load_rule_set(write_rules(OWN_ROLE_NEED, "proefrol.yaml"))
+    found = [d for d in rule_differences(own, bundled["voorbeeldgemeente"]) if isinstance(d, RoleNeedDifference)]
+    assert [d.need for d in found] == ["faciliteren_bij_vraag"] and found[0].a is not None and found[0].b is not None
+    sentence = rule_sentences(tuple(found), own, bundled["voorbeeldgemeente"], "nl")[0]
+    assert sentence.text.startswith("Proefrol en Voorbeeldgemeente kiezen de rol van de gemeente hier anders. In "
+                                    'Proefrol: als Wat het initiatief vraagt is "Geld, een ruimte of materiaal", is de rol '
+                                    "van de gemeente minstens Faciliteren.")
+    assert "Reden in Proefrol: Alleen geld vraagt hier de gemeente." in sentence.detail
+    # only the why differs: no difference in the rules
+    same_why = OWN_ROLE_NEED.replace("{trait: vraag_initiatief, equals: geld_of_middelen}",
+                                     "{trait: vraag_initiatief, in: [advies_en_contacten, geld_of_middelen, toestemming, "
+                                     "taak_overnemen]}")
+    own = load_rule_set(write_rules(same_why, "proefrol2.yaml"))
+    assert not [d for d in rule_differences(own, bundled["voorbeeldgemeente"]) if isinstance(d, RoleNeedDifference)]
 
 
 def test_an_added_rung_is_found_with_the_rung_below_it(bundled, example):
@@ -273,6 +313,12 @@ def test_golden_sentences_leusden_and_voorbeeldgemeente(bundled):
         'Leusden noemt de trede "Overheidsparticipatie: de gemeente doet mee", Voorbeeldgemeente noemt haar '
         '"Overheidsparticipatie".',
         'Leusden weegt "Bestaande groepen en netwerken" twee keer zo zwaar als Voorbeeldgemeente.',
+        'Als Wat het initiatief vraagt is "Geld, een ruimte of materiaal" of "Een vergunning of toestemming" of "Een taak '
+        'van de gemeente zelf uitvoeren, met het geld dat erbij hoort": in Leusden is de rol van de gemeente minstens '
+        "Faciliteren. Voorbeeldgemeente heeft die regel niet.",
+        'Als Wat het initiatief vraagt is "Advies, kennis of contacten" of "Geld, een ruimte of materiaal" of "Een '
+        'vergunning of toestemming" of "Een taak van de gemeente zelf uitvoeren, met het geld dat erbij hoort": in '
+        "Voorbeeldgemeente is de rol van de gemeente minstens Faciliteren. Leusden heeft die regel niet.",
         "Werkvormen die alleen Leusden kent: Regelluwe ruimte.",
     ]
     assert sentences[1].detail == "Waarom: Samenleving Voorop: werken met wat er is weegt in Leusden twee keer zo zwaar."
@@ -314,10 +360,12 @@ def test_golden_sentences_noordoost_brabant(bundled):
     assert ('Alleen Dorpen in Noordoost-Brabant stelt de vraag "Dorpsorganisatie": Is een dorpshuis, vereniging of '
             "dorpsraad betrokken?") in found
     assert 'Alleen Maashorst stelt de vraag "Thema": Over welk thema gaat het project?' in found
-    # dorpsorganisatie has no points: against the neutral example it is the one difference, and no weight differs
+    # dorpsorganisatie has no points: against the neutral example no weight differs; it asks a role through the village
     assert texts(bundled["voorbeeldgemeente"], bundled["noordoost_brabant"]) == [
         'Alleen Dorpen in Noordoost-Brabant stelt de vraag "Dorpsorganisatie": Is een dorpshuis, vereniging of dorpsraad '
-        "betrokken?"]
+        "betrokken?",
+        'Als Dorpsorganisatie is "Ja": in Dorpen in Noordoost-Brabant is de rol van de gemeente minstens Faciliteren. '
+        "Voorbeeldgemeente heeft die regel niet."]
 
 
 def test_golden_sentences_maashorst(bundled):

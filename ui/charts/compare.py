@@ -23,6 +23,7 @@ from ladder.analysis.compare import (
     MethodsOnlyIn,
     PointsDifference,
     RobustnessDifference,
+    RoleNeedDifference,
     RungOnlyIn,
     RungRenamed,
     TraitOnlyIn,
@@ -30,10 +31,10 @@ from ladder.analysis.compare import (
 )
 from ladder.engine.advice import Advice, FiredKader
 from ladder.reports.sentences import Labels, kader_heading, margin_sentence
-from ladder.rules.model import Kader, RuleSet
+from ladder.rules.model import Kader, RoleNeed, RuleSet
 from ladder.text import number_text
 from ui.charts.advice import Chart
-from ui.charts.rules import kader_when
+from ui.charts.rules import condition_words, kader_when
 from ui.charts.style import plain, readable
 from ui.texts import t
 
@@ -99,6 +100,8 @@ def _sentence(d: Difference, a: RuleSet, b: RuleSet, rule_sets: Mapping[str, Rul
         return Sentence(t(lang, "cmp_points", answer=labels.short(d.trait, d.option), rungs="; ".join(rungs)))
     if isinstance(d, KaderDifference):
         return _kader_sentence(d, a, b, lang)
+    if isinstance(d, RoleNeedDifference):
+        return _role_need_sentence(d, a, b, lang)
     if isinstance(d, RobustnessDifference):
         return Sentence(t(lang, "cmp_robustness", a=name(a.id), b=name(b.id), a_firm=number_text(d.a.robuust, lang),
                           a_fair=number_text(d.a.redelijk, lang), b_firm=number_text(d.b.robuust, lang),
@@ -110,6 +113,27 @@ def _sentence(d: Difference, a: RuleSet, b: RuleSet, rule_sets: Mapping[str, Rul
     assert isinstance(d, MethodsChanged)  # the last kind of Difference
     methods = ", ".join(next(m.name.get(lang) for m in a.werkvormen if m.id == i) for i in d.methods)
     return Sentence(t(lang, "cmp_methods_changed", a=name(a.id), b=name(b.id), methods=methods))
+
+
+def _role_need_sentence(d: RoleNeedDifference, a: RuleSet, b: RuleSet, lang: str) -> Sentence:
+    """When a situation asks a role of the municipality in one framework only, or asks it differently."""
+    def words(need: RoleNeed, rule_set: RuleSet) -> dict[str, str]:
+        return {"when": condition_words(need.when, Labels(rule_set, lang)),
+                "role": rule_set.role(need.role).name.get(lang),
+                "effect": t(lang, "cmp_role_hat" if need.hat else "cmp_role_main")}
+
+    sides = [(n, rs) for n, rs in ((d.a, a), (d.b, b)) if n is not None]
+    detail = " ".join(t(lang, "cmp_reason", name=short_name(rs, lang), reason=n.why.get(lang)) for n, rs in sides)
+    if len(sides) == 1:
+        need, owner = sides[0]
+        other = b if owner is a else a
+        return Sentence(t(lang, "cmp_role_only", name=short_name(owner, lang), other=short_name(other, lang),
+                          **words(need, owner)), detail)
+    assert d.a is not None and d.b is not None
+    wa, wb = words(d.a, a), words(d.b, b)
+    return Sentence(t(lang, "cmp_role_changed", a=short_name(a, lang), b=short_name(b, lang),
+                      when_a=wa["when"], effect_a=t(lang, "cmp_role_effect", **wa),
+                      when_b=wb["when"], effect_b=t(lang, "cmp_role_effect", **wb)), detail)
 
 
 def _factor_sentence(d: FactorDifference, rule_sets: Mapping[str, RuleSet], lang: str) -> Sentence:

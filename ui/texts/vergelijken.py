@@ -84,6 +84,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "cmp_kader_when": "Als {when}: {effect}.",
         "cmp_kader_absent": "{other} heeft die regel niet.",
         "cmp_reason": "Reden in {name}: {reason}",
+        "cmp_role_main": "is de rol van de gemeente minstens",
+        "cmp_role_hat": "heeft de gemeente er de rol bij van",
+        "cmp_role_effect": "{effect} {role}",
+        "cmp_role_only": "Als {when}: in {name} {effect} {role}. {other} heeft die regel niet.",
+        "cmp_role_changed": "{a} en {b} kiezen de rol van de gemeente hier anders. In {a}: als {when_a}, {effect_a}. In {b}: als {when_b}, {effect_b}.",
         "cmp_robustness": (
             "{a} noemt een advies stevig vanaf {a_firm} punten voorsprong en redelijk stevig vanaf {a_fair}. "
             "{b} doet dat vanaf {b_firm} en {b_fair} punten."
@@ -182,6 +187,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "cmp_kader_when": "If {when}: {effect}.",
         "cmp_kader_absent": "{other} has no such rule.",
         "cmp_reason": "Reason in {name}: {reason}",
+        "cmp_role_main": "the municipality's role is at least",
+        "cmp_role_hat": "the municipality also takes the role of",
+        "cmp_role_effect": "{effect} {role}",
+        "cmp_role_only": "If {when}: in {name} {effect} {role}. {other} has no such rule.",
+        "cmp_role_changed": "{a} and {b} choose the municipality's role differently here. In {a}: if {when_a}, {effect_a}. In {b}: if {when_b}, {effect_b}.",
         "cmp_robustness": (
             "{a} calls an advice firm from a lead of {a_firm} points and fairly firm from {a_fair}. "
             "{b} does so from {b_firm} and {b_fair} points."
