@@ -56,6 +56,8 @@ def open_app():
         if sources is not None:
             at.session_state[SOURCES_KEY] = sources
         for key, value in query.items():
+            # a list would become repeated keys, of which the page reads one: join answers as a link does
+            assert isinstance(value, str), f"query parameter {key!r}: give a string (ui.share_link.answers_to_params)"
             at.query_params[key] = value
         if page != "start":
             at.switch_page(f"ui/pages/{page}.py")  # url_path equals the file name, so this works before a run

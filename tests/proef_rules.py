@@ -6,6 +6,8 @@ Shared by the register's tests (the reproducibility check and the page).
 # A plan with room to decide: it advises more than adviseren under the base rules
 OPEN_PLAN = {"beleidsruimte": "open", "initiatiefnemer": "gemeente", "ingrijpendheid": "hoog", "soort_opgave": "ontwerp",
              "bindendheid": "overnemen_binnen_kaders", "fase": ["voorbereiding"]}
+# The same plan as a shared link carries it (several answers joined by commas)
+OPEN_PLAN_LINK = {trait: ",".join(value) if isinstance(value, list) else value for trait, value in OPEN_PLAN.items()}
 
 PROEF = """\
 extends: base

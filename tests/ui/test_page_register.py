@@ -10,7 +10,7 @@ import json
 
 import pytest
 import sqlalchemy as sa
-from proef_rules import OPEN_PLAN, PROEF, PROEF_CAPPED
+from proef_rules import OPEN_PLAN, OPEN_PLAN_LINK, PROEF, PROEF_CAPPED
 
 from ladder.engine.advisor import advise
 from ladder.reports.markdown import escape_markdown
@@ -246,7 +246,7 @@ def fill_register_form(at, project: str, chosen: str | None = None, reason: str 
 
 
 def test_the_advies_page_saves_an_advice_in_the_register(open_app, db, bundled):
-    at = open_app("advies", gemeente="leusden", **OPEN_PLAN)
+    at = open_app("advies", gemeente="leusden", **OPEN_PLAN_LINK)
     at.text_input(key="project_title").set_value("Herinrichting Stationsplein").run()
     assert at.text_input(key="advies_register:project").value == "Herinrichting Stationsplein"  # follows the title
     at = fill_register_form(at, "", contact="Anna, team participatie")
@@ -264,7 +264,7 @@ def test_the_advies_page_saves_an_advice_in_the_register(open_app, db, bundled):
 
 
 def test_the_advies_page_asks_why_when_another_form_was_chosen(open_app, db):
-    at = fill_register_form(open_app("advies", **OPEN_PLAN), TYPED, chosen="informeren")
+    at = fill_register_form(open_app("advies", **OPEN_PLAN_LINK), TYPED, chosen="informeren")
     assert at.warning[-1].value.startswith("U koos een andere vorm dan het advies")
     assert list_entries(db) == []
     at = fill_register_form(at, TYPED, chosen="informeren", reason=TYPED)
@@ -276,7 +276,7 @@ def test_the_advies_page_asks_why_when_another_form_was_chosen(open_app, db):
 
 def test_the_advies_page_keeps_the_input_when_the_database_cannot_be_reached(open_app, monkeypatch, tmp_path):
     monkeypatch.setenv(URL_VARIABLE, "postgresql://postgres@127.0.0.1:1/test")
-    at = fill_register_form(open_app("advies", **OPEN_PLAN), "Buurtbudget", contact="Piet")
+    at = fill_register_form(open_app("advies", **OPEN_PLAN_LINK), "Buurtbudget", contact="Piet")
     assert at.error[0].value == StorageError("unreachable").message("nl")
     assert at.text_input(key="advies_register:project").value == "Buurtbudget"
     assert at.text_input(key="advies_register:contact").value == "Piet"
