@@ -643,10 +643,10 @@ def results_frame(result: PortfolioResult, lang: str) -> pd.DataFrame:
         data[text(lang, "col_advice", framework=label)] = np.where(batch.too_little, text(lang, "too_little"),
                                                                    names[batch.recommended])
     data[text(lang, "col_distinct")] = 1 + (np.diff(ordered, axis=1) != 0).sum(axis=1)
-    # the rungs between the named forms only: "too little known" is no rung
-    named = np.where(steps == TOO_LITTLE_STEP, np.iinfo(np.int64).max, steps)
-    low = named.min(axis=1, initial=np.iinfo(np.int64).max)
-    data[text(lang, "col_spread")] = np.where(low == np.iinfo(np.int64).max, 0, ordered[:, -1] - low).clip(min=0)
+    # the rungs between the named forms only: "too little known" sits below every rung but is no rung
+    high = ordered[:, -1]
+    low = np.where(steps == TOO_LITTLE_STEP, high[:, None], steps).min(axis=1)
+    data[text(lang, "col_spread")] = high - low
     return pd.DataFrame(data)
 
 

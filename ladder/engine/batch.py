@@ -209,15 +209,17 @@ class _Scorer:
         few = np.zeros(n, dtype=bool)
         if information is None:
             return few
-        unknown = {t: codes[t] == 0 if t in codes else np.ones(n, dtype=bool) for t in self.traits}
+        def unknown(trait: str) -> np.ndarray:  # onbekend is code 0; a question without a column is onbekend
+            return codes[trait] == 0 if trait in codes else np.ones(n, dtype=bool)
+
         for trait in information.required:
-            few |= unknown[trait]
+            few |= unknown(trait)
         for group in information.at_least:
-            missing = np.sum([unknown[t] for t in group.of], axis=0)
+            missing = np.sum([unknown(t) for t in group.of], axis=0)
             few |= (len(group.of) - missing < group.count) & (missing > 0)
         for i, rule in enumerate(information.required_when):
             applies = self._mask(("needs", str(i)), rule.when, False, partial(holds, rule.when), codes, n)
-            few |= applies & np.any([unknown[t] for t in rule.traits], axis=0)
+            few |= applies & np.any([unknown(t) for t in rule.traits], axis=0)
         return few
 
     def _asked(self, codes: dict[str, np.ndarray], n: int) -> dict[str, np.ndarray]:
