@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from golden.cases import CASES, golden_answers  # noqa: F401 (shared with the tests that import them from here)
+from golden.cases import CASES, golden_answers, not_yet_agreed  # noqa: F401 (shared with the tests that import them from here)
 
 from ladder.rules.loading import load_rule_set
 from ladder.rules.model import RuleSet

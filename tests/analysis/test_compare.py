@@ -314,10 +314,10 @@ def test_golden_sentences_leusden_and_voorbeeldgemeente(bundled):
         '"Overheidsparticipatie".',
         'Leusden weegt "Bestaande groepen en netwerken" twee keer zo zwaar als Voorbeeldgemeente.',
         'Als Wat het initiatief vraagt is "Geld, een ruimte of materiaal" of "Een vergunning of toestemming" of "Een taak '
-        'van de gemeente zelf uitvoeren, met het geld dat erbij hoort": in Leusden is de rol van de gemeente minstens '
+        'of voorziening van de gemeente overnemen, met het geld dat erbij hoort": in Leusden is de rol van de gemeente minstens '
         "Faciliteren. Voorbeeldgemeente heeft die regel niet.",
         'Als Wat het initiatief vraagt is "Advies, kennis of contacten" of "Geld, een ruimte of materiaal" of "Een '
-        'vergunning of toestemming" of "Een taak van de gemeente zelf uitvoeren, met het geld dat erbij hoort": in '
+        'vergunning of toestemming" of "Een taak of voorziening van de gemeente overnemen, met het geld dat erbij hoort": in '
         "Voorbeeldgemeente is de rol van de gemeente minstens Faciliteren. Leusden heeft die regel niet.",
         "Werkvormen die alleen Leusden kent: Regelluwe ruimte.",
     ]

@@ -14,7 +14,7 @@ import zlib
 
 import pytest
 import yaml
-from conftest import BUNDLED, CASES, ROOT, golden_answers
+from conftest import BUNDLED, CASES, ROOT, golden_answers, not_yet_agreed
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -43,9 +43,10 @@ def golden_project(stem: str) -> Project:
     return Project(title=project["title"], description=project.get("description", ""), answers=golden_answers(stem))
 
 
-# The redesign of a market square (golden project 04, the project of examples/marktplein.yaml): coproduceren,
-# with a narrow margin, a kader that rules overheidsparticipatie out and some twenty single answers that flip it.
-MARKTPLEIN = golden_project("04")
+# The redesign of a market square (golden project 04, the project of examples/marktplein.yaml), with what happens to
+# the outcome not agreed yet: coproduceren once that is arranged, with a narrow margin, a kader that rules
+# overheidsparticipatie out and some twenty single answers that flip it.
+MARKTPLEIN = golden_project("04").model_copy(update={"answers": not_yet_agreed(golden_answers("04"))})
 # The questions the tool needs before it advises at all (rules/base.yaml, information).
 NEEDED = ("initiatiefnemer", "soort_opgave", "beleidsruimte", "bindendheid", "ingrijpendheid", "belanghebbenden",
           "conflict", "capaciteit_samenleving", "tijd_tot_besluit")

@@ -29,7 +29,7 @@ TRAITS = {
     "beleidsruimte": ("geen", "beperkt", "ruim", "open"),
     "vastgelegd_door": ("wet_of_norm", "veiligheid", "contract_of_afspraak", "eerder_besluit", "besluit_andere_overheid", "budget"),
     "besluit_genomen": ("nee", "richting_gekozen", "ja"),
-    "bindendheid": ("nog_niet_afgesproken", "meewegen", "overnemen_binnen_kaders", "besluit_bij_deelnemers"),
+    "bindendheid": ("nog_niet_afgesproken", "mening_meewegen", "advies_volgen", "overnemen_binnen_kaders", "besluit_bij_deelnemers"),
     "procedure": ("geen", "zienswijze_awb", "omgevingsvisie_of_plan", "aanvraag_omgevingsvergunning",
                   "verplichte_participatie_raad", "bindend_advies_raad"),
     "formeel_recht": ("geen", "uitdaagrecht", "burgerinitiatiefvoorstel", "petitie"),

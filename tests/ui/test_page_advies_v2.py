@@ -4,7 +4,7 @@ on the engine's own advice (the page imports `advise` on every run), so each fie
 from __future__ import annotations
 
 import pytest
-from conftest import BUNDLED, golden_answers
+from conftest import BUNDLED, golden_answers, not_yet_agreed
 
 from ladder.engine import advisor
 from ladder.engine.advice import FiredCheck, Precondition, RightItem
@@ -13,7 +13,7 @@ from ladder.rules.model import Text
 from ui.texts import t
 
 # v2: a square's redesign (golden case 04) gets a definite advice; two answers alone would give onvoldoende
-PROJECT = golden_answers("04")
+PROJECT = not_yet_agreed(golden_answers("04"))
 ANSWERS = {k: ",".join(v) if isinstance(v, list) else v for k, v in PROJECT.items()}  # as the page's link writes them
 RIGHT = RightItem(id="petitie", kind="recht", holder="iedereen", basis="Grondwet art. 5",
                   text=Text(nl="Iedereen mag een verzoek doen.", en="Everyone may make a request."))

@@ -23,7 +23,8 @@ def case_params(stem: str, **changes) -> dict[str, str]:
 
 # v2: Amersfoort caps at adviseren when the outcome is largely fixed by law, a norm or safety and little room is
 # left; the other bundled municipalities have no such kader. A playground whose safety norms leave only details open:
-PLAYGROUND_BY_THE_NORMS = case_params("11", beleidsruimte="beperkt", vastgelegd_door=["veiligheid"])
+PLAYGROUND_BY_THE_NORMS = case_params("11", beleidsruimte="beperkt", vastgelegd_door=["veiligheid"],
+                                      bindendheid="nog_niet_afgesproken")
 
 
 def advised(at) -> list[str]:
