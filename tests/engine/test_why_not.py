@@ -47,12 +47,19 @@ def test_an_inform_only_advice_because_of_a_kader_names_it(base):
         assert item.status != "mogelijk" and item.kaders, item.rung
 
 
-@pytest.mark.xfail(strict=True, reason="why_not bug, reported: it ignores the precondition of an inform-only advice")
 @pytest.mark.parametrize("stop", [{"inbreng_helpt": "nee"}, {"tijd_tot_besluit": "acuut"}, {"besluit_genomen": "ja"}])
-def test_an_inform_only_advice_because_of_a_pre_check_is_explained(base, stop):
-    """A square redesign (golden 04) that a pre check stops: no kader fires, the scores still favour coproduceren.
-    A rung that scores higher than informeren must not be shown as 'mogelijk' with no reason."""
+def test_an_inform_only_advice_because_of_a_pre_check_names_the_check(base, stop):
+    """A square redesign (golden 04) that a pre check stops: no kader fires and the scores still favour coproduceren.
+    Every rung above informeren is out of reach because of the pre check, and says so."""
     advice = advise(base, golden_answers("04") | stop)
     assert advice.recommended == "informeren" and advice.precondition.outcome == "inform_only"
-    for item in why_not(advice):
-        assert item.behind >= 0 or item.status != "mogelijk" or item.kaders, item
+    pre = [c.id for c in advice.precondition.checks if c.stage == "pre"]
+    assert pre
+    items = why_not(advice)
+    assert any(item.behind < 0 for item in items), "some rung scores higher than the advice"
+    for item in items:
+        assert [c.id for c in item.checks] == pre, item.rung
+
+
+def test_without_a_pre_check_no_rung_names_one(base):
+    assert all(not item.checks for item in why_not(advise(base, ZONING_PLAN)))

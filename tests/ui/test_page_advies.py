@@ -117,6 +117,19 @@ def test_why_not_explains_every_other_rung(open_app, base):
             assert rung.name.get("nl") in labels
 
 
+def test_why_not_under_inform_only_names_the_reason_not_a_tie(open_app, base):
+    # A square redesign where input cannot change the outcome: a pre check says inform only, while coproduceren
+    # still has the most points. Its "Waarom niet" named no reason and said the two scored the same.
+    answers = {**golden_answers("04"), "inbreng_helpt": "nee"}
+    advice = advise(base, answers)
+    check = next(c for c in advice.precondition.checks if c.stage == "pre")
+    at = open_app("advies", **linked(answers))
+    coproduce = next(e for e in at.expander if e.label == base.rung("coproduceren").name.get("nl"))
+    said = " ".join(m.value for m in coproduce.markdown)
+    assert escape_markdown(check.text.get("nl")) in said
+    assert "even hoog" not in said
+
+
 def test_several_phases_give_an_advice_per_phase(open_app):
     answers = {**golden_answers("04"), "fase": ["agenda", "uitvoering"], "beleidsruimte": "open"}
     at = open_app("advies", **linked(answers))

@@ -117,7 +117,11 @@ def explanation(advice: Advice, labels: Labels) -> None:
                 st.write(t(lang, "advies_why_not_capped"))
             for k in item.kaders:
                 st.markdown(escape_markdown(t(lang, "advies_why_not_kader", reason=k.reason.get(lang))))
-            if item.behind > 0:
+            if item.checks:
+                st.write(t(lang, "advies_why_not_precondition"))
+                for check in item.checks:
+                    st.markdown("- " + escape_markdown(check.text.get(lang)))
+            elif item.behind > 0:
                 st.markdown(escape_markdown(t(lang, "advies_why_not_behind", behind=f"{item.behind:g}", rung=rung)))
             elif item.status == "mogelijk":
                 st.write(t(lang, "advies_why_not_equal"))
