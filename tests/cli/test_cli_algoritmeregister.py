@@ -110,3 +110,12 @@ def test_an_unknown_municipality_is_one_clear_line(capsys):
     assert main(["algoritmeregister", "-m", "atlantis"]) == 2
     err = capsys.readouterr().err
     assert "atlantis" in err and "Traceback" not in err
+
+
+def test_an_adopted_rule_set_is_in_use_from_its_date_and_has_no_illustration_warning():
+    adopted = SOURCES.load("leusden").model_copy(update={"status": "vastgesteld", "illustration": False})
+    record = algoritmeregister_record(adopted, "nl")
+    assert record.field("Status").value == "In gebruik"
+    begin = record.field("Begindatum")
+    assert begin.value == adopted.date.strftime("%Y-%m") and begin.to_fill_in  # the municipality confirms it
+    assert "Publiceer deze registratie niet zo" not in record_markdown(record, "nl")
