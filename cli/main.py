@@ -1,4 +1,4 @@
-"""Command line: advise, validate, municipalities, explain-rung, schema.
+"""Command line: advise, validate, municipalities, explain-rung, schema, algoritmeregister.
 
 Exit codes: 0 done; 1 `validate` found problems; 2 the input could not be used (a bad project file,
 bad answers, an unknown or broken rule set). User mistakes print one clear line each, never a traceback.
@@ -18,6 +18,7 @@ from cli.texts import t
 from ladder.engine.advisor import advise
 from ladder.engine.roles import roles_for_rung
 from ladder.reports import FORMATS, render
+from ladder.reports.algoritmeregister import algoritmeregister_record, record_json, record_markdown
 from ladder.rules.loading import MAX_PROBLEMS, load_rule_set, validate_file
 from ladder.rules.model import VALUES, RuleSet
 from ladder.rules.problems import AnswerError, Problem, RuleSetError
@@ -78,6 +79,18 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("schema", help="print the JSON Schema of a rule-set file")
     p.add_argument("--output", "-o", type=Path)
     p.set_defaults(run=_schema)
+
+    p = sub.add_parser("algoritmeregister",
+                       help="a record for the Dutch Algoritmeregister, from a rule set's metadata (Markdown or JSON)")
+    source = p.add_mutually_exclusive_group()
+    source.add_argument("--municipality", "-m", default="voorbeeldgemeente", help="rule-set id (see: municipalities)")
+    source.add_argument("--rules", type=Path, help="a rule-set file instead of a bundled municipality")
+    p.add_argument("--format", "-f", choices=("md", "json"), default="md", help="md (Markdown, default) or json")
+    p.add_argument("--source-url", help="the public repository, e.g. https://github.com/ORG/participatieladder/blob/main;"
+                                        " fills in the field Link naar broncode")
+    p.add_argument("--output", "-o", type=Path, help="write the record to this file instead of to the screen")
+    p.add_argument("--lang", choices=LANGUAGES, default="nl")
+    p.set_defaults(run=_algoritmeregister)
 
     cli_register.add_parser(sub)
     cli_batch.add_parser(sub)
@@ -181,6 +194,13 @@ def _rung_text(rule_set: RuleSet, rung_id: str, lang: str) -> str:
             lines.append(f"  - {role.name.get(lang)}: {role.description.get(lang)}")
             lines.append(f"    {t(lang, 'fits_when')}: {role.fits_when.get(lang)}")
     return "\n".join(lines) + "\n"
+
+
+def _algoritmeregister(args: argparse.Namespace, sources: RuleSources) -> int:
+    rule_set = load_rule_set(args.rules, sources) if args.rules else sources.load(args.municipality)
+    record = algoritmeregister_record(rule_set, args.lang, args.source_url)
+    report = record_json(record) if args.format == "json" else record_markdown(record, args.lang)
+    return _write_report(report, args)
 
 
 def _schema(args: argparse.Namespace, sources: RuleSources) -> int:
