@@ -44,7 +44,7 @@ from storage.errors import StorageError
 from storage.tables import group_sessions, metadata
 
 NOW = dt.datetime(2026, 11, 24, 9, 0, tzinfo=dt.UTC)
-QUICK = Limits(statement_timeout_ms=500, lock_timeout_ms=500, idle_in_transaction_timeout_ms=1_000,
+QUICK = Limits(statement_timeout_ms=1_000, lock_timeout_ms=500, idle_in_transaction_timeout_ms=1_000,
                pool_timeout_seconds=1, sqlite_busy_ms=500)
 BOUND_SECONDS = 15  # generous: each fault above is set to end within about a second
 HOLD_SECONDS = 30  # how long a blocker holds on, so a test without the limit fails instead of hanging forever
@@ -77,6 +77,15 @@ def _open(url: str, limits: Limits = QUICK) -> Iterator[Database]:
         yield db
     finally:
         db.dispose()
+
+
+def _within(seconds: float, action: Callable[[], object]) -> object:
+    """The result of `action`, which must finish within `seconds` (a stuck action fails the test, not hangs it)."""
+    pool = ThreadPoolExecutor(max_workers=1)
+    try:
+        return pool.submit(action).result(timeout=seconds)
+    finally:
+        pool.shutdown(wait=False)  # a stuck action is left to end when what blocks it lets go
 
 
 # --- PostgreSQL: the limits every connection carries ------------------------------------------------------------
@@ -143,12 +152,13 @@ def holder(postgres_url) -> Iterator[sa.Connection]:
 
 
 @pytest.mark.postgres
-def test_a_table_locked_by_someone_else_gives_a_clear_message_within_seconds(postgres, holder):
+def test_a_table_locked_by_someone_else_gives_a_clear_message_within_seconds(postgres, holder, caplog):
     with _open(postgres) as db:
         holder.exec_driver_sql("LOCK TABLE group_sessions IN ACCESS EXCLUSIVE MODE")
         error, seconds = _fault(lambda: _write(db))
         holder.rollback()
         assert error.kind == "busy"
+        assert "SQLSTATE 55P03" in caplog.text  # lock_not_available: the lock timeout, not the statement timeout
         assert seconds < BOUND_SECONDS
         _write(db)  # the lock gone, the same write lands: trying again works
 
@@ -158,16 +168,18 @@ def test_a_transaction_left_hanging_is_ended_by_the_server_and_frees_its_locks(p
     # As when an app thread stops halfway through a write: its locks must not block everyone else for good.
     with _open(postgres) as db:
         _write(db, "a")
-        hanging = db.engine.connect()
-        hanging.begin()
-        hanging.execute(group_sessions.update().values(title="half"))  # locks the row
-        time.sleep(QUICK.idle_in_transaction_timeout_ms / 1000 + 1)
-        with db.transaction() as conn:  # would wait for the row lock, then fail, if the server kept it
-            conn.execute(group_sessions.update().values(title="whole"))
-        with pytest.raises(sa.exc.OperationalError):
-            hanging.commit()  # the server ended that connection
-        hanging.close()
-        with db.transaction() as conn:
+        with pytest.raises(StorageError) as raised:
+            with db.transaction() as hanging:
+                hanging.execute(group_sessions.update().values(title="half"))  # locks the row
+                time.sleep(QUICK.idle_in_transaction_timeout_ms / 1000 + 1)  # ... and then nothing happens
+
+                def someone_else_writes() -> None:  # would wait for the row lock if the server kept it
+                    with db.transaction() as conn:
+                        conn.execute(group_sessions.update().values(title="whole"))
+
+                _within(BOUND_SECONDS, someone_else_writes)
+        assert raised.value.kind == "busy"  # the hanging one learns at its commit that the server ended it
+        with db.reading() as conn:
             assert conn.execute(sa.select(group_sessions.c.title)).scalar_one() == "whole"
 
 
@@ -237,12 +249,6 @@ def _write_lock_held_by_another_program(url: str) -> Iterator[None]:
         other.close()
 
 
-def _within(seconds: float, action: Callable[[], object]) -> object:
-    """The result of `action`, which must finish within `seconds` (a stuck action fails the test, not hangs it)."""
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        return pool.submit(action).result(timeout=seconds)
-
-
 def test_sqlite_reads_do_not_wait_for_a_writer(sqlite_url):
     with _open(sqlite_url, Limits(sqlite_busy_ms=60_000)) as db:
         _write(db)
@@ -289,13 +295,16 @@ def _make_writable(path: Path) -> None:
     path.chmod(stat.S_IRUSR | stat.S_IWUSR)
 
 
-def test_a_read_only_sqlite_file_says_so_and_keeps_what_was_stored(sqlite_url, tmp_path):
+def test_a_read_only_sqlite_file_can_be_read_and_a_write_says_it_is_read_only(sqlite_url, tmp_path):
     with _open(sqlite_url) as db:
-        _write(db)
+        _write(db, "a")
     path = tmp_path / "ladder.db"
     _make_read_only(path)
     try:
-        error, _ = _fault(lambda: open_database(sqlite_url, QUICK))
+        with _open(sqlite_url) as db:
+            with db.reading() as conn:
+                assert conn.execute(sa.select(sa.func.count()).select_from(group_sessions)).scalar_one() == 1
+            error, _ = _fault(lambda: _write(db, "b"))
     finally:
         _make_writable(path)
     assert error.kind == "read_only"
