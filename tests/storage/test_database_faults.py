@@ -2,13 +2,14 @@
 
 Each fault is made for real where this machine allows it: a slow query (pg_sleep), a table another connection
 has locked, a transaction left hanging, a full pool, a closed port, a read-only file, a full SQLite file
-(max_page_count) and a disk-full error raised by PostgreSQL itself. A frozen network cannot be made without a
-firewall; there the test checks that the socket carries the keepalive and user-timeout options that end it.
+(max_page_count), a disk-full error raised by PostgreSQL itself, and a frozen network: in a network namespace of
+its own (root only) a traffic-control rule lets no packet through, see frozen_network_probe.py.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import logging
 import os
 import shutil
@@ -16,6 +17,7 @@ import socket
 import sqlite3
 import stat
 import subprocess
+import sys
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -48,6 +50,9 @@ QUICK = Limits(statement_timeout_ms=1_000, lock_timeout_ms=500, idle_in_transact
                pool_timeout_seconds=1, sqlite_busy_ms=500)
 BOUND_SECONDS = 15  # generous: each fault above is set to end within about a second
 HOLD_SECONDS = 30  # how long a blocker holds on, so a test without the limit fails instead of hanging forever
+FROZEN_BOUND_SECONDS = 60  # the issue's probe hung for more than 90 s; with the limits it takes about 15 s
+PROBE = Path(__file__).with_name("frozen_network_probe.py")
+ROOT = Path(__file__).resolve().parents[2]
 PERSONAL = "Marieke de Vries"  # a name someone typed: it must never reach the log
 
 
@@ -220,6 +225,28 @@ def test_a_full_postgresql_disk_says_so(postgres):
         assert error.kind == "disk_full"
         with db.transaction() as conn:
             assert conn.execute(sa.select(sa.func.count()).select_from(group_sessions)).scalar_one() == 0
+
+
+def _can_make_a_private_network() -> bool:
+    return sys.platform == "linux" and os.geteuid() == 0 and all(shutil.which(c) for c in ("unshare", "ip", "tc"))
+
+
+@pytest.mark.postgres
+@pytest.mark.skipif(not _can_make_a_private_network(), reason="needs root, unshare, ip and tc (iproute2)")
+@pytest.mark.parametrize("moment", ["between", "during"])
+def test_a_frozen_network_gives_a_clear_message_within_seconds(postgres, moment):
+    # "between": the network freezes between two visits of the page; "during": halfway through a transaction.
+    with _open(postgres) as db, db.reading() as conn:
+        socket_dir = conn.exec_driver_sql("SHOW unix_socket_directories").scalar_one().split(",")[0].strip()
+    if not Path(socket_dir, ".s.PGSQL.5432").exists():
+        pytest.skip("the probe reaches the server through its Unix socket on this machine")
+    done = subprocess.run(
+        ["unshare", "-n", sys.executable, str(PROBE), sa.engine.make_url(postgres).database, socket_dir, moment],
+        env={**os.environ, "PYTHONPATH": str(ROOT)}, capture_output=True, text=True,
+        timeout=FROZEN_BOUND_SECONDS + 40, check=True)
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    assert result["outcome"] == "unreachable"
+    assert result["seconds"] < FROZEN_BOUND_SECONDS
 
 
 def test_a_closed_port_is_unreachable_within_seconds():
