@@ -43,6 +43,8 @@ from storage.database import (
     open_database,
 )
 from storage.errors import StorageError
+from storage.register import get_entry, list_entries
+from storage.snapshots import get_snapshot
 from storage.tables import group_sessions, metadata
 
 NOW = dt.datetime(2026, 11, 24, 9, 0, tzinfo=dt.UTC)
@@ -285,6 +287,14 @@ def test_sqlite_reads_do_not_wait_for_a_writer(sqlite_url):
                     return conn.execute(sa.select(sa.func.count()).select_from(group_sessions)).scalar_one()
 
             assert _within(BOUND_SECONDS, read) == 1
+
+
+def test_the_register_can_be_listed_and_opened_while_another_program_writes(sqlite_url):
+    with _open(sqlite_url, Limits(sqlite_busy_ms=60_000)) as db:
+        with _write_lock_held_by_another_program(sqlite_url):
+            assert _within(BOUND_SECONDS, lambda: list_entries(db)) == []
+            assert _within(BOUND_SECONDS, lambda: get_entry(db, 1)) is None
+            assert _within(BOUND_SECONDS, lambda: get_snapshot(db, "0" * 64)) is None
 
 
 def test_sqlite_writes_still_take_the_write_lock_first(sqlite_url):
