@@ -2,8 +2,9 @@
 
 The app reaches the PostgreSQL server through a small TCP proxy on this namespace's loopback (the proxy talks to
 the server over its Unix socket, which no network rule touches). After one write has landed, a traffic-control
-rule on the loopback lets no packet through any more, as a cable cut or a dead router would: nothing is refused,
-nothing is acknowledged. Then the app writes again. Prints, as JSON, what the app said and after how long.
+rule on the loopback holds every packet back, as a cable cut or a dead router would: nothing is refused, nothing
+is acknowledged. (Held, not dropped: a packet the sender's own queue drops is reported back to TCP, which then gives
+up within seconds by itself, and that is not what a frozen network does.) Then the app writes again. Prints, as JSON, what the app said and after how long.
 
     unshare -n python tests/storage/frozen_network_probe.py <database name> <server's Unix socket directory> <mode>
 
@@ -55,13 +56,17 @@ def _row(code: str) -> dict[str, object]:
 
 
 def _freeze() -> None:
-    # A token bucket of 10 bytes at 1 byte a second: every packet is bigger than the bucket, so none gets through.
-    subprocess.run(["tc", "qdisc", "add", "dev", "lo", "root", "tbf", "rate", "8bit", "burst", "10", "limit", "1"],
+    # A token bucket that refills at 1 byte a second, with a queue of 10 MB: once the bucket is empty, every packet
+    # waits in the queue (about a minute for the smallest). Three datagrams to the discard port empty the bucket.
+    subprocess.run(["tc", "qdisc", "add", "dev", "lo", "root", "tbf", "rate", "8bit", "burst", "1600", "limit", "10mb"],
                    check=True)
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as junk:
+        for _ in range(3):
+            junk.sendto(b"x" * 1400, ("127.0.0.1", 9))
 
 
 def main(database: str, socket_dir: str, mode: str) -> None:
-    subprocess.run(["ip", "link", "set", "lo", "up"], check=True)
+    subprocess.run(["ip", "link", "set", "lo", "mtu", "1500", "up"], check=True)  # packets no bigger than the bucket
     listener = socket.create_server(("127.0.0.1", 0))
     port = listener.getsockname()[1]
     threading.Thread(target=_proxy, args=(listener, f"{socket_dir}/.s.PGSQL.5432"), daemon=True).start()
