@@ -9,12 +9,18 @@ from typing import Literal
 
 from ladder.text import Catalogue
 
-Kind = Literal["unreachable", "failed", "not_found", "forbidden", "closed", "invalid"]
+Kind = Literal["unreachable", "busy", "disk_full", "read_only", "failed", "not_found", "forbidden", "closed", "invalid"]
 
 TEXTS: dict[str, dict[str, str]] = {
     "nl": {
         "unreachable": "De database is niet bereikbaar. Er is niets opgeslagen. Probeer het over een paar minuten"
                        " opnieuw, of vraag de beheerder om hulp.",
+        "busy": "De database is bezet en antwoordde niet op tijd. Er is niets veranderd. Probeer het over een"
+                " ogenblik opnieuw.",
+        "disk_full": "De schijf van de database is vol. Er is niets opgeslagen. Vraag de beheerder om ruimte te"
+                     " maken en probeer het daarna opnieuw.",
+        "read_only": "De database kan nu alleen gelezen worden, niet beschreven. Er is niets opgeslagen. Vraag de"
+                     " beheerder om hulp en probeer het daarna opnieuw.",
         "failed": "Opslaan is niet gelukt. Er is niets veranderd. Probeer het opnieuw.",
         "not_found": "Dit is niet gevonden. Kijk of de code goed is overgenomen.",
         "forbidden": "Dit mag alleen met de juiste code. Er is niets veranderd.",
@@ -24,6 +30,11 @@ TEXTS: dict[str, dict[str, str]] = {
     "en": {
         "unreachable": "The database cannot be reached. Nothing was saved. Try again in a few minutes, or ask the"
                        " administrator for help.",
+        "busy": "The database is busy and did not answer in time. Nothing has changed. Try again in a moment.",
+        "disk_full": "The database's disk is full. Nothing was saved. Ask the administrator to make room, then try"
+                     " again.",
+        "read_only": "The database can only be read now, not written. Nothing was saved. Ask the administrator for"
+                     " help, then try again.",
         "failed": "Saving did not work. Nothing has changed. Please try again.",
         "not_found": "This was not found. Check that the code was copied correctly.",
         "forbidden": "This needs the right code. Nothing has changed.",

@@ -1,7 +1,7 @@
 """The advice register: saved advices, the form actually chosen, and evaluations afterwards.
 
-Every function is one transaction (Database.transaction): a save lands whole (entry and, when new, the rule-set
-snapshot behind it) or not at all. Records come back as frozen dataclasses. Nothing here logs what people typed:
+Every function is one transaction (Database.transaction; a read Database.reading, which on SQLite waits for no
+writer): a save lands whole (entry and, when new, the rule-set snapshot behind it) or not at all. Records come back as frozen dataclasses. Nothing here logs what people typed:
 the contact person is personal data, and deleting an entry removes it together with its evaluations.
 """
 
@@ -117,12 +117,12 @@ def list_entries(db: Database, where: RegisterFilter | None = None) -> list[Entr
     query = _summary_query().order_by(register_entries.c.saved_on.desc(), register_entries.c.id.desc())
     for condition in _conditions(where or RegisterFilter()):
         query = query.where(condition)
-    with db.transaction() as conn:
+    with db.reading() as conn:
         return [_summary(row) for row in conn.execute(query).mappings()]
 
 
 def get_entry(db: Database, entry_id: int) -> Entry | None:
-    with db.transaction() as conn:
+    with db.reading() as conn:
         row = conn.execute(_summary_query(register_entries.c.answers, register_entries.c.advice)
                            .where(register_entries.c.id == entry_id)).mappings().first()
         if row is None:

@@ -32,6 +32,6 @@ def keep_snapshot(conn: sa.Connection, rule_set: RuleSet, now: dt.datetime) -> N
 
 def get_snapshot(db: Database, content_hash: str) -> dict[str, Any] | None:
     """The resolved rule set (as JSON data) stored for this content hash, if any."""
-    with db.transaction() as conn:
+    with db.reading() as conn:
         return conn.execute(sa.select(rule_set_snapshots.c.rule_set)
                             .where(rule_set_snapshots.c.content_hash == content_hash)).scalar_one_or_none()
