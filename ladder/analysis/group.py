@@ -9,12 +9,17 @@ How different the group is on one question (`divergence`): take every pair of me
 1 means no two members gave the same answer. For a question that takes several answers (like the
 phase), a pair counts as partly different: the share of their chosen options they do not share
 (the Jaccard distance), so {agenda, voorbereiding} against {agenda} is half different.
+
+Who may see answers per role (`for_members`): the facilitator sees everything, names too. Everyone else sees a
+role on its own only when at least MIN_PER_ROLE members have it; the smaller roles count together as one column
+(OTHER_ROLES). When those together are still fewer than MIN_PER_ROLE, or no role is big enough, answers are not
+split by role at all: the total minus the other columns would show them anyway.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import combinations
 from typing import Literal
 
@@ -25,6 +30,9 @@ from ladder.text import Catalogue
 
 Role = Literal["raadslid", "inwoner", "ambtenaar", "ondernemer", "anders"]
 ROLES: tuple[Role, ...] = ("raadslid", "inwoner", "ambtenaar", "ondernemer", "anders")
+# Privacy: answers per role are shown to members (and in the report) only for roles with at least this many members
+MIN_PER_ROLE = 3
+OTHER_ROLES = "samen"  # the column of the roles with fewer than MIN_PER_ROLE members, counted together
 TEXTS: dict[str, dict[str, str]] = {
     "nl": {
         "role_raadslid": "Raadslid",
@@ -32,6 +40,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "role_ambtenaar": "Ambtenaar",
         "role_ondernemer": "Ondernemer",
         "role_anders": "Anders",
+        "role_samen": "Andere rollen samen",
         # The measure in plain words, for the page and the report (B1: short sentences).
         "divergence_measure": "Hoe verdeeld is de groep? Neem steeds twee deelnemers die de vraag beantwoordden. Het"
                               " getal zegt hoe vaak hun antwoorden verschillen. 0% betekent: iedereen gaf hetzelfde"
@@ -45,6 +54,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "role_ambtenaar": "Civil servant",
         "role_ondernemer": "Entrepreneur",
         "role_anders": "Other",
+        "role_samen": "Other roles together",
         "divergence_measure": "How divided is the group? Take any two members who answered the question. The number"
                               " says how often their answers differ. 0% means: everyone gave the same answer. 100%"
                               " means: no two members gave the same answer. 'Don't know' does not count. For a"
@@ -74,7 +84,7 @@ class AnswerCount:
 
     option: str  # an option id, or UNKNOWN
     respondents: tuple[int, ...]  # indexes into the summary's respondents
-    by_role: dict[str, int]  # every role, in ROLES order, also when 0
+    by_role: dict[str, int]  # every role, in ROLES order, also when 0; for members: the summary's `roles` only
 
     @property
     def total(self) -> int:
@@ -104,7 +114,7 @@ class RungCount:
 
     rung: str
     respondents: tuple[int, ...]
-    by_role: dict[str, int]
+    by_role: dict[str, int]  # as AnswerCount.by_role
 
     @property
     def total(self) -> int:
@@ -130,6 +140,8 @@ class GroupSummary:
     too_little: RungCount  # the members whose own answers are too few to name a form (rung TOO_LITTLE)
     joint: Advice | None  # the advice for the joint answers, once they are set
     comparison: JointComparison | None
+    roles: tuple[str, ...] = ()  # the role columns to show, in order: the roles present; see for_members
+    for_members: bool = False  # True: names left out and small roles counted together (see for_members)
 
     def ranking(self) -> tuple[QuestionSpread, ...]:
         """The questions where the group differs most first; unanswered last; ties keep the question order."""
@@ -195,7 +207,41 @@ def summarize(rule_set: RuleSet, respondents: Sequence[Respondent],
     joint = advise(rule_set, normalized(rule_set, joint_answers)) if joint_answers is not None else None
     return GroupSummary(respondents=people, questions=questions, advices=tuple(advices),
                         spread=tuple(count(r) for r in rule_set.rung_ids()), too_little=count(None),
-                        joint=joint, comparison=_compare(rule_set, joint, advices))
+                        joint=joint, comparison=_compare(rule_set, joint, advices),
+                        roles=tuple(r for r in ROLES if any(p.role == r for p in people)))
+
+
+def member_roles(respondents: Sequence[Respondent]) -> tuple[str, ...]:
+    """The role columns someone who is not the facilitator may see: every role with at least MIN_PER_ROLE members,
+    then OTHER_ROLES for the smaller ones together. Empty when that would still show a role of one or two members
+    (the small roles together are fewer than MIN_PER_ROLE), or when no role is big enough on its own."""
+    sizes = {role: sum(1 for p in respondents if p.role == role) for role in ROLES}
+    big = tuple(role for role in ROLES if sizes[role] >= MIN_PER_ROLE)
+    small = sum(n for n in sizes.values() if n < MIN_PER_ROLE)
+    if not big or 0 < small < MIN_PER_ROLE:
+        return ()
+    return big + ((OTHER_ROLES,) if small else ())
+
+
+def for_members(summary: GroupSummary) -> GroupSummary:
+    """The summary as members may see it, and the report that goes round: no names, no answers per member, and
+    counts per role only in the columns of `member_roles` (small roles together, or no split at all)."""
+    if summary.for_members:
+        return summary
+    people = summary.respondents
+    roles = member_roles(people)
+    column = {role: role if role in roles else OTHER_ROLES for role in ROLES}
+
+    def by_role(indexes: Sequence[int]) -> dict[str, int]:
+        return {c: sum(1 for i in indexes if column[people[i].role] == c) for c in roles}
+
+    return replace(
+        summary, roles=roles, for_members=True,
+        respondents=tuple(Respondent(name="", role=p.role, answers={}) for p in people), advices=(),
+        questions=tuple(replace(q, counts=tuple(replace(c, by_role=by_role(c.respondents)) for c in q.counts))
+                        for q in summary.questions),
+        spread=tuple(replace(r, by_role=by_role(r.respondents)) for r in summary.spread),
+        too_little=replace(summary.too_little, by_role=by_role(summary.too_little.respondents)))
 
 
 def _compare(rule_set: RuleSet, joint: Advice | None, advices: Sequence[MemberAdvice]) -> JointComparison | None:

@@ -3,7 +3,9 @@
 It shows where the group differed (the divergence chart), who answered what by role, the spread of the
 individual advices, the joint answers with their notes, and the joint advice with its explanation. The
 advice parts are the advice documents' own (ladder.reports.advice_document), so a group's advice reads
-exactly like a single one. Names of members are left out: the report goes round, roles are enough.
+exactly like a single one. Names of members are left out: the report goes round, roles are enough. For the same
+reason it counts per role as members see the group (ladder.analysis.group.for_members): roles with fewer than
+three members together, or no split by role, with a sentence that says why.
 
 Only presents what ladder.analysis.group and the engine concluded, as a Document (ladder.reports.document)
 that the Markdown and PDF renderers lay out; everything people typed stays plain text there.
@@ -17,11 +19,14 @@ from dataclasses import dataclass, field
 
 from ladder.analysis.group import (
     DIVERGENCE_MEASURE,
+    MIN_PER_ROLE,
+    OTHER_ROLES,
     ROLES,
     TOO_LITTLE,
     GroupSummary,
     QuestionSpread,
     RungCount,
+    for_members,
     role_name,
 )
 from ladder.reports.advice_document import (
@@ -84,8 +89,19 @@ def percent(value: float) -> str:
 
 
 def roles_sentence(counts: Mapping[str, int], lang: str) -> str:
-    """'2 Inwoner, 1 Raadslid': the roles present, in the fixed role order."""
-    return ", ".join(gt(lang, "grp_count_role", count=counts[r], role=role_name(r, lang)) for r in ROLES if counts.get(r))
+    """'2 Inwoner, 1 Raadslid': the roles present, in the order of `counts` (the fixed role order)."""
+    return ", ".join(gt(lang, "grp_count_role", count=n, role=role_name(r, lang)) for r, n in counts.items() if n)
+
+
+def role_privacy_sentence(summary: GroupSummary, lang: str) -> str | None:
+    """Why the split by role is not complete, for members and the report (see for_members); None when it is."""
+    if not summary.for_members or not summary.respondents:
+        return None
+    if not summary.roles:
+        return gt(lang, "grp_roles_hidden", min=MIN_PER_ROLE)
+    if OTHER_ROLES in summary.roles:
+        return gt(lang, "grp_roles_together", min=MIN_PER_ROLE, other=role_name(OTHER_ROLES, lang))
+    return None
 
 
 def members_sentence(summary: GroupSummary, lang: str) -> str:
@@ -129,14 +145,13 @@ def not_enough_sentence(summary: GroupSummary, labels: Labels) -> str | None:
 
 
 def distribution_sentence(question: QuestionSpread, labels: Labels) -> str:
-    """'Laag: 2 (1 Inwoner, 1 Raadslid); Hoog: 1 (1 Ambtenaar)': the answers given, with their roles."""
-    parts = [f"{labels.answer(question.trait, c.option)}: {c.total} ({roles_sentence(c.by_role, labels.lang)})"
-             for c in question.counts if c.total]
+    """'Laag: 2 (1 Inwoner, 1 Raadslid); Hoog: 1 (1 Ambtenaar)': the answers given, with their roles (when shown)."""
+    parts = []
+    for c in question.counts:
+        if c.total:
+            roles = roles_sentence(c.by_role, labels.lang)
+            parts.append(f"{labels.answer(question.trait, c.option)}: {c.total}" + (f" ({roles})" if roles else ""))
     return "; ".join(parts)
-
-
-def _present_roles(summary: GroupSummary) -> tuple[str, ...]:
-    return tuple(r for r in ROLES if any(p.role == r for p in summary.respondents))
 
 
 def _bar(value: float) -> str:
@@ -170,11 +185,12 @@ def spread_chart(summary: GroupSummary, labels: Labels) -> Chart:
     counts = rung_counts(summary)
     bars = tuple(Bar(count_label(r, labels) + (f" ({mark})" if r.rung == joint else ""), r.total / total, str(r.total),
                      "main" if r.rung == joint else "second") for r in counts)
+    by_role = bool(summary.roles)  # no split by role (for members, see for_members): no column for it
     columns = (Column(gt(lang, "grp_col_rung")), Column(gt(lang, "grp_col_members"), "right"),
-               Column(gt(lang, "grp_col_chart")), Column(gt(lang, "grp_col_roles")))
+               Column(gt(lang, "grp_col_chart")), *((Column(gt(lang, "grp_col_roles")),) if by_role else ()))
     rows = tuple(Row(((Run(labels.rung(r.rung)), Run(" ("), Run(mark, strong=True), Run(")")) if r.rung == joint
                       else plain(count_label(r, labels)), plain(str(r.total)), plain(_bar(r.total / total)),
-                      plain(roles_sentence(r.by_role, lang)))) for r in counts)
+                      *((plain(roles_sentence(r.by_role, lang)),) if by_role else ()))) for r in counts)
     return Chart("shares", gt(lang, "grp_spread"), gt(lang, "grp_spread_note"), bars, Table(columns, rows), upward=True)
 
 
@@ -182,17 +198,20 @@ def spread_chart(summary: GroupSummary, labels: Labels) -> Chart:
 
 
 def group_report(summary: GroupSummary, rule_set: RuleSet, info: SessionInfo, lang: str = "nl") -> Document:
+    summary = for_members(summary)  # the report goes round
     labels = Labels(rule_set, lang)
+    privacy = role_privacy_sentence(summary, lang)
     body: list[Element] = [Section(gt(lang, "grp_members"), (Paragraph((members_sentence(summary, lang),
-                                                                          gt(lang, "grp_no_names"))),)),
+                                                                          gt(lang, "grp_no_names"),
+                                                                          *((privacy,) if privacy else ()))),)),
                            divergence_chart(summary, labels)]
     if rest := not_enough_sentence(summary, labels):
         body.append(paragraph(rest))
     if summary.respondents:
-        roles = _present_roles(summary)
+        roles = summary.roles
         columns = (Column(gt(lang, "grp_col_answer")), Column(gt(lang, "grp_col_total"), "right"),
                    *(Column(role_name(r, lang), "right") for r in roles))
-        blocks: list[Paragraph | Table] = []
+        blocks: list[Paragraph | Table] = [paragraph(privacy)] if privacy else []
         for q in compared(summary) + tuple(q for q in summary.questions if q.divergence is None and q.answered):
             blocks.append(paragraph(labels.question(q.trait), "strong"))
             blocks.append(Table(columns, tuple(Row((plain(labels.answer(q.trait, c.option)), plain(str(c.total)),
@@ -230,8 +249,11 @@ def group_paper(summary: GroupSummary, rule_set: RuleSet, info: SessionInfo, lan
     """The report on one to three pages: the joint advice up front. `flips=False` gives the list of single changes
     up for a pointer to the Markdown report, which always has it; `notes=False` does the same for the notes on the
     joint answers."""
+    summary = for_members(summary)  # the report goes round
     labels = Labels(rule_set, lang)
-    body: list[Element] = [paragraph(f"{members_sentence(summary, lang)} {gt(lang, 'grp_no_names')}", "lead")]
+    privacy = role_privacy_sentence(summary, lang)
+    body: list[Element] = [paragraph(" ".join((members_sentence(summary, lang), gt(lang, "grp_no_names"),
+                                               *((privacy,) if privacy else ()))), "lead")]
     joint = summary.joint
     if joint is not None:
         body.append(verdict(joint, labels, paper=True))

@@ -273,6 +273,10 @@ GROUP_TEXTS: dict[str, dict[str, str]] = {
         "grp_members_line": "{count} deelnemers stuurden hun antwoorden in: {roles}.",
         "grp_members_none": "Nog niemand stuurde antwoorden in.",
         "grp_no_names": "Dit verslag noemt geen namen, alleen rollen.",
+        "grp_roles_together": "Voor de privacy staan rollen met minder dan {min} deelnemers niet apart. Ze tellen samen"
+                              " als '{other}'.",
+        "grp_roles_hidden": "Voor de privacy staan de antwoorden niet per rol. Een of meer rollen hebben minder dan {min}"
+                            " deelnemers. Per rol zou je dan kunnen zien wat iemand antwoordde.",
         "grp_divergence": "Waar de groep het meest verschilt",
         "grp_divergence_note": "Per vraag: hoe verdeeld de groep is (0% = iedereen eens). Vragen met minder dan twee antwoorden staan er niet in.",
         "grp_not_enough": "Te weinig antwoorden om te vergelijken: {questions}.",
@@ -312,6 +316,10 @@ GROUP_TEXTS: dict[str, dict[str, str]] = {
         "grp_members_line": "{count} members submitted their answers: {roles}.",
         "grp_members_none": "Nobody has submitted answers yet.",
         "grp_no_names": "This report names no one, only roles.",
+        "grp_roles_together": "For privacy, roles with fewer than {min} members are not shown apart. They count"
+                              " together as '{other}'.",
+        "grp_roles_hidden": "For privacy, the answers are not shown per role. One or more roles have fewer than {min}"
+                            " members. Per role, you could then see what someone answered.",
         "grp_divergence": "Where the group differs most",
         "grp_divergence_note": "Per question: how divided the group is (0% = everyone agrees). Questions with fewer than two answers are left out.",
         "grp_not_enough": "Too few answers to compare: {questions}.",

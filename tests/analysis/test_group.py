@@ -7,9 +7,13 @@ import pytest
 
 from ladder.analysis.group import (
     DIVERGENCE_MEASURE,
+    MIN_PER_ROLE,
+    OTHER_ROLES,
     ROLES,
     Respondent,
     divergence,
+    for_members,
+    member_roles,
     question_spread,
     role_name,
     summarize,
@@ -150,3 +154,72 @@ def test_the_same_group_gives_the_same_summary(rules):
 def test_every_role_and_the_measure_have_words_in_both_languages(lang):
     assert len({role_name(r, lang) for r in ROLES}) == len(ROLES)
     assert "%" in DIVERGENCE_MEASURE.get(lang)
+
+
+# --- what members see per role (privacy) ----------------------------------------------------------------
+
+
+def people(**sizes: int) -> tuple[Respondent, ...]:
+    """So many members per role, all with the same answer on initiatiefnemer: 'gemeente'."""
+    return tuple(Respondent(f"{role} {i}", role, {"initiatiefnemer": ["gemeente"], **SHARED})  # type: ignore[arg-type]
+                 for role, n in sizes.items() for i in range(n))
+
+
+def test_a_role_is_shown_on_its_own_to_members_from_three_members():
+    assert MIN_PER_ROLE == 3
+    assert member_roles(people(inwoner=3, raadslid=3)) == ("raadslid", "inwoner")
+    assert member_roles(people(inwoner=5)) == ("inwoner",)
+
+
+@pytest.mark.parametrize(("sizes", "roles"), [
+    ({"inwoner": 4, "raadslid": 2, "ondernemer": 1}, ("inwoner", OTHER_ROLES)),  # the small roles together: 3
+    ({"inwoner": 3, "ambtenaar": 3, "raadslid": 1, "anders": 2}, ("inwoner", "ambtenaar", OTHER_ROLES)),
+    ({"inwoner": 4, "raadslid": 3}, ("raadslid", "inwoner")),  # nothing small: no extra column
+])
+def test_roles_with_fewer_than_three_members_count_together(sizes, roles):
+    assert member_roles(people(**sizes)) == roles
+
+
+@pytest.mark.parametrize("sizes", [
+    {"inwoner": 4, "raadslid": 1},  # the raadslid's answers would be the total minus the inwoners'
+    {"inwoner": 3, "raadslid": 1, "ondernemer": 1},  # together still two
+    {"raadslid": 2, "inwoner": 2, "ambtenaar": 2},  # no role big enough: 'together' would only repeat the total
+    {"raadslid": 1},
+    {},
+])
+def test_no_split_by_role_when_a_small_role_could_still_be_recognised(sizes):
+    assert member_roles(people(**sizes)) == ()
+
+
+def test_members_see_small_roles_together_and_no_names(rules):
+    group = people(inwoner=4, raadslid=1, ondernemer=2)
+    full = summarize(rules, group)
+    shown = for_members(full)
+    count = next(c for c in shown.questions if c.trait == "initiatiefnemer").counts[0]
+    assert count.option == "gemeente" and count.by_role == {"inwoner": 4, OTHER_ROLES: 3}
+    assert all(r.by_role.keys() == {"inwoner", OTHER_ROLES} for r in (*shown.spread, shown.too_little))
+    assert sum(r.by_role[OTHER_ROLES] for r in (*shown.spread, shown.too_little)) == 3
+    assert shown.roles == ("inwoner", OTHER_ROLES) and shown.for_members
+    assert all(p.name == "" and not p.answers for p in shown.respondents) and shown.advices == ()
+    assert [q.divergence for q in shown.questions] == [q.divergence for q in full.questions]  # the rest as it was
+    assert for_members(shown) == shown
+
+
+def test_the_facilitator_keeps_every_role_apart(rules):
+    full = summarize(rules, people(inwoner=4, raadslid=1))
+    assert full.roles == ("raadslid", "inwoner") and not full.for_members
+    count = next(c for c in full.questions if c.trait == "initiatiefnemer").counts[0]
+    assert count.by_role["raadslid"] == 1 and full.respondents[0].name == "inwoner 0"
+
+
+def test_members_see_no_split_at_all_when_one_member_has_a_role_of_their_own(rules):
+    shown = for_members(summarize(rules, people(inwoner=4, raadslid=1)))
+    assert shown.roles == ()
+    assert all(c.by_role == {} for q in shown.questions for c in q.counts)
+    assert all(r.by_role == {} for r in shown.spread)
+    assert len(shown.respondents) == 5  # the totals stay
+
+
+def test_the_column_of_small_roles_has_a_name(rules):
+    assert role_name(OTHER_ROLES, "nl") == "Andere rollen samen"
+    assert role_name(OTHER_ROLES, "en") == "Other roles together"

@@ -6,12 +6,13 @@ from __future__ import annotations
 import datetime as dt
 import random
 import re
+from dataclasses import replace
 
 import pytest
 from conftest import BUNDLED
 from test_reports import ANSWER_SETS, NASTY_TITLES, flat, page_count, pdf_text
 
-from ladder.analysis.group import DIVERGENCE_MEASURE, ROLES, Respondent, summarize
+from ladder.analysis.group import DIVERGENCE_MEASURE, OTHER_ROLES, ROLES, Respondent, for_members, summarize
 from ladder.reports.group import (
     SessionInfo,
     compared,
@@ -20,6 +21,7 @@ from ladder.reports.group import (
     percent,
     render_group_markdown,
     render_group_pdf,
+    role_privacy_sentence,
 )
 from ladder.reports.markdown import escape_markdown
 from ladder.reports.sentences import Labels, advised_form, flip_sentence
@@ -29,6 +31,7 @@ from storage.sessions import DESCRIPTION_LIMIT, NOTE_LIMIT, TITLE_LIMIT
 
 HELD_ON = dt.date(2026, 11, 24)
 PIPE = re.compile(r"(?<!\\)\|")  # a column border: a pipe that is not escaped
+ROLE_COUNT = re.compile(r"\d (Raadslid|Inwoner|Ambtenaar|Ondernemer|Anders|Andere rollen samen)\b")  # '2 Inwoner'
 NAMES = ("Anna Jansen", "Piet de Vries", "Kees Bakker", "Fatima El Amrani", "Joost van Dam")
 
 
@@ -99,16 +102,63 @@ def test_markdown_ranks_the_questions_by_how_divided_the_group_is(summary, rules
         assert row.startswith(f"| {escape_markdown(labels.question(question.trait))} | {percent(question.divergence)} |")
 
 
-def test_markdown_says_who_answered_what_by_role(summary, rules, markdown):
+def with_roles(people: tuple[Respondent, ...], *roles: str) -> tuple[Respondent, ...]:
+    return tuple(replace(p, role=role) for p, role in zip(people, roles, strict=True))
+
+
+def who_what_table(markdown: str, question: str) -> list[str]:
+    """The lines of the table under one question in 'Wie antwoordde wat'."""
+    section = markdown.split(f"**{escape_markdown(question)}**", 1)[1].split("\n\n", 2)[1]
+    return section.splitlines()
+
+
+def test_markdown_says_who_answered_what_by_role(rules):
+    people = with_roles(group(rules, 7), *["inwoner"] * 4, *["raadslid"] * 3)
+    summary = summarize(rules, people, ANSWER_SETS["marktplein"])
+    markdown = render_group_markdown(summary, rules, info())
     labels = Labels(rules, "nl")
     question = compared(summary)[0]
-    section = markdown.split(f"**{escape_markdown(labels.question(question.trait))}**", 1)[1].split("\n\n", 2)[1]
-    header = section.splitlines()[0]
-    assert header == "| Antwoord | Totaal | Raadslid | Inwoner | Ambtenaar | Ondernemer | Anders |"
+    table = who_what_table(markdown, labels.question(question.trait))
+    assert table[0] == "| Antwoord | Totaal | Raadslid | Inwoner |"
     for count in question.counts:
         if count.total:
-            cells = [str(count.total), *(str(count.by_role[r]) for r in ROLES)]
-            assert f"| {escape_markdown(labels.answer(question.trait, count.option))} | {' | '.join(cells)} |" in section
+            cells = [str(count.total), *(str(count.by_role[r]) for r in ("raadslid", "inwoner"))]
+            assert f"| {escape_markdown(labels.answer(question.trait, count.option))} | {' | '.join(cells)} |" in table
+
+
+def test_the_report_counts_roles_of_fewer_than_three_members_together(rules):
+    # 4 inwoners, 1 raadslid and 2 ondernemers: the raadslid and the ondernemers are one column of 3
+    people = with_roles(group(rules, 7), *["inwoner"] * 4, "raadslid", "ondernemer", "ondernemer")
+    summary = summarize(rules, people, ANSWER_SETS["marktplein"])
+    markdown = render_group_markdown(summary, rules, info())
+    question = compared(summary)[0]
+    table = who_what_table(markdown, Labels(rules, "nl").question(question.trait))
+    assert table[0] == "| Antwoord | Totaal | Inwoner | Andere rollen samen |"
+    sentence = gt("nl", "grp_roles_together", min=3, other="Andere rollen samen")
+    assert escape_markdown(sentence) in markdown
+    assert "1 Raadslid" in markdown  # who took part, as a count: no answers
+    spread = [line for line in markdown.splitlines() if line.startswith("| ") and "░" in line and "Inwoner" in line]
+    assert spread and all("Raadslid" not in line and "Ondernemer" not in line for line in spread)
+    text = flat(pdf_text(render_group_pdf(summary, rules, info())))
+    assert "Andere rollen samen" in text and flat(sentence) in text
+    after = text.split(gt("nl", "grp_no_names"), 1)[1]  # after who took part (counted, without answers)
+    assert {m[1] for m in ROLE_COUNT.finditer(after)} == {"Inwoner", "Andere rollen samen"}
+
+
+def test_the_report_shows_no_split_by_role_when_a_role_has_one_or_two_members(summary, rules, markdown):
+    # the group of eight: two or one per role
+    question = compared(summary)[0]
+    table = who_what_table(markdown, Labels(rules, "nl").question(question.trait))
+    assert table[0] == "| Antwoord | Totaal |"
+    sentence = gt("nl", "grp_roles_hidden", min=3)
+    assert sentence == role_privacy_sentence(for_members(summary), "nl")
+    assert escape_markdown(sentence) in markdown
+    assert "| Vorm | Deelnemers | Grafiek |" in markdown  # the spread without its column per role
+    text = flat(pdf_text(render_group_pdf(summary, rules, info())))
+    assert flat(sentence) in text
+    after = text.split(gt("nl", "grp_no_names"), 1)[1]
+    assert not ROLE_COUNT.search(after)
+    assert OTHER_ROLES not in for_members(summary).roles
 
 
 def test_markdown_shows_the_spread_of_individual_advices_and_marks_the_joint_one(summary, rules, markdown):

@@ -15,6 +15,7 @@ from ladder.analysis.group import Respondent, divergence, summarize
 from ladder.engine.advisor import advise
 from ladder.reports.markdown import escape_markdown
 from ladder.reports.sentences import Labels, advised_form
+from ladder.reports.texts import gt
 from storage import sessions
 from storage.database import URL_VARIABLE, open_database
 from storage.errors import TEXTS, StorageError
@@ -194,7 +195,29 @@ def test_members_see_the_others_only_after_submitting(facilitator, open_app):
     submit(anna)
     assert anna.get("plotly_chart")
     shown = " ".join(texts(anna))
-    assert "Raadslid" in shown and "Piet de Vries" not in shown  # roles, never the others' names
+    assert "Piet de Vries" not in shown  # never the others' names
+    # two members, one role each: per role, Anna would see Piet's answers; so no split by role, and the page says why
+    assert gt("nl", "grp_roles_hidden", min=3) in [i.value for i in anna.info]
+    assert "Raadslid" not in shown and not any("Inwoner" in table.value.columns for table in anna.table)
+
+
+def test_members_see_roles_of_fewer_than_three_members_together(facilitator, open_app):
+    at, _, join_code = facilitator
+    browsers = [submit(answer(join(open_app, join_code, name, role), ingrijpendheid=depth))
+                for name, role, depth in (("Anna", "inwoner", "hoog"), ("Fatima", "inwoner", "hoog"),
+                                          ("Kees", "inwoner", "laag"), ("Piet", "raadslid", "laag"),
+                                          ("Els", "raadslid", "hoog"), ("Joost", "ondernemer", "laag"))]
+    anna = browsers[0].run()  # now she sees everyone who submitted
+    columns = [list(table.value.columns) for table in anna.table]
+    assert ["Antwoord", "Aantal", "Inwoner", "Andere rollen samen"] in columns
+    assert ["Vorm", "Aantal deelnemers", "Inwoner", "Andere rollen samen"] in columns
+    assert not any("Raadslid" in c or "Ondernemer" in c for c in columns)
+    assert gt("nl", "grp_roles_together", min=3, other="Andere rollen samen") in [i.value for i in anna.info]
+    spec = " ".join(chart.proto.spec for chart in anna.get("plotly_chart"))
+    assert "Andere rollen samen" in spec and "Raadslid" not in spec and "Ondernemer" not in spec
+    refresh(at)  # the facilitator keeps every role apart, with names
+    assert any({"Raadslid", "Ondernemer", "Wie"} <= set(table.value.columns) for table in at.table)
+    assert not any("Andere rollen samen" in s for s in texts(at))
 
 
 def test_a_failed_save_keeps_the_answers_and_trying_again_works(facilitator, open_app, monkeypatch, db):

@@ -2,7 +2,8 @@
 
 Pure: builds plotly figures and pandas tables from a ladder.analysis.group summary; no Streamlit, nothing decided here.
 Roles differ by colour and by pattern, and every bar carries its number. Names of members appear only when
-the caller asks (the facilitator's view); members who look at the group see roles only. Names and other
+the caller asks (the facilitator's view); members who look at the group see the summary's role columns only
+(ladder.analysis.group.for_members), and one bar per row when there is no split by role. Names and other
 typed text go into plotly through `plain` (plotly reads a little HTML); tables are escaped by the page.
 """
 
@@ -13,7 +14,7 @@ from collections.abc import Mapping
 import pandas as pd
 import plotly.graph_objects as go
 
-from ladder.analysis.group import ROLES, GroupSummary, QuestionSpread, role_name
+from ladder.analysis.group import OTHER_ROLES, GroupSummary, QuestionSpread, role_name
 from ladder.reports.group import count_label, rung_counts
 from ladder.reports.sentences import Labels
 from ladder.reports.texts import gt
@@ -22,8 +23,8 @@ from ui.charts.style import plain, readable
 
 # Okabe-Ito colours (told apart with the common colour-vision deficiencies), and a pattern per role as well.
 ROLE_COLOURS = {"raadslid": "#0072B2", "inwoner": "#E69F00", "ambtenaar": "#009E73", "ondernemer": "#CC79A7",
-                "anders": "#6b6b6b"}
-ROLE_PATTERNS = {"raadslid": "", "inwoner": "/", "ambtenaar": ".", "ondernemer": "x", "anders": "-"}
+                "anders": "#6b6b6b", OTHER_ROLES: "#56B4E9"}
+ROLE_PATTERNS = {"raadslid": "", "inwoner": "/", "ambtenaar": ".", "ondernemer": "x", "anders": "-", OTHER_ROLES: "|"}
 
 
 def _layout(figure: go.Figure, title: str, rows: int, legend: bool, lang: str) -> go.Figure:
@@ -33,10 +34,6 @@ def _layout(figure: go.Figure, title: str, rows: int, legend: bool, lang: str) -
     return readable(figure, lang)
 
 
-def _roles_present(summary: GroupSummary) -> tuple[str, ...]:
-    return tuple(r for r in ROLES if any(p.role == r for p in summary.respondents))
-
-
 def who(summary: GroupSummary, indexes: tuple[int, ...], lang: str) -> str:
     """'Anna (Inwoner), Piet (Raadslid)': members by name with their role."""
     people = summary.respondents
@@ -44,8 +41,15 @@ def who(summary: GroupSummary, indexes: tuple[int, ...], lang: str) -> str:
 
 
 def _by_role_bars(figure: go.Figure, summary: GroupSummary, ticks: list[str], counts: list[Mapping[str, int]],
-                  lang: str) -> None:
-    for role in _roles_present(summary):
+                  totals: list[int], total_name: str, lang: str) -> None:
+    """A bar per role, stacked; without role columns (for_members) one bar of the totals."""
+    if not summary.roles:
+        figure.add_trace(go.Bar(
+            y=ticks, x=totals, orientation="h", name=plain(total_name), text=[str(v) if v else "" for v in totals],
+            textposition="inside", insidetextanchor="middle", marker={"color": RUNNER_UP, "line": {"color": "#333", "width": 1}},
+            hovertemplate=f"{plain(total_name)}: %{{x}}<extra></extra>",
+        ))
+    for role in summary.roles:
         values = [c[role] for c in counts]
         figure.add_trace(go.Bar(
             y=ticks, x=values, orientation="h", name=plain(role_name(role, lang)),
@@ -63,12 +67,12 @@ def distribution_chart(question: QuestionSpread, summary: GroupSummary, labels: 
     shown = [c for c in question.counts if c.total]
     answers = [labels.answer(question.trait, c.option) for c in shown]
     figure = go.Figure()
-    _by_role_bars(figure, summary, [plain(a) for a in answers], [c.by_role for c in shown], lang)
+    _by_role_bars(figure, summary, [plain(a) for a in answers], [c.by_role for c in shown], [c.total for c in shown],
+                  columns["total"], lang)
     figure.update_yaxes(autorange="reversed")
     figure.update_xaxes(dtick=1, title={"text": plain(columns["total"])})
-    roles = _roles_present(summary)
     table: dict[str, list[str]] = {columns["answer"]: answers, columns["total"]: [str(c.total) for c in shown]}
-    for role in roles:
+    for role in summary.roles:
         table[role_name(role, lang)] = [str(c.by_role[role]) for c in shown]
     if names:
         table[columns["who"]] = [who(summary, c.respondents, lang) for c in shown]
@@ -108,14 +112,14 @@ def spread_chart(summary: GroupSummary, labels: Labels, columns: Mapping[str, st
     rungs = [count_label(r, labels) for r in rows]
     ticks = [f"<b>{plain(n)}</b><br>{plain(joint_mark)}" if r.rung == joint else plain(n) for n, r in zip(rungs, rows)]
     figure = go.Figure()
-    _by_role_bars(figure, summary, ticks, [r.by_role for r in rows], lang)
+    _by_role_bars(figure, summary, ticks, [r.by_role for r in rows], [r.total for r in rows], columns["members"], lang)
     figure.update_xaxes(dtick=1, title={"text": plain(columns["members"])})
     figure.update_yaxes(categoryorder="array", categoryarray=list(reversed(ticks)))
     table: dict[str, list[str]] = {
         columns["rung"]: [f"{n} ({joint_mark})" if r.rung == joint else n for n, r in zip(rungs, rows)],
         columns["members"]: [str(r.total) for r in rows],
     }
-    for role in _roles_present(summary):
+    for role in summary.roles:
         table[role_name(role, lang)] = [str(r.by_role[role]) for r in rows]
     if names:
         table[columns["who"]] = [who(summary, r.respondents, lang) for r in rows]

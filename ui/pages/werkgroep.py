@@ -2,7 +2,8 @@
 
 What a visitor sees depends on the code kept in this browser's session (never in the URL, where it would leak):
 - no code: join with the join code, come back with a personal code, open a session as facilitator, or start one;
-- a member code: the member's own answers (draft, submit); the group's answers by role only after submitting;
+- a member code: the member's own answers (draft, submit); the group's answers by role only after submitting, and
+  as ladder.analysis.group.for_members allows (roles of fewer than three members together, or no split);
 - the facilitator code: who submitted, who answered what, where the group differs, everyone's advice, the joint
   answers with notes and the joint advice, the report, closing and deleting.
 Everything people typed (titles, names, notes) is shown escaped, in tables, or as plain text. A storage problem
@@ -19,7 +20,15 @@ from zoneinfo import ZoneInfo
 import pandas as pd
 import streamlit as st
 
-from ladder.analysis.group import DIVERGENCE_MEASURE, ROLES, GroupSummary, Respondent, role_name, summarize
+from ladder.analysis.group import (
+    DIVERGENCE_MEASURE,
+    ROLES,
+    GroupSummary,
+    Respondent,
+    for_members,
+    role_name,
+    summarize,
+)
 from ladder.engine.advice import Advice
 from ladder.reports.advice_document import arrangements
 from ladder.reports.group import (
@@ -28,6 +37,7 @@ from ladder.reports.group import (
     distribution_sentence,
     render_group_markdown,
     render_group_pdf,
+    role_privacy_sentence,
 )
 from ladder.reports.markdown import escape_markdown
 from ladder.reports.sentences import Labels
@@ -246,12 +256,16 @@ def _leave(lang: str, key: str) -> None:
         st.rerun()
 
 
-def _group(summary: GroupSummary, labels: Labels, names: bool, key: str) -> None:
-    """Where the group differs, who answered what, and what each one's answers advise."""
+def _group(summary: GroupSummary, labels: Labels, key: str) -> None:
+    """Where the group differs, who answered what, and what each one's answers advise. Names only for the
+    facilitator: a summary for members (for_members) has none, and says why its roles are merged or left out."""
     lang = labels.lang
+    names = not summary.for_members
     if not summary.respondents:
         st.info(t(lang, "wg_nobody_yet"))
         return
+    if privacy := role_privacy_sentence(summary, lang):
+        st.info(privacy)
     columns = _columns(lang)
     st.subheader(t(lang, "wg_divergence_title"), anchor=False)
     st.write(DIVERGENCE_MEASURE.get(lang))
@@ -313,7 +327,7 @@ def _member(db: Database, code: str, lang: str) -> None:
     if member.submitted:
         everyone = [member.respondent(), *(m.respondent() for m in view.others)]
         st.write(t(lang, "wg_group_intro", count=len(everyone)))
-        _group(_summary_or_stop(rule_set, everyone, None, lang), labels, names=False, key="wg_member")
+        _group(for_members(_summary_or_stop(rule_set, everyone, None, lang)), labels, key="wg_member")
     else:
         st.info(t(lang, "wg_group_after_submit"))
     _my_data(db, code, view, lang)
@@ -471,7 +485,7 @@ def _overview(db: Database, code: str, labels: Labels) -> None:
             t(lang, "wg_col_saved"): [_when(m.updated_at) for m in members],
         }))
     st.caption(t(lang, "wg_checked_at", time=_when(dt.datetime.now(dt.UTC))))
-    _group(_summary(view, labels.rule_set, lang), labels, names=True, key="wg_facilitator")
+    _group(_summary(view, labels.rule_set, lang), labels, key="wg_facilitator")
 
 
 def _joint_form(db: Database, code: str, session: GroupSession, summary: GroupSummary, labels: Labels) -> None:
