@@ -8,6 +8,7 @@ language. Numbers and lists are written per language by Babel (a decimal comma i
 
 from __future__ import annotations
 
+import re
 import string
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -21,6 +22,18 @@ LANGUAGES: tuple[Language, ...] = ("nl", "en")
 LOCALES: Mapping[Language, str] = {"nl": "nl_NL", "en": "en_GB"}
 
 Templates = Mapping[str, Mapping[str, str]]  # language -> key -> template
+
+
+# An invisible character that never breaks a line. Put inside '://', 'www.' and before '@', it keeps Markdown
+# (GitHub's, and so Streamlit's) and PDF viewers from seeing a web or e-mail address to make a link of.
+WORD_JOINER = "\u2060"
+_AUTOLINK = re.compile(rf"(?i)(?<=:)(?=//)|(?<=www)(?=\.)|(?<!{WORD_JOINER})(?=@)")
+
+
+def no_autolinks(text: str) -> str:
+    """Text that reads the same, in which no address becomes a link by itself: `https://x.nl`, `www.x.nl` and
+    `a@x.nl` get a WORD_JOINER inside. For text people typed, shown to others; applying it twice changes nothing."""
+    return _AUTOLINK.sub(WORD_JOINER, text)
 
 
 def language(lang: str | None) -> Language:

@@ -2,7 +2,7 @@
 
 Every text in the Document (the user's title and description, rule-set texts, report sentences) passes
 through `escape_markdown`, so the structure comes from here alone: a title like `[klik](javascript:x)`
-shows as typed.
+shows as typed, and a bare address like `https://x.nl` or `www.x.nl` does not become a link (no_autolinks).
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ from ladder.reports.document import (
     flat,
 )
 from ladder.rules.model import RuleSet
+from ladder.text import no_autolinks
 
 # Characters with a meaning anywhere in a line (CommonMark, GitHub tables and strikethrough, and the
 # LaTeX that Streamlit's st.markdown renders between dollar signs).
@@ -35,10 +36,11 @@ _LIST_START = re.compile(r"^(?:([+-])|(\d+)([.)])(?=\s|$))")
 
 
 def escape_markdown(text: str) -> str:
-    """Text that Markdown shows literally, on one line (line breaks would let text start a new block)."""
+    """Text that Markdown shows literally, on one line (line breaks would let text start a new block), with no
+    address in it that GitHub's Markdown would make a link of by itself (an invisible word joiner breaks it)."""
     line = " ".join(text.split())
     escaped = _INLINE.sub(r"\\\1", line)
-    return _LIST_START.sub(lambda m: f"\\{m[1]}" if m[1] else f"{m[2]}\\{m[3]}", escaped)
+    return no_autolinks(_LIST_START.sub(lambda m: f"\\{m[1]}" if m[1] else f"{m[2]}\\{m[3]}", escaped))
 
 
 def markdown_paragraphs(text: str) -> list[str]:

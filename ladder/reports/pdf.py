@@ -35,6 +35,7 @@ from ladder.reports.document import (
 )
 from ladder.reports.texts import t
 from ladder.rules.model import RuleSet
+from ladder.text import no_autolinks
 
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")  # Debian's fonts-dejavu-core
 FONT_FILES = {"": "DejaVuSans.ttf", "B": "DejaVuSans-Bold.ttf"}
@@ -92,7 +93,11 @@ class Paper(FPDF):
         self.set_auto_page_break(True, margin=18)
 
     def normalize_text(self, text: str) -> str:
-        if not self.is_ttf_font:
+        """No address becomes a link in a PDF viewer (they find them in the text); the core fonts have no word
+        joiner, so without the Unicode font addresses stay as they are (the fallback only)."""
+        if self.is_ttf_font:
+            text = no_autolinks(text)
+        else:
             text = text.encode(self.core_fonts_encoding, "replace").decode(self.core_fonts_encoding)
         return super().normalize_text(text)
 

@@ -1,6 +1,7 @@
 """A working group in real browsers: a facilitator and a member in separate sessions, meeting only in the database.
 
-The facilitator's overview must show the member's submission by itself (auto-refresh), without a reload.
+The facilitator's overview must show the member's submission by itself (auto-refresh), without a reload. What
+people type (a title, a name) is shown as typed: a web address in it never becomes a link for the others.
 """
 
 from __future__ import annotations
@@ -9,26 +10,36 @@ import re
 
 from playwright.sync_api import Browser, Page, expect
 
-from browser.harness import AppServer, new_context, open_page
+from browser.harness import AppServer, new_context, open_page, wait_for_app
+from ladder.text import WORD_JOINER
 
 JOIN_CODE = re.compile(r"[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}")
 AUTO_REFRESH_WAIT_MS = 20_000  # the overview refreshes every 5 s; room for a busy 2-core machine
 
 
-def _start_session(page: Page, url: str) -> str:
+# Bare addresses, as GitHub's Markdown (and so Streamlit's) turns into links by itself
+TITLE_WITH_LINKS = "Plein https://evil.example/titel en www.evil.example"
+DESCRIPTION_WITH_LINKS = "Lees www.evil.example/uitleg of https://evil.example/uitleg, of mail info@evil.example."
+NAME_WITH_LINKS = "Anna https://evil.example/anna www.evil.example anna@evil.example"
+EVIL_LINK = "a[href*='evil.example']"
+
+
+def _start_session(page: Page, url: str, title: str = "Herinrichting Stationsplein", description: str = "") -> str:
     open_page(page, url, "werkgroep")
     page.get_by_role("tab", name="Nieuwe sessie").click()
-    page.get_by_label("Naam van het project").fill("Herinrichting Stationsplein")
+    page.get_by_label("Naam van het project").fill(title)
+    if description:
+        page.get_by_label("Korte beschrijving").fill(description)
     page.get_by_role("button", name="Sessie starten").click()
     code = page.get_by_text(JOIN_CODE).first
     expect(code).to_be_visible()
     return JOIN_CODE.search(code.inner_text()).group(0)
 
 
-def _join_and_submit(page: Page, url: str, join_code: str) -> None:
+def _join_and_submit(page: Page, url: str, join_code: str, name: str = "Anna") -> None:
     open_page(page, url, "werkgroep")
     page.get_by_label("Code van de sessie", exact=True).filter(visible=True).fill(join_code)  # tab Meedoen is open
-    page.get_by_label("Uw naam", exact=True).filter(visible=True).fill("Anna")
+    page.get_by_label("Uw naam", exact=True).filter(visible=True).fill(name)
     # inside a form: choosing does not run the script, so no rerun to wait for
     page.get_by_role("combobox", name="Uw rol in deze werkgroep").filter(visible=True).click()
     page.get_by_role("option", name="Inwoner", exact=True).click()
@@ -52,6 +63,31 @@ def test_the_facilitator_sees_a_members_submission_without_reloading(browser: Br
         expect(facilitator.get_by_text("1 van de 1 deelnemers hebben hun antwoorden ingestuurd")).to_be_visible(
             timeout=AUTO_REFRESH_WAIT_MS)
         expect(facilitator.get_by_role("cell", name="Anna").first).to_be_visible()
+    finally:
+        facilitator_context.close()
+        member_context.close()
+
+
+def test_web_addresses_people_type_are_never_links(browser: Browser, app_server: AppServer) -> None:
+    facilitator_context, member_context = new_context(browser), new_context(browser)
+    try:
+        facilitator = facilitator_context.new_page()
+        join_code = _start_session(facilitator, app_server.url, TITLE_WITH_LINKS, DESCRIPTION_WITH_LINKS)
+        member = member_context.new_page()
+        _join_and_submit(member, app_server.url, join_code, NAME_WITH_LINKS)
+        expect(facilitator.get_by_text("1 van de 1 deelnemers hebben hun antwoorden ingestuurd")).to_be_visible(
+            timeout=AUTO_REFRESH_WAIT_MS)
+        wait_for_app(member)
+        wait_for_app(facilitator)
+        for page in (facilitator, member):
+            # shown as typed (the word joiners that break the addresses are invisible): the title, the description,
+            # and the member's name (the facilitator's table; "U doet mee als" for the member)
+            heading = page.get_by_role("heading", level=2).first.inner_text().replace(WORD_JOINER, "")
+            assert heading == TITLE_WITH_LINKS
+            shown = page.locator("body").inner_text().replace(WORD_JOINER, "")
+            assert DESCRIPTION_WITH_LINKS in shown and NAME_WITH_LINKS in shown
+            links = page.locator(EVIL_LINK)
+            assert links.count() == 0, [links.nth(i).get_attribute("href") for i in range(links.count())]
     finally:
         facilitator_context.close()
         member_context.close()

@@ -10,7 +10,7 @@ from dataclasses import replace
 
 import pytest
 from conftest import BUNDLED
-from test_reports import ANSWER_SETS, NASTY_TITLES, flat, page_count, pdf_text
+from test_reports import ANSWER_SETS, GFM_AUTOLINK, NASTY_TITLES, flat, page_count, pdf_text
 
 from ladder.analysis.group import DIVERGENCE_MEASURE, OTHER_ROLES, ROLES, Respondent, for_members, summarize
 from ladder.reports.group import (
@@ -27,6 +27,7 @@ from ladder.reports.markdown import escape_markdown
 from ladder.reports.sentences import Labels, advised_form, flip_sentence
 from ladder.reports.texts import GROUP_TEXTS, gt, t
 from ladder.rules.model import RuleSet
+from ladder.text import WORD_JOINER
 from storage.sessions import DESCRIPTION_LIMIT, NOTE_LIMIT, TITLE_LIMIT
 
 HELD_ON = dt.date(2026, 11, 24)
@@ -229,6 +230,19 @@ def test_what_people_typed_cannot_change_the_markdown_structure(summary, rules, 
     typed = render_group_markdown(summary, rules, info(nasty, "Omschrijving", {k: nasty for k in notes}))
     assert line_kinds(typed) == line_kinds(plain)
     assert "<b>" not in typed and "**y**" not in typed
+
+
+def test_web_addresses_people_typed_become_no_links_in_either_report(summary, rules):
+    typed = "Plein https://evil.example/titel, www.evil.example en info@evil.example"
+    document = info(typed, typed, {trait.id: typed for trait in rules.traits})
+    markdown = render_group_markdown(summary, rules, document)
+    assert not GFM_AUTOLINK.search(markdown)
+    assert escape_markdown(typed) in markdown
+    data = render_group_pdf(summary, rules, document)
+    assert b"/URI" not in data and b"/Link" not in data  # no link of its own
+    text = flat(pdf_text(data))
+    assert not GFM_AUTOLINK.search(text)  # nothing a PDF viewer would take for an address
+    assert typed in text.replace(WORD_JOINER, "")  # and it reads as typed
 
 
 def test_the_description_keeps_its_paragraphs_and_nothing_else(summary, rules):

@@ -29,7 +29,7 @@ from ladder.reports.texts import TEXTS as MESSAGES
 from ladder.reports.texts import t
 from ladder.rules.model import RuleSet
 from ladder.rules.project import Project
-from ladder.text import points_text
+from ladder.text import WORD_JOINER, no_autolinks, points_text
 
 # The app's limits for the project's title and description (ui/pages/advies.py, max_chars).
 TITLE_LIMIT = 200
@@ -283,6 +283,26 @@ def test_escape_markdown(text, escaped):
 
 
 SPECIAL = set("\\`*_[]<>&|$~#")
+# The addresses GitHub's Markdown (and so Streamlit's) makes a link of by itself, as mdast-util-gfm-autolink-literal
+# finds them: a web address from http(s):// or www., and an e-mail address
+GFM_AUTOLINK = re.compile(r"(https?://|www(?=\.))[-.\w]+|[-.\w+]+@[-\w]+(\.[-\w]+)+", re.IGNORECASE)
+ADDRESSES = ["https://evil.example", "http://evil.example/pad?x=1", "www.evil.example", "WWW.EVIL.EXAMPLE",
+             "zie www.evil.example/info.", "mail anna@evil.example", "mailto:anna@evil.example", "(https://evil.example)",
+             "Plein https://evil.example/titel en www.evil.example"]
+
+
+@pytest.mark.parametrize("text", ADDRESSES)
+def test_escaped_text_holds_no_address_markdown_makes_a_link_of(text):
+    assert GFM_AUTOLINK.search(text)  # as typed, it would be a link
+    escaped = escape_markdown(text)
+    assert not GFM_AUTOLINK.search(escaped), escaped
+    assert escaped.replace(WORD_JOINER, "") == text  # it reads the same: the word joiner is invisible
+    assert no_autolinks(escaped) == escaped  # once is enough
+
+
+def test_text_without_addresses_keeps_every_character():
+    text = "Inwoners en ondernemers (ook via de wijkraad) bespreken het plein: 1,5 ha, 3 weken."
+    assert no_autolinks(text) == text == escape_markdown(text)
 
 
 @given(st.text())
@@ -299,7 +319,7 @@ def test_escaped_text_reads_back_as_typed_on_one_line(text):
             assert escaped[i] not in SPECIAL, escaped
             unescaped.append(escaped[i])
             i += 1
-    assert "".join(unescaped) == " ".join(text.split())
+    assert "".join(unescaped).replace(WORD_JOINER, "") == " ".join(text.split()).replace(WORD_JOINER, "")
 
 
 # --- Markdown report --------------------------------------------------------------------------------
