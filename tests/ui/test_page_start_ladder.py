@@ -10,6 +10,7 @@ from conftest import BUNDLED
 
 from ladder.reports.markdown import escape_markdown
 from ladder.rules.model import VALUES
+from ladder.text import WORD_JOINER
 from ui.charts import catalogue as charts
 from ui.charts.style import escape_table
 from ui.texts import ladder_page, start
@@ -253,7 +254,7 @@ def test_escape_table_keeps_markdown_from_rule_sets_literal():
     table = pd.DataFrame({"Trede [x](javascript:alert(1))": ["**vet** ![img](http://x/y.png) $a$"]})
     escaped = escape_table(table)
     assert escaped.columns[0] == r"Trede \[x\](javascript:alert(1))"
-    assert escaped.iloc[0, 0] == r"\*\*vet\*\* !\[img\](http://x/y.png) \$a\$"
+    assert escaped.iloc[0, 0] == r"\*\*vet\*\* !\[img\](http:" + WORD_JOINER + r"//x/y.png) \$a\$"
 
 
 def test_table_height_fits_every_row():
