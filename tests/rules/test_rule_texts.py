@@ -65,3 +65,18 @@ def test_a_reason_does_not_start_by_repeating_its_answer(rs_id):
             if weights and weights.why.nl.lower().startswith(option.label.nl.lower()):
                 repeated.append((trait.id, option.id))
     assert not repeated
+
+
+# A closed select box shows about this many characters at 1280 px in the Advies page's two columns; the rest is cut
+# off mid-word, so two long answers that start alike cannot be told apart once chosen (bindendheid in rules 2.1.0)
+SELECT_BOX_CHARACTERS = 60
+
+
+@pytest.mark.parametrize("rs_id", sorted(RULE_SETS))
+def test_a_single_answer_fits_its_closed_select_box(rs_id):
+    too_long = [(trait.id, option.id, lang, label)
+                for trait in RULE_SETS[rs_id].traits if not trait.multiple
+                for option in trait.options
+                for lang, label in (("nl", option.label.nl), ("en", option.label.en))
+                if len(label) > SELECT_BOX_CHARACTERS]
+    assert not too_long
