@@ -24,7 +24,8 @@ def _municipality_name(municipality_id: str, lang: str) -> str:
 
 
 def main() -> None:
-    st.set_page_config(page_title="Participatieladder 3.0", layout="wide", initial_sidebar_state="expanded")
+    # "auto": open on a laptop, closed behind its button on a phone, where an open sidebar covered the whole page
+    st.set_page_config(page_title="Participatieladder 3.0", layout="wide", initial_sidebar_state="auto")
     lang = state.language()
     state.municipality()
     with st.sidebar:
