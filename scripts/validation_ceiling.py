@@ -1,17 +1,22 @@
 """How far can any weighting of the answers go? Additive models fitted to the references, tested on cases left out.
 
     .venv/bin/python scripts/validation_ceiling.py
+    .venv/bin/python scripts/validation_ceiling.py --with validation/reask/FILE.yaml   # candidate questions added
 
 The engine adds points per answer. If its hand-set points were the problem, points fitted to the documented cases
 themselves would do better on a case they were not fitted on. This script fits two such models (naive Bayes, which
 adds a log-likelihood per answer, and a multinomial logistic regression on one-hot answers) to all cases but one,
 predicts the one left out, and repeats for every case (leave-one-out). It also fits on all cases and predicts
-them back, which shows how far tuning case by case could go without generalising. The figures are quoted in
+them back, which shows how far tuning case by case could go without generalising. With `--with`, answers to
+candidate questions (asked blind per project of validation/expert/projects.md, as in validation/reask/) are added
+first: if they hold information the current questions lack, the left-out figures rise. The figures are quoted in
 docs/validation.md ("How far weights can go"); they are an analysis, not part of the advice.
 """
 
 from __future__ import annotations
 
+import argparse
+import json
 import math
 import sys
 from collections import Counter, defaultdict
@@ -19,10 +24,11 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
+import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from validation_report import answers_of, documented, golden, judges, practice  # noqa: E402
+from validation_report import EXPERT, answers_of, documented, golden, judges, practice  # noqa: E402
 
 from ladder.analysis.validation import BASE_LADDER  # noqa: E402
 
@@ -76,9 +82,27 @@ def scores(predicted: Sequence[int], truth: Sequence[int]) -> str:
     return f"{sum(g == 0 for g in gaps) / n:.0%} exact, {sum(g <= 1 for g in gaps) / n:.0%} within one"
 
 
-def main() -> int:
+def with_candidates(given: dict[str, dict], path: Path) -> dict[str, dict]:
+    """The answers plus the candidate questions' answers; notes, `onbekend` and `nvt` are left out."""
+    names = json.loads((EXPERT / "projects.json").read_text(encoding="utf-8"))
+    extra = yaml.safe_load(path.read_text(encoding="utf-8"))
+    out = {case: dict(answers) for case, answers in given.items()}
+    for project, answers in extra.items():
+        case = names[project]["source"]
+        if case in out:
+            out[case].update({k: v for k, v in answers.items()
+                              if not k.endswith("_note") and v not in ("onbekend", "nvt", None)})
+    return out
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--with", dest="candidates", type=Path, help="answers to candidate questions, per project")
+    args = parser.parse_args(argv)
     cases = documented()
     given = answers_of(cases, golden())
+    if args.candidates:
+        given = with_candidates(given, args.candidates)
     references = {"practice": practice(cases), **judges()}
     for name, refs in references.items():
         rows = [(one_hot(given[r.case]), BASE_LADDER.index(r.rung)) for r in refs if r.case in given]
@@ -100,4 +124,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    raise SystemExit(main(sys.argv[1:]))
