@@ -27,6 +27,7 @@ TRAITS = {
     "schaal": ("straat", "buurt", "wijk_dorp", "gemeente", "regio"),
     "fase": ("agenda", "voorbereiding", "besluitvorming", "uitvoering", "beheer"),
     "beleidsruimte": ("geen", "beperkt", "ruim", "open"),
+    "vertrekpunt": ("plan_of_keuzes", "vraag_bepaald", "alles_open"),
     "vastgelegd_door": ("wet_of_norm", "veiligheid", "contract_of_afspraak", "eerder_besluit", "besluit_andere_overheid", "budget"),
     "besluit_genomen": ("nee", "richting_gekozen", "ja"),
     "bindendheid": ("nog_niet_afgesproken", "mening_meewegen", "advies_volgen", "overnemen_binnen_kaders", "besluit_bij_deelnemers"),

@@ -22,7 +22,7 @@ EXPECTED = {
     "unknown_trait": [
         f"{B}/unknown_trait.yaml:3 weights.ingrijpend: 'ingrijpend' is not a trait of this rule set; expected one of "
         "initiatiefnemer, soort_opgave, rol_gemeente, uitvoerder_participatie, schaal, fase, beleidsruimte, "
-        "vastgelegd_door, besluit_genomen, bindendheid, procedure, formeel_recht, ingrijpendheid, belanghebbenden, "
+        "vertrekpunt, vastgelegd_door, besluit_genomen, bindendheid, procedure, formeel_recht, ingrijpendheid, belanghebbenden, "
         "doelgroepen, conflict, vertrouwen, capaciteit_samenleving, bestaande_netwerken, vraag_initiatief, inbreng_helpt, "
         "tijd_tot_besluit, complexiteit, publiek_belang, politieke_gevoeligheid, middelen, doel"
     ],

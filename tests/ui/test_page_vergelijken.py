@@ -22,9 +22,10 @@ def case_params(stem: str, **changes) -> dict[str, str]:
 
 
 # v2: Amersfoort caps at adviseren when the outcome is largely fixed by law, a norm or safety and little room is
-# left; the other bundled municipalities have no such kader. A playground whose safety norms leave only details open:
+# left; the other bundled municipalities have no such kader. A playground whose safety norms leave only details open
+# (its question set, the parents bring the ideas: the blind answer for this project):
 PLAYGROUND_BY_THE_NORMS = case_params("11", beleidsruimte="beperkt", vastgelegd_door=["veiligheid"],
-                                      bindendheid="nog_niet_afgesproken")
+                                      bindendheid="nog_niet_afgesproken", vertrekpunt="vraag_bepaald")
 
 
 def advised(at) -> list[str]:
