@@ -65,7 +65,8 @@ TEMPLATE_EXAMPLE = {
     "procedure": "geen",
     "formeel_recht": "geen", "ingrijpendheid": "hoog", "belanghebbenden": "veel", "doelgroepen": "onbekend",
     "conflict": "midden", "vertrouwen": "onbekend", "capaciteit_samenleving": "onbekend",
-    "bestaande_netwerken": "nee", "inbreng_helpt": "ja", "tijd_tot_besluit": "ruim", "complexiteit": "hoog",
+    "bestaande_netwerken": "nee", "inbreng_helpt": "ja", "afhankelijk_van_inwoners": "deels",
+    "tijd_tot_besluit": "ruim", "complexiteit": "hoog",
     "publiek_belang": "enig", "politieke_gevoeligheid": "midden", "middelen": "hoog", "doel": "samen_maken",
 }
 
@@ -326,7 +327,8 @@ DEFAULTS: dict[str, Any] = {
     "conflict": {"laag": 2, "midden": 2, "hoog": 1}, "vertrouwen": {"laag": 1, "midden": 3, "hoog": 1},
     "capaciteit_samenleving": {"laag": 1, "midden": 2, "hoog": 1}, "bestaande_netwerken": {"nee": 3, "ja": 1},
     "vraag_initiatief": {"advies_en_contacten": 2, "geld_of_middelen": 1, "advies_en_contacten+geld_of_middelen": 1},
-    "inbreng_helpt": {"ja": 5, "beperkt": 1}, "tijd_tot_besluit": {"krap": 1, "gemiddeld": 3, "ruim": 2},
+    "inbreng_helpt": {"ja": 5, "beperkt": 1}, "afhankelijk_van_inwoners": {"nee": 2, "deels": 1, "ja": 1},
+    "tijd_tot_besluit": {"krap": 1, "gemiddeld": 3, "ruim": 2},
     "complexiteit": {"laag": 1, "midden": 2, "hoog": 1}, "publiek_belang": {"klein": 1, "enig": 3},
     "politieke_gevoeligheid": {"laag": 2, "midden": 2, "hoog": 1}, "middelen": {"laag": 1, "midden": 2, "hoog": 1},
     "doel": {"draagvlak": 2, "weten_wat_leeft": 2, "deskundigheid": 1}, "thema": "fysiek", "dorpsorganisatie": "nee",

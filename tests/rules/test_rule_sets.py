@@ -43,6 +43,7 @@ TRAITS = {
     "vraag_initiatief": ("alleen_ruimte", "advies_en_contacten", "geld_of_middelen", "toestemming", "taak_overnemen",
                          "samenwerkingsafspraak"),
     "inbreng_helpt": ("ja", "beperkt", "nee"),
+    "afhankelijk_van_inwoners": ("ja", "deels", "nee"),
     "tijd_tot_besluit": ("acuut", "krap", "gemiddeld", "ruim"),
     "complexiteit": LMH,
     "publiek_belang": ("klein", "enig", "groot"),

@@ -24,7 +24,7 @@ EXPECTED = {
         "initiatiefnemer, soort_opgave, rol_gemeente, uitvoerder_participatie, schaal, fase, beleidsruimte, "
         "vertrekpunt, vastgelegd_door, besluit_genomen, bindendheid, procedure, formeel_recht, ingrijpendheid, belanghebbenden, "
         "doelgroepen, conflict, vertrouwen, capaciteit_samenleving, bestaande_netwerken, vraag_initiatief, inbreng_helpt, "
-        "tijd_tot_besluit, complexiteit, publiek_belang, politieke_gevoeligheid, middelen, doel"
+        "afhankelijk_van_inwoners, tijd_tot_besluit, complexiteit, publiek_belang, politieke_gevoeligheid, middelen, doel"
     ],
     "unknown_option": [
         f"{B}/unknown_option.yaml:4 kaders[veel_conflict].when.equals: unknown option 'heel_hoog' of trait 'conflict'; "
