@@ -36,7 +36,10 @@ group_sessions = sa.Table(
     sa.Column("joint_notes", sa.JSON, nullable=True),
     sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
     sa.Column("closed_at", sa.DateTime(timezone=True), nullable=True),
+    sa.Column("join_code_expires_at", sa.DateTime(timezone=True), nullable=False),  # a new join code: 30 days more
+    sa.Column("member_limit", sa.Integer, nullable=False),  # the most members that may join, set by the facilitator
     sa.CheckConstraint("status IN ('open', 'closed')", name="status"),
+    sa.CheckConstraint("member_limit BETWEEN 1 AND 100", name="member_limit"),
 )
 
 group_members = sa.Table(
