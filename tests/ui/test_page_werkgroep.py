@@ -177,6 +177,61 @@ def test_a_member_comes_back_on_another_device_with_the_personal_code(facilitato
     assert other.selectbox(key="q:voorbeeldgemeente:ingrijpendheid").value == "hoog"
 
 
+# --- a join code expires, a session fills up -----------------------------------------------------------
+
+
+def start_session(open_app, lang: str = "nl", member_limit: int | None = None):
+    """A facilitator's browser right after starting a session (in `lang`); returns it and the join code."""
+    at = open_app("werkgroep", lang=lang)
+    at.text_input(key="wg_title_input").input("Plein")
+    if member_limit is not None:
+        at.number_input(key="wg_member_limit_input").set_value(member_limit)
+    click(at, "Sessie starten" if lang == "nl" else "Start session")
+    assert not at.exception, at.exception
+    return at, next(c.value for c in at.code if JOIN_CODE.fullmatch(c.value))
+
+
+@pytest.mark.parametrize(("lang", "shown"), [("nl", "De code is geldig tot 3 januari 2027. Daarna maakt u een nieuwe code."),
+                                             ("en", "The code is valid until 3 January 2027. After that you make a new code.")])
+def test_the_facilitator_sees_until_when_the_join_code_is_valid(clock, open_app, database_file, lang, shown):
+    at, _ = start_session(open_app, lang)  # 4 December 2026: valid 30 days, to 3 January 2027
+    assert shown in [c.value for c in at.caption]
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_joining_with_an_expired_code_is_refused_and_a_new_code_works(clock, open_app, database_file, lang):
+    facilitator, join_code = start_session(open_app)
+    clock.advance(days=30)
+    member = join(open_app, join_code, "Anna", lang=lang)
+    assert [e.value for e in member.error] == [TEXTS[lang]["expired"]]
+    assert TEXTS["nl"]["expired"] == "Deze code is verlopen. Vraag de begeleider om een nieuwe code."
+    assert not any(MEMBER_CODE.fullmatch(c.value) for c in member.code)
+
+    facilitator.run()
+    assert any("was geldig tot 3 januari 2027" in w.value for w in facilitator.warning)
+    click(facilitator, "Nieuwe code om mee te doen")
+    fresh = next(c.value for c in facilitator.code if JOIN_CODE.fullmatch(c.value))
+    assert "De code is geldig tot 2 februari 2027. Daarna maakt u een nieuwe code." in [c.value for c in facilitator.caption]
+    assert not facilitator.warning
+    assert any(MEMBER_CODE.fullmatch(c.value) for c in join(open_app, fresh, "Anna").code)
+
+
+def test_the_facilitator_sets_how_many_may_join_and_a_full_session_refuses_more(open_app, database_file):
+    facilitator, join_code = start_session(open_app, member_limit=2)
+    assert "Deelnemers: 0 van de 2 die mogen meedoen." in [c.value for c in facilitator.caption]
+    join(open_app, join_code, "Anna")
+    join(open_app, join_code, "Piet", "raadslid")
+    kees = join(open_app, join_code, "Kees")
+    assert [e.value for e in kees.error] == [TEXTS["nl"]["full"]]
+    refresh(facilitator)
+    assert "De sessie is vol: er doen 2 mensen mee. Meer kunnen er niet bij." in [w.value for w in facilitator.warning]
+
+
+def test_the_member_limit_starts_at_thirty_and_stays_between_one_and_a_hundred(open_app, database_file):
+    limit = open_app("werkgroep").number_input(key="wg_member_limit_input")
+    assert (limit.value, limit.min, limit.max) == (30, 1, 100)
+
+
 # --- answering alone ------------------------------------------------------------------------------------
 
 

@@ -43,10 +43,14 @@ from ladder.reports.markdown import escape_markdown
 from ladder.reports.sentences import Labels
 from ladder.rules.model import UNKNOWN, RuleSet, Trait
 from ladder.rules.problems import AnswerError, RuleSetError
+from ladder.text import date_text
+from storage import clock
 from storage.database import Database
 from storage.errors import StorageError
 from storage.sessions import (
+    DEFAULT_MEMBER_LIMIT,
     DESCRIPTION_LIMIT,
+    MOST_MEMBERS,
     NAME_LIMIT,
     NOTE_LIMIT,
     TITLE_LIMIT,
@@ -180,6 +184,9 @@ def _new_session_form(db: Database, lang: str) -> None:
     with st.form("wg_new"):
         title = st.text_input(t(lang, "wg_title"), key="wg_title_input", max_chars=TITLE_LIMIT)
         description = st.text_area(t(lang, "wg_description"), key="wg_description_input", max_chars=DESCRIPTION_LIMIT)
+        member_limit = st.number_input(t(lang, "wg_member_limit"), key="wg_member_limit_input", min_value=1,
+                                       max_value=MOST_MEMBERS, value=DEFAULT_MEMBER_LIMIT, step=1,
+                                       help=t(lang, "wg_member_limit_help", most=MOST_MEMBERS))
         started = st.form_submit_button(t(lang, "wg_new_button"), type="primary")
     if not started:
         return
@@ -187,7 +194,7 @@ def _new_session_form(db: Database, lang: str) -> None:
         st.error(t(lang, "wg_title_needed"))
         return
     try:
-        created = create_session(db, title, description, rule_set)
+        created = create_session(db, title, description, rule_set, member_limit=int(member_limit))
     except StorageError as error:
         show_storage_error(error, lang)
         return
@@ -402,7 +409,7 @@ def _facilitator(db: Database, code: str, lang: str) -> None:
     rule_set = _rules_or_stop(db, session, lang)
     labels = Labels(rule_set, lang)
     _session_header(session, rule_set, lang)
-    _codes(db, code, session, lang)
+    _codes(db, code, view, lang)
 
     st.subheader(t(lang, "wg_overview_title"), anchor=False)
     auto = False
@@ -444,7 +451,8 @@ def _summary_or_stop(rule_set: RuleSet, respondents: list[Respondent], joint: di
         raise
 
 
-def _codes(db: Database, code: str, session: GroupSession, lang: str) -> None:
+def _codes(db: Database, code: str, view: FacilitatorView, lang: str) -> None:
+    session = view.session
     if st.session_state.pop(SHOW_FACILITATOR_CODE_KEY, False):
         st.warning(t(lang, "wg_facilitator_code_once"))
         st.code(code, language=None)
@@ -457,6 +465,17 @@ def _codes(db: Database, code: str, session: GroupSession, lang: str) -> None:
         st.code(join_codes[session.id], language=None)
     else:
         st.write(t(lang, "wg_join_code_hidden"))
+    # The last day in the municipalities' own time: a code made at 23:30 on 4 December is made on the 4th there.
+    until = date_text(session.join_code_expires_at.astimezone(LOCAL_TIME).date(), lang)
+    if session.join_code_expired(clock.now()):
+        st.warning(t(lang, "wg_join_code_expired", date=until))
+    else:
+        st.caption(t(lang, "wg_join_code_valid_until", date=until))
+    joined = len(view.members)
+    if joined >= session.member_limit:
+        st.warning(t(lang, "wg_session_full", limit=session.member_limit))
+    else:
+        st.caption(t(lang, "wg_members_of_limit", count=joined, limit=session.member_limit))
     if st.button(t(lang, "wg_new_join_code"), key="wg_new_join_code", help=t(lang, "wg_new_join_code_help")):
         try:
             join_codes[session.id] = new_join_code(db, code)
