@@ -10,7 +10,7 @@ from typing import Literal
 from ladder.text import Catalogue
 
 Kind = Literal["unreachable", "busy", "disk_full", "read_only", "failed", "not_found", "forbidden", "closed", "expired",
-               "full", "invalid"]
+               "full", "flooded", "invalid"]
 
 TEXTS: dict[str, dict[str, str]] = {
     "nl": {
@@ -28,6 +28,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "closed": "Deze sessie is gesloten. Antwoorden kunnen niet meer veranderen.",
         "expired": "Deze code is verlopen. Vraag de begeleider om een nieuwe code.",
         "full": "Deze sessie is vol. Er kunnen geen deelnemers meer bij. Vraag de begeleider om hulp.",
+        "flooded": "Er zijn net heel veel onjuiste codes ingevuld. Daarom werkt nu even geen enkele code. Probeer het"
+                   " over twee minuten opnieuw.",
         "invalid": "Deze invoer kan niet worden opgeslagen: {detail}",
     },
     "en": {
@@ -44,6 +46,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "closed": "This session is closed. Answers can no longer change.",
         "expired": "This code has expired. Ask the facilitator for a new code.",
         "full": "This session is full. No more members can join. Ask the facilitator for help.",
+        "flooded": "Very many wrong codes were entered just now. That is why no code works for a short while. Try"
+                   " again in two minutes.",
         "invalid": "This input cannot be saved: {detail}",
     },
 }

@@ -8,7 +8,9 @@ Who may do what is decided by codes, never by names:
   and only as many people as the facilitator set ('full');
 - each member's own code authorises every change to that member's answers, and only those.
 Only SHA-256 hashes of the codes are stored. A write with a code that matches nothing is 'forbidden';
-a look-up with such a code is 'not_found' (the person may have mistyped it). Once the facilitator has
+a look-up with such a code is 'not_found' (the person may have mistyped it). Every look-up by a code someone
+typed (joining, coming back, opening as facilitator) goes through storage.attempts.guarded: wrong ones are counted,
+and while the installation is flooded with them, every such look-up is refused ('flooded'). Once the facilitator has
 closed the session, nothing about its answers changes ('closed'); deleting personal data stays possible
 (AVG: the right to erasure outweighs a closed session).
 
@@ -33,6 +35,7 @@ from ladder.engine.advisor import normalize_answers
 from ladder.rules.model import RuleSet
 from ladder.rules.problems import AnswerError
 from storage import clock
+from storage.attempts import guarded
 from storage.database import Database
 from storage.errors import StorageError
 from storage.snapshots import keep_snapshot
@@ -181,6 +184,11 @@ def create_session(db: Database, title: str, description: str, rule_set: RuleSet
     return Created(session=_session(row), join_code=join_code, facilitator_code=facilitator_code)
 
 
+def open_as_facilitator(db: Database, facilitator_code: str) -> FacilitatorView:
+    """facilitator_view for a code someone typed: counted when wrong, refused while the installation is flooded."""
+    return guarded(db, lambda: facilitator_view(db, facilitator_code))
+
+
 def facilitator_view(db: Database, facilitator_code: str) -> FacilitatorView:
     """The session and all its members; 'not_found' for a code that opens no session."""
     with db.transaction() as conn:
@@ -246,6 +254,10 @@ def join_session(db: Database, join_code: str, name: str, role: str) -> Joined:
     name = _text(name, NAME_LIMIT, "name", required=True)
     if role not in ROLES:
         raise StorageError("invalid", "role")
+    return guarded(db, lambda: _join(db, join_code, name, role))
+
+
+def _join(db: Database, join_code: str, name: str, role: str) -> Joined:
     member_code = new_code(MEMBER_CODE_LENGTH)
     now = _now()
     with db.transaction() as conn:
@@ -267,6 +279,11 @@ def join_session(db: Database, join_code: str, name: str, role: str) -> Joined:
             session_id=row.id, token_hash=code_hash("member", member_code), name=name, role=role, answers={},
             submitted_at=None, created_at=now, updated_at=now).returning(*group_members.c)).one()
     return Joined(session=_session(row), member=_member(member), member_code=member_code)
+
+
+def come_back(db: Database, member_code: str) -> MemberView:
+    """member_view for a code someone typed: counted when wrong, refused while the installation is flooded."""
+    return guarded(db, lambda: member_view(db, member_code))
 
 
 def member_view(db: Database, member_code: str) -> MemberView:

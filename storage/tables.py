@@ -89,6 +89,14 @@ register_evaluations = sa.Table(
     *(sa.CheckConstraint(f"score_{value} BETWEEN 0 AND 4", name=f"score_{value}") for value in VALUES),
 )
 
+# Failed look-ups by a typed code, per minute, from every browser together (storage/attempts.py). On purpose no
+# code, hash or address: only when, and how many.
+code_failures = sa.Table(
+    "code_failures", metadata,
+    sa.Column("minute", sa.DateTime(timezone=True), primary_key=True),
+    sa.Column("failures", sa.Integer, nullable=False),
+)
+
 # The full resolved rule set behind every stored advice, once per content hash: a saved advice can be computed
 # again exactly, years later, even after the YAML files have changed.
 rule_set_snapshots = sa.Table(

@@ -232,6 +232,60 @@ def test_the_member_limit_starts_at_thirty_and_stays_between_one_and_a_hundred(o
     assert (limit.value, limit.min, limit.max) == (30, 1, 100)
 
 
+# --- wrong codes ----------------------------------------------------------------------------------------
+
+
+def try_join(at, join_code: str):
+    at.text_input(key="wg_join_code_input").input(join_code)
+    click(at, "Meedoen")
+    assert not at.exception, at.exception
+    return [e.value for e in at.error]
+
+
+def test_after_five_wrong_codes_a_browser_waits_longer_each_time(clock, open_app, database_file):
+    _, join_code = start_session(open_app)
+    at = join(open_app, "AAAA-BBBB-CCCC", "Anna")
+    for _ in range(3):
+        assert try_join(at, "AAAA-BBBB-CCCC") == [TEXTS["nl"]["not_found"]]
+    assert try_join(at, "AAAA-BBBB-CCCC") == [TEXTS["nl"]["not_found"],  # the fifth
+                                              "Te veel onjuiste codes. Probeer het over 2 seconden opnieuw."]
+    # while waiting, not even the right code is looked up
+    assert try_join(at, join_code) == ["Te veel onjuiste codes. Probeer het over 2 seconden opnieuw."]
+    clock.advance(seconds=1)
+    assert try_join(at, join_code) == ["Te veel onjuiste codes. Probeer het over 1 seconde opnieuw."]
+    clock.advance(seconds=1)
+    assert try_join(at, "AAAA-BBBB-CCCC")[-1] == "Te veel onjuiste codes. Probeer het over 4 seconden opnieuw."
+    # the other forms of this browser wait too
+    at.text_input(key="wg_member_code_input").input("AAAA-BBBB-CCCC-DDDD")
+    click(at, "Verder gaan")
+    assert [e.value for e in at.error] == ["Te veel onjuiste codes. Probeer het over 4 seconden opnieuw."]
+    clock.advance(seconds=4)
+    assert try_join(at, join_code) == []
+    assert any(MEMBER_CODE.fullmatch(c.value) for c in at.code)
+
+
+def test_another_browser_does_not_wait_for_this_one(clock, open_app, database_file):
+    _, join_code = start_session(open_app)
+    at = join(open_app, "AAAA-BBBB-CCCC", "Anna")
+    for _ in range(5):
+        try_join(at, "AAAA-BBBB-CCCC")
+    assert any(MEMBER_CODE.fullmatch(c.value) for c in join(open_app, join_code, "Piet").code)
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_when_many_browsers_guess_every_code_is_refused_for_a_while(clock, open_app, database_file, monkeypatch, lang):
+    from storage import attempts
+
+    monkeypatch.setattr(attempts, "INSTALLATION_LIMIT", 3)
+    _, join_code = start_session(open_app)
+    for guess in range(3):  # three browsers, one wrong code each
+        join(open_app, f"AAAA-BBBB-CCC{guess}", "Anna")
+    refused = join(open_app, join_code, "Piet", lang=lang)
+    assert [e.value for e in refused.error] == [TEXTS[lang]["flooded"]]
+    clock.advance(minutes=2)
+    assert any(MEMBER_CODE.fullmatch(c.value) for c in join(open_app, join_code, "Piet").code)
+
+
 # --- answering alone ------------------------------------------------------------------------------------
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Callable
+from typing import TypeVar
 from zoneinfo import ZoneInfo
 
 import pandas as pd
@@ -45,6 +46,7 @@ from ladder.rules.model import UNKNOWN, RuleSet, Trait
 from ladder.rules.problems import AnswerError, RuleSetError
 from ladder.text import date_text
 from storage import clock
+from storage.attempts import Tries, after_wrong, seconds_left
 from storage.database import Database
 from storage.errors import StorageError
 from storage.sessions import (
@@ -59,6 +61,7 @@ from storage.sessions import (
     Member,
     MemberView,
     close_session,
+    come_back,
     create_session,
     delete_member,
     delete_session,
@@ -68,6 +71,7 @@ from storage.sessions import (
     member_export,
     member_view,
     new_join_code,
+    open_as_facilitator,
     save_answers,
     set_joint_answers,
 )
@@ -87,9 +91,12 @@ SHOW_FACILITATOR_CODE_KEY = "wg_show_facilitator_code"  # right after creating: 
 SHOW_MEMBER_CODE_KEY = "wg_show_member_code"  # right after joining: open the box with the personal code
 ANSWERS_KEY = "wg_answers"  # member id -> that member's answers in this browser, saved or not yet
 MESSAGE_KEY = "wg_message"  # a confirmation to show after the rerun a write causes
+TRIES_KEY = "wg_wrong_codes"  # this browser session's wrong codes (storage.attempts.Tries), for its back-off
 AUTO_REFRESH_KEY = "wg_auto_refresh"
 REFRESH_SECONDS = 5
 LOCAL_TIME = ZoneInfo("Europe/Amsterdam")  # the municipalities' time
+
+T = TypeVar("T")
 
 
 def render() -> None:
@@ -137,10 +144,8 @@ def _join_form(db: Database, lang: str) -> None:
     if not code.strip() or not name.strip() or role is None:
         st.error(t(lang, "wg_join_needs"))
         return
-    try:
-        result = join_session(db, code, name, role)
-    except StorageError as error:
-        show_storage_error(error, lang)
+    result = _typed_code(lambda: join_session(db, code, name, role), lang)
+    if result is None:
         return
     st.session_state[MEMBER_KEY] = result.member_code
     st.session_state[SHOW_MEMBER_CODE_KEY] = True
@@ -153,10 +158,7 @@ def _come_back_form(db: Database, lang: str) -> None:
         code = st.text_input(t(lang, "wg_member_code"), key="wg_member_code_input", max_chars=30)
         back = st.form_submit_button(t(lang, "wg_back_button"))
     if back and code.strip():
-        try:
-            member_view(db, code)
-        except StorageError as error:
-            show_storage_error(error, lang)
+        if _typed_code(lambda: come_back(db, code), lang) is None:
             return
         st.session_state[MEMBER_KEY] = format_code(code)
         st.rerun()
@@ -169,13 +171,35 @@ def _facilitator_form(db: Database, lang: str) -> None:
                              max_chars=100)
         opened = st.form_submit_button(t(lang, "wg_facilitate_button"))
     if opened and code.strip():
-        try:
-            facilitator_view(db, code)
-        except StorageError as error:
-            show_storage_error(error, lang)
+        if _typed_code(lambda: open_as_facilitator(db, code), lang) is None:
             return
         st.session_state[FACILITATOR_KEY] = code.strip()
         st.rerun()
+
+
+def _typed_code(look_up: Callable[[], T], lang: str) -> T | None:
+    """A look-up by a code typed in this browser, with this browser's back-off: after a few wrong codes the next
+    try waits, and is not even looked up until then. None (with the message shown) when it did not work.
+
+    The count is not reset by a right code: otherwise a guesser would type their own code between guesses."""
+    tries: Tries = st.session_state.get(TRIES_KEY, Tries())
+    now = clock.now()
+    if (left := seconds_left(tries, now)) > 0:
+        _wait(left, lang)
+        return None
+    try:
+        return look_up()
+    except StorageError as error:
+        show_storage_error(error, lang)
+        if error.kind == "not_found":
+            tries = st.session_state[TRIES_KEY] = after_wrong(tries, now)
+            if (left := seconds_left(tries, now)) > 0:
+                _wait(left, lang)
+        return None
+
+
+def _wait(seconds: int, lang: str) -> None:
+    st.error(t(lang, "wg_wait_one") if seconds == 1 else t(lang, "wg_wait", seconds=seconds))
 
 
 def _new_session_form(db: Database, lang: str) -> None:
