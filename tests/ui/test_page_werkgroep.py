@@ -494,6 +494,48 @@ def test_after_closing_members_can_no_longer_change_answers(facilitator, open_ap
     assert [e.value for e in late.error] == [TEXTS["nl"]["closed"]]
 
 
+def test_a_closed_session_says_when_it_is_deleted_and_is_deleted_then(clock, open_app, database_file, db, monkeypatch):
+    monkeypatch.delenv("LADDER_RETENTION_DAYS", raising=False)
+    at, join_code = start_session(open_app)
+    member = submit(answer(join(open_app, join_code, "Anna"), ingrijpendheid="hoog"))
+    at.checkbox(key="wg_close_sure").check().run()
+    at.button(key="wg_close").click().run()
+    gone = "Op 4 maart 2027 wordt de sessie gewist, met alle namen en antwoorden. Download het verslag als u het wilt bewaren."
+    assert gone in [c.value for c in at.caption]  # closed on 4 December 2026, kept 90 days
+    assert gone in [c.value for c in member.run().caption]
+
+    clock.advance(days=90, seconds=-1)
+    assert not open_app("werkgroep").error and [s.title for s in sessions_in(db)] == ["Plein"]
+    clock.advance(seconds=1)
+    open_app("werkgroep")  # any visit to the page deletes what is due
+    assert sessions_in(db) == []
+    at.run()
+    assert [e.value for e in at.error] == [TEXTS["nl"]["not_found"]]
+
+
+def sessions_in(db) -> list:
+    import sqlalchemy as sa
+
+    from storage.tables import group_members, group_sessions
+
+    with db.reading() as conn:
+        rows = conn.execute(sa.select(group_sessions)).all()
+        assert rows or not conn.execute(sa.select(group_members)).all()  # no members left without their session
+        return list(rows)
+
+
+def test_a_wrong_retention_setting_is_named_and_deletes_nothing(clock, open_app, database_file, db, monkeypatch):
+    at, _ = start_session(open_app)
+    at.checkbox(key="wg_close_sure").check().run()
+    at.button(key="wg_close").click().run()
+    clock.advance(days=1000)
+    monkeypatch.setenv("LADDER_RETENTION_DAYS", "drie maanden")
+    visitor = open_app("werkgroep")
+    assert [e.value for e in visitor.error] == [StorageError("invalid", "LADDER_RETENTION_DAYS").message("nl")]
+    assert len(visitor.tabs) == 4  # the page works on
+    assert len(sessions_in(db)) == 1
+
+
 def test_a_member_exports_and_deletes_their_own_data(facilitator, open_app, db):
     at, facilitator_code, join_code = facilitator
     member = submit(answer(join(open_app, join_code, "Anna"), ingrijpendheid="hoog"))

@@ -49,6 +49,7 @@ from storage import clock
 from storage.attempts import Tries, after_wrong, seconds_left
 from storage.database import Database
 from storage.errors import StorageError
+from storage.retention import delete_closed_sessions, deleted_on, retention_days
 from storage.sessions import (
     DEFAULT_MEMBER_LIMIT,
     DESCRIPTION_LIMIT,
@@ -103,14 +104,27 @@ def render() -> None:
     lang = state.language()
     st.title(t(lang, "nav_werkgroep"), anchor=False)
     db = database_or_stop(lang)
+    days = _delete_old_sessions(db, lang)
     if message := st.session_state.pop(MESSAGE_KEY, None):
         st.success(message)
     if FACILITATOR_KEY in st.session_state:
-        _facilitator(db, st.session_state[FACILITATOR_KEY], lang)
+        _facilitator(db, st.session_state[FACILITATOR_KEY], lang, days)
     elif MEMBER_KEY in st.session_state:
-        _member(db, st.session_state[MEMBER_KEY], lang)
+        _member(db, st.session_state[MEMBER_KEY], lang, days)
     else:
         _start(db, lang)
+
+
+def _delete_old_sessions(db: Database, lang: str) -> int | None:
+    """Closed sessions past their retention go before anything is shown (storage.retention); returns the days kept,
+    or None when LADDER_RETENTION_DAYS is wrong: then the page says so, deletes nothing, and works on."""
+    try:
+        days = retention_days()
+        delete_closed_sessions(db, days)
+    except StorageError as error:
+        show_storage_error(error, lang)
+        return None
+    return days
 
 
 # --- without a code -------------------------------------------------------------------------------------
@@ -261,7 +275,7 @@ def _rules_or_stop(db: Database, session: GroupSession, lang: str) -> RuleSet:
     return rule_set
 
 
-def _session_header(session: GroupSession, rule_set: RuleSet, lang: str) -> None:
+def _session_header(session: GroupSession, rule_set: RuleSet, lang: str, days: int | None) -> None:
     st.header(escape_markdown(session.title), anchor=False)
     for paragraph in session.description.split("\n\n"):
         if paragraph.strip():
@@ -270,6 +284,9 @@ def _session_header(session: GroupSession, rule_set: RuleSet, lang: str) -> None
                                  date=_when(session.created_at))))
     if session.closed:
         st.info(t(lang, "wg_closed", date=_when(session.closed_at)))
+        if session.closed_at is not None and days is not None:
+            gone = deleted_on(session.closed_at, days).astimezone(LOCAL_TIME).date()
+            st.caption(t(lang, "wg_deleted_on", date=date_text(gone, lang)))
 
 
 def _when(moment: dt.datetime | None) -> str:
@@ -327,7 +344,7 @@ def _group(summary: GroupSummary, labels: Labels, key: str) -> None:
 # --- a member -------------------------------------------------------------------------------------------
 
 
-def _member(db: Database, code: str, lang: str) -> None:
+def _member(db: Database, code: str, lang: str, days: int | None) -> None:
     try:
         view = member_view(db, code)
     except StorageError as error:
@@ -337,7 +354,7 @@ def _member(db: Database, code: str, lang: str) -> None:
     session, member = view.session, view.member
     rule_set = _rules_or_stop(db, session, lang)
     labels = Labels(rule_set, lang)
-    _session_header(session, rule_set, lang)
+    _session_header(session, rule_set, lang, days)
     st.markdown(escape_markdown(t(lang, "wg_you_are", name=member.name, role=role_name(member.role, lang))))
     with st.expander(t(lang, "wg_your_code"), expanded=st.session_state.pop(SHOW_MEMBER_CODE_KEY, False)):
         st.write(t(lang, "wg_your_code_help"))
@@ -422,7 +439,7 @@ def _my_data(db: Database, code: str, view: MemberView, lang: str) -> None:
 # --- the facilitator ------------------------------------------------------------------------------------
 
 
-def _facilitator(db: Database, code: str, lang: str) -> None:
+def _facilitator(db: Database, code: str, lang: str, days: int | None) -> None:
     try:
         view = facilitator_view(db, code)
     except StorageError as error:
@@ -432,7 +449,7 @@ def _facilitator(db: Database, code: str, lang: str) -> None:
     session = view.session
     rule_set = _rules_or_stop(db, session, lang)
     labels = Labels(rule_set, lang)
-    _session_header(session, rule_set, lang)
+    _session_header(session, rule_set, lang, days)
     _codes(db, code, view, lang)
 
     st.subheader(t(lang, "wg_overview_title"), anchor=False)
