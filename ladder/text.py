@@ -8,12 +8,14 @@ language. Numbers and lists are written per language by Babel (a decimal comma i
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import string
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
+from babel.dates import format_date
 from babel.lists import format_list as _babel_list
 from babel.numbers import format_decimal
 
@@ -134,6 +136,11 @@ def points_text(value: float, lang: str, signed: bool = True) -> str:
 def count_text(value: int, lang: str) -> str:
     """A count with thousands grouped as each language does (100.000 in Dutch, 100,000 in English)."""
     return format_decimal(value, format="#,##0", locale=LOCALES[language(lang)])
+
+
+def date_text(day: dt.date, lang: str) -> str:
+    """A day as people write it in a sentence, the month in words: 3 januari 2027, 3 January 2027."""
+    return format_date(day, format="d MMMM y", locale=LOCALES[language(lang)])
 
 
 def list_text(items: Iterable[str], lang: str, style: Literal["standard", "or"] = "standard") -> str:

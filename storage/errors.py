@@ -9,7 +9,8 @@ from typing import Literal
 
 from ladder.text import Catalogue
 
-Kind = Literal["unreachable", "busy", "disk_full", "read_only", "failed", "not_found", "forbidden", "closed", "invalid"]
+Kind = Literal["unreachable", "busy", "disk_full", "read_only", "failed", "not_found", "forbidden", "closed", "expired",
+               "full", "flooded", "invalid"]
 
 TEXTS: dict[str, dict[str, str]] = {
     "nl": {
@@ -25,6 +26,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "not_found": "Dit is niet gevonden. Kijk of de code goed is overgenomen.",
         "forbidden": "Dit mag alleen met de juiste code. Er is niets veranderd.",
         "closed": "Deze sessie is gesloten. Antwoorden kunnen niet meer veranderen.",
+        "expired": "Deze code is verlopen. Vraag de begeleider om een nieuwe code.",
+        "full": "Deze sessie is vol. Er kunnen geen deelnemers meer bij. Vraag de begeleider om hulp.",
+        "flooded": "Er zijn net heel veel onjuiste codes ingevuld. Daarom werkt nu even geen enkele code. Probeer het"
+                   " over twee minuten opnieuw.",
         "invalid": "Deze invoer kan niet worden opgeslagen: {detail}",
     },
     "en": {
@@ -39,6 +44,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "not_found": "This was not found. Check that the code was copied correctly.",
         "forbidden": "This needs the right code. Nothing has changed.",
         "closed": "This session is closed. Answers can no longer change.",
+        "expired": "This code has expired. Ask the facilitator for a new code.",
+        "full": "This session is full. No more members can join. Ask the facilitator for help.",
+        "flooded": "Very many wrong codes were entered just now. That is why no code works for a short while. Try"
+                   " again in two minutes.",
         "invalid": "This input cannot be saved: {detail}",
     },
 }

@@ -3,10 +3,14 @@
 Who may do what is decided by codes, never by names:
 - the facilitator code (long, random) opens the session's overview, sets the joint answers, closes and
   deletes the session;
-- the join code (short enough to type from a screen: 12 characters, 60 bits) lets people join;
+- the join code (short enough to type from a screen: 12 characters, 60 bits) lets people join, for 30 days from
+  when it was made ('expired' after that: a code on an old slide or in an old e-mail no longer opens the session),
+  and only as many people as the facilitator set ('full');
 - each member's own code authorises every change to that member's answers, and only those.
 Only SHA-256 hashes of the codes are stored. A write with a code that matches nothing is 'forbidden';
-a look-up with such a code is 'not_found' (the person may have mistyped it). Once the facilitator has
+a look-up with such a code is 'not_found' (the person may have mistyped it). Every look-up by a code someone
+typed (joining, coming back, opening as facilitator) goes through storage.attempts.guarded: wrong ones are counted,
+and while the installation is flooded with them, every such look-up is refused ('flooded'). Once the facilitator has
 closed the session, nothing about its answers changes ('closed'); deleting personal data stays possible
 (AVG: the right to erasure outweighs a closed session).
 
@@ -30,6 +34,8 @@ from ladder.analysis.group import NOT_GIVEN, ROLES, Respondent, Role
 from ladder.engine.advisor import normalize_answers
 from ladder.rules.model import RuleSet
 from ladder.rules.problems import AnswerError
+from storage import clock
+from storage.attempts import guarded
 from storage.database import Database
 from storage.errors import StorageError
 from storage.snapshots import keep_snapshot
@@ -48,6 +54,9 @@ TITLE_LIMIT = 200
 DESCRIPTION_LIMIT = 2000
 NAME_LIMIT = 100
 NOTE_LIMIT = 300  # a few sentences; 18 of them still fit the three-page PDF report
+JOIN_CODE_VALID = dt.timedelta(days=30)  # long enough for a series of meetings, short enough that old codes die
+DEFAULT_MEMBER_LIMIT = 30  # a large working group; a facilitator with a bigger one says so
+MOST_MEMBERS = 100  # more people than this is a survey, not a working group (also checked by the table)
 
 Status = Literal["open", "closed"]
 Answers = dict[str, tuple[str, ...]]
@@ -66,10 +75,15 @@ class GroupSession:
     joint_notes: dict[str, str]  # per question, only where a note was written
     created_at: dt.datetime
     closed_at: dt.datetime | None
+    join_code_expires_at: dt.datetime  # the current join code opens the session until then
+    member_limit: int  # at most this many members may join
 
     @property
     def closed(self) -> bool:
         return self.status == "closed"
+
+    def join_code_expired(self, now: dt.datetime) -> bool:
+        return now >= self.join_code_expires_at
 
 
 @dataclass(frozen=True)
@@ -148,10 +162,14 @@ def code_hash(kind: Literal["join", "member", "facilitator"], code: str) -> str:
 # --- the facilitator ------------------------------------------------------------------------------------
 
 
-def create_session(db: Database, title: str, description: str, rule_set: RuleSet) -> Created:
-    """A new open session for a project under this rule set (kept with it: version, content hash and snapshot)."""
+def create_session(db: Database, title: str, description: str, rule_set: RuleSet,
+                   member_limit: int = DEFAULT_MEMBER_LIMIT) -> Created:
+    """A new open session for a project under this rule set (kept with it: version, content hash and snapshot),
+    for at most `member_limit` members (1 to MOST_MEMBERS)."""
     title = _text(title, TITLE_LIMIT, "title", required=True)
     description = _text(description, DESCRIPTION_LIMIT, "description")
+    if isinstance(member_limit, bool) or not isinstance(member_limit, int) or not 1 <= member_limit <= MOST_MEMBERS:
+        raise StorageError("invalid", "member_limit")
     join_code, facilitator_code = new_code(JOIN_CODE_LENGTH), secrets.token_urlsafe(FACILITATOR_CODE_BYTES)
     now = _now()
     with db.transaction() as conn:
@@ -161,8 +179,14 @@ def create_session(db: Database, title: str, description: str, rule_set: RuleSet
             title=title, description=description, municipality_id=rule_set.id, rule_set_version=rule_set.version,
             rule_set_hash=rule_set.content_hash, join_code_hash=code_hash("join", join_code),
             facilitator_code_hash=code_hash("facilitator", facilitator_code), status="open",
-            created_at=now).returning(*group_sessions.c)).one()
+            created_at=now, join_code_expires_at=now + JOIN_CODE_VALID, member_limit=member_limit)
+            .returning(*group_sessions.c)).one()
     return Created(session=_session(row), join_code=join_code, facilitator_code=facilitator_code)
+
+
+def open_as_facilitator(db: Database, facilitator_code: str) -> FacilitatorView:
+    """facilitator_view for a code someone typed: counted when wrong, refused while the installation is flooded."""
+    return guarded(db, lambda: facilitator_view(db, facilitator_code))
 
 
 def facilitator_view(db: Database, facilitator_code: str) -> FacilitatorView:
@@ -189,12 +213,14 @@ def set_joint_answers(db: Database, facilitator_code: str, answers: Mapping[str,
 
 
 def new_join_code(db: Database, facilitator_code: str) -> str:
-    """A fresh join code (only its hash is kept, so a lost one cannot be shown again); the old one stops working."""
+    """A fresh join code, valid for JOIN_CODE_VALID from now (only its hash is kept, so a lost one cannot be shown
+    again); the old one stops working."""
     join_code = new_code(JOIN_CODE_LENGTH)
+    now = _now()
     with db.transaction() as conn:
         row = _open_session_for(conn, _by_facilitator(facilitator_code).with_for_update())
         conn.execute(group_sessions.update().where(group_sessions.c.id == row.id)
-                     .values(join_code_hash=code_hash("join", join_code)))
+                     .values(join_code_hash=code_hash("join", join_code), join_code_expires_at=now + JOIN_CODE_VALID))
     return join_code
 
 
@@ -223,23 +249,41 @@ def delete_session(db: Database, facilitator_code: str) -> None:
 
 
 def join_session(db: Database, join_code: str, name: str, role: str) -> Joined:
-    """A new member with their own code; 'not_found' for a wrong join code, 'closed' after closing."""
+    """A new member with their own code; 'not_found' for a wrong join code, 'closed' after closing, 'expired' for
+    a code older than JOIN_CODE_VALID, 'full' when the session has as many members as its limit."""
     name = _text(name, NAME_LIMIT, "name", required=True)
     if role not in ROLES:
         raise StorageError("invalid", "role")
+    return guarded(db, lambda: _join(db, join_code, name, role))
+
+
+def _join(db: Database, join_code: str, name: str, role: str) -> Joined:
     member_code = new_code(MEMBER_CODE_LENGTH)
     now = _now()
     with db.transaction() as conn:
+        # An exclusive lock, not a shared one: two people joining at once are counted one after the other, so
+        # the last place is taken once. (Saves hold the shared lock for milliseconds; joining waits that long.)
         query = sa.select(group_sessions).where(group_sessions.c.join_code_hash == code_hash("join", join_code))
-        row = conn.execute(query.with_for_update(read=True)).one_or_none()
+        row = conn.execute(query.with_for_update()).one_or_none()
         if row is None:
             raise StorageError("not_found")
         if row.status != "open":
             raise StorageError("closed")
+        if now >= _utc(row.join_code_expires_at):
+            raise StorageError("expired")
+        joined = conn.execute(sa.select(sa.func.count()).select_from(group_members)
+                              .where(group_members.c.session_id == row.id)).scalar_one()
+        if joined >= row.member_limit:
+            raise StorageError("full")
         member = conn.execute(group_members.insert().values(
             session_id=row.id, token_hash=code_hash("member", member_code), name=name, role=role, answers={},
             submitted_at=None, created_at=now, updated_at=now).returning(*group_members.c)).one()
     return Joined(session=_session(row), member=_member(member), member_code=member_code)
+
+
+def come_back(db: Database, member_code: str) -> MemberView:
+    """member_view for a code someone typed: counted when wrong, refused while the installation is flooded."""
+    return guarded(db, lambda: member_view(db, member_code))
 
 
 def member_view(db: Database, member_code: str) -> MemberView:
@@ -300,7 +344,7 @@ def member_export(view: MemberView) -> dict[str, Any]:
 
 
 def _now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC)
+    return clock.now()
 
 
 def _utc(value: dt.datetime) -> dt.datetime:
@@ -372,7 +416,8 @@ def _session(row: sa.Row) -> GroupSession:
         rule_set_version=row.rule_set_version, rule_set_hash=row.rule_set_hash, status=row.status,
         joint_answers=None if row.joint_answers is None else _read_answers(row.joint_answers),
         joint_notes=dict(row.joint_notes or {}), created_at=_utc(row.created_at),
-        closed_at=_utc(row.closed_at) if row.closed_at else None)
+        closed_at=_utc(row.closed_at) if row.closed_at else None,
+        join_code_expires_at=_utc(row.join_code_expires_at), member_limit=row.member_limit)
 
 
 def _member(row: sa.Row) -> Member:

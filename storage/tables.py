@@ -36,7 +36,10 @@ group_sessions = sa.Table(
     sa.Column("joint_notes", sa.JSON, nullable=True),
     sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
     sa.Column("closed_at", sa.DateTime(timezone=True), nullable=True),
+    sa.Column("join_code_expires_at", sa.DateTime(timezone=True), nullable=False),  # a new join code: 30 days more
+    sa.Column("member_limit", sa.Integer, nullable=False),  # the most members that may join, set by the facilitator
     sa.CheckConstraint("status IN ('open', 'closed')", name="status"),
+    sa.CheckConstraint("member_limit BETWEEN 1 AND 100", name="member_limit"),
 )
 
 group_members = sa.Table(
@@ -84,6 +87,14 @@ register_evaluations = sa.Table(
     *(sa.Column(f"score_{value}", sa.Integer, nullable=True) for value in VALUES),
     sa.Column("lessons", sa.Text, nullable=False),
     *(sa.CheckConstraint(f"score_{value} BETWEEN 0 AND 4", name=f"score_{value}") for value in VALUES),
+)
+
+# Failed look-ups by a typed code, per minute, from every browser together (storage/attempts.py). On purpose no
+# code, hash or address: only when, and how many.
+code_failures = sa.Table(
+    "code_failures", metadata,
+    sa.Column("minute", sa.DateTime(timezone=True), primary_key=True),
+    sa.Column("failures", sa.Integer, nullable=False),
 )
 
 # The full resolved rule set behind every stored advice, once per content hash: a saved advice can be computed

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -152,3 +153,27 @@ def _empty_tables(url: str) -> None:
                     conn.execute(table.delete())
     finally:
         engine.dispose()
+
+
+# --- Time: storage.clock, replaced so a test moves time on instead of sleeping --------------------------------
+
+
+@dataclasses.dataclass
+class FakeClock:
+    moment: dt.datetime
+
+    def now(self) -> dt.datetime:
+        return self.moment
+
+    def advance(self, **delta: float) -> None:
+        self.moment += dt.timedelta(**delta)
+
+
+@pytest.fixture
+def clock(monkeypatch) -> FakeClock:
+    """storage.clock.now() reads this clock, which starts at 4 December 2026, 12:00 UTC and moves only when told."""
+    from storage import clock as storage_clock
+
+    fake = FakeClock(dt.datetime(2026, 12, 4, 12, 0, tzinfo=dt.UTC))
+    monkeypatch.setattr(storage_clock, "now", fake.now)
+    return fake

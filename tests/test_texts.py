@@ -79,3 +79,12 @@ def _catalogue_literals(tree: ast.AST) -> list[int]:
 @pytest.mark.parametrize("script", sorted((ROOT / "ui" / "pages").glob("*.py")), ids=lambda p: p.name)
 def test_a_page_script_keeps_no_texts_of_its_own(script):
     assert _catalogue_literals(ast.parse(script.read_text(encoding="utf-8"))) == []
+
+
+@pytest.mark.parametrize(("lang", "text"), [("nl", "3 januari 2027"), ("en", "3 January 2027"), ("de", "3 januari 2027")])
+def test_a_day_is_written_with_the_month_in_words(lang, text):
+    import datetime as dt
+
+    from ladder.text import date_text
+
+    assert date_text(dt.date(2027, 1, 3), lang) == text

@@ -52,7 +52,8 @@ def _row(code: str) -> dict[str, object]:
     return {"title": "Herinrichting Stationsplein", "description": "", "municipality_id": "leusden",
             "rule_set_version": "1.0", "rule_set_hash": "0" * 64, "join_code_hash": code * 64,
             "facilitator_code_hash": code.upper() * 64, "status": "open",
-            "created_at": dt.datetime(2026, 11, 24, 9, 0, tzinfo=dt.UTC)}
+            "created_at": dt.datetime(2026, 11, 24, 9, 0, tzinfo=dt.UTC),
+            "join_code_expires_at": dt.datetime(2026, 12, 24, 9, 0, tzinfo=dt.UTC), "member_limit": 30}
 
 
 def _freeze() -> None:

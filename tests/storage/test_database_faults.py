@@ -61,7 +61,8 @@ PERSONAL = "Marieke de Vries"  # a name someone typed: it must never reach the l
 def _session_row(code: str, title: str = "Herinrichting Stationsplein") -> dict[str, Any]:
     return {"title": title, "description": "", "municipality_id": "leusden",
             "rule_set_version": "1.0", "rule_set_hash": "0" * 64, "join_code_hash": code * 64,
-            "facilitator_code_hash": code.upper() * 64, "status": "open", "created_at": NOW}
+            "facilitator_code_hash": code.upper() * 64, "status": "open", "created_at": NOW,
+            "join_code_expires_at": NOW + dt.timedelta(days=30), "member_limit": 30}
 
 
 def _write(db: Database, code: str = "a", title: str = "Herinrichting Stationsplein") -> None:

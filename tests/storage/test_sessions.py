@@ -5,6 +5,7 @@ Every test runs on SQLite and on PostgreSQL (the `database` fixture).
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import math
 import re
@@ -16,8 +17,11 @@ from storage.database import Database
 from storage.errors import StorageError
 from storage.sessions import (
     ALPHABET,
+    DEFAULT_MEMBER_LIMIT,
     JOIN_CODE_LENGTH,
+    JOIN_CODE_VALID,
     MEMBER_CODE_LENGTH,
+    MOST_MEMBERS,
     NAME_LIMIT,
     NOTE_LIMIT,
     TITLE_LIMIT,
@@ -152,6 +156,84 @@ def test_a_new_join_code_replaces_the_old_one(database, created):
     assert _kind(lambda: _join(database, created)) == "not_found"
     assert join_session(database, fresh, "Anna", "inwoner").member.name == "Anna"
     assert _kind(lambda: new_join_code(database, created.join_code)) == "forbidden"
+
+
+# --- a join code expires, a session fills up -----------------------------------------------------------
+
+
+def test_a_join_code_is_valid_for_thirty_days_from_when_it_was_made(database, rules, clock):
+    created = create_session(database, "Plein", "", rules)
+    assert JOIN_CODE_VALID == dt.timedelta(days=30)
+    assert created.session.join_code_expires_at == clock.moment + JOIN_CODE_VALID
+    clock.advance(days=30, seconds=-1)
+    assert _join(database, created).member.name == "Anna"
+    clock.advance(seconds=1)
+    assert _kind(lambda: _join(database, created, name="Piet")) == "expired"
+    assert [m.name for m in _rows(database, group_members)] == ["Anna"]
+
+
+def test_an_expired_code_says_so_in_dutch_and_english(database, rules, clock):
+    created = create_session(database, "Plein", "", rules)
+    clock.advance(days=31)
+    with pytest.raises(StorageError) as raised:
+        _join(database, created)
+    assert raised.value.message("nl") == "Deze code is verlopen. Vraag de begeleider om een nieuwe code."
+    assert raised.value.message("en") == "This code has expired. Ask the facilitator for a new code."
+
+
+def test_a_new_join_code_is_valid_for_thirty_days_from_then(database, rules, clock):
+    created = create_session(database, "Plein", "", rules)
+    clock.advance(days=40)
+    fresh = new_join_code(database, created.facilitator_code)
+    session = facilitator_view(database, created.facilitator_code).session
+    assert session.join_code_expires_at == clock.moment + JOIN_CODE_VALID
+    assert not session.join_code_expired(clock.moment)
+    assert join_session(database, fresh, "Anna", "inwoner").member.name == "Anna"
+    clock.advance(days=30)
+    assert session.join_code_expired(clock.moment)
+    assert _kind(lambda: join_session(database, fresh, "Piet", "inwoner")) == "expired"
+
+
+def test_an_expired_code_leaves_the_members_who_joined_at_work(database, rules, clock):
+    created = create_session(database, "Plein", "", rules)
+    joined = _join(database, created)
+    clock.advance(days=60)
+    assert save_answers(database, joined.member_code, PIET, rules, submit=True).submitted
+
+
+def test_a_session_takes_thirty_members_unless_the_facilitator_sets_another_limit(database, created):
+    assert DEFAULT_MEMBER_LIMIT == 30 and MOST_MEMBERS == 100
+    assert created.session.member_limit == DEFAULT_MEMBER_LIMIT
+
+
+def test_joining_a_full_session_is_refused_with_its_own_message(database, rules):
+    created = create_session(database, "Plein", "", rules, member_limit=2)
+    anna, _ = _join(database, created), _join(database, created, name="Piet")
+    with pytest.raises(StorageError) as raised:
+        _join(database, created, name="Kees")
+    assert raised.value.kind == "full"
+    assert "vol" in raised.value.message("nl") and "full" in raised.value.message("en")
+    assert len(_rows(database, group_members)) == 2
+    delete_member(database, anna.member_code)  # leaving frees a place
+    assert _join(database, created, name="Kees").member.name == "Kees"
+
+
+@pytest.mark.parametrize("limit", [1, 100])
+def test_the_member_limit_may_be_one_to_a_hundred(database, rules, limit):
+    created = create_session(database, "Plein", "", rules, member_limit=limit)
+    assert facilitator_view(database, created.facilitator_code).session.member_limit == limit
+
+
+@pytest.mark.parametrize("limit", [0, -1, 101, 2.5, True, "30"])
+def test_another_member_limit_is_refused(database, rules, limit):
+    assert _kind(lambda: create_session(database, "Plein", "", rules, member_limit=limit)) == "invalid"
+    assert _rows(database, group_sessions) == []
+
+
+def test_the_table_itself_refuses_a_member_limit_out_of_range(database, created):
+    with pytest.raises(StorageError):
+        with database.transaction() as conn:
+            conn.execute(group_sessions.update().values(member_limit=MOST_MEMBERS + 1))
 
 
 # --- answering ------------------------------------------------------------------------------------------

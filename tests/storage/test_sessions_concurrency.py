@@ -138,3 +138,22 @@ def test_closing_while_members_save_keeps_every_confirmed_save_and_refuses_the_r
     members = facilitator_view(database, created.facilitator_code).members
     assert [m.answers for m in members] == last  # every confirmed save is there, and nothing after the close
     assert [a for m, a in enumerate(last) if a != answers_for(rule_set, m, ROUNDS - 1)]  # the close stopped someone
+
+
+def test_twenty_people_joining_at_once_take_the_last_five_places_once(database, bundled):
+    # The session row is locked exclusively while one person is counted and added: no sixth member slips in.
+    created = create_session(database, "Vijf plaatsen", "", bundled[MUNICIPALITY], member_limit=5)
+    barrier = threading.Barrier(MEMBERS, timeout=WAIT_SECONDS)
+
+    def try_to_join(member: int) -> str:
+        barrier.wait()
+        try:
+            join_session(database, created.join_code, f"Lid {member:02d}", "inwoner")
+        except StorageError as error:
+            return error.kind
+        return "joined"
+
+    with ThreadPoolExecutor(MEMBERS) as pool:
+        outcomes = list(pool.map(try_to_join, range(MEMBERS), timeout=WAIT_SECONDS))
+    assert sorted(outcomes) == ["full"] * (MEMBERS - 5) + ["joined"] * 5
+    assert len(facilitator_view(database, created.facilitator_code).members) == 5

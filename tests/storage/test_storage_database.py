@@ -8,12 +8,14 @@ from typing import get_args
 
 import pytest
 import sqlalchemy as sa
+from alembic import command
 from alembic.autogenerate import compare_metadata
+from alembic.config import Config
 from alembic.migration import MigrationContext
 
-from storage.database import URL_VARIABLE, Database, database_url, open_database
+from storage.database import MIGRATIONS, URL_VARIABLE, Database, database_url, open_database
 from storage.errors import Kind, StorageError
-from storage.tables import group_sessions, metadata
+from storage.tables import group_members, group_sessions, metadata
 
 NOW = dt.datetime(2026, 11, 24, 9, 0, tzinfo=dt.UTC)
 
@@ -21,7 +23,8 @@ NOW = dt.datetime(2026, 11, 24, 9, 0, tzinfo=dt.UTC)
 def _session_row(code: str) -> dict:
     return {"title": "Herinrichting Stationsplein", "description": "", "municipality_id": "leusden",
             "rule_set_version": "1.0", "rule_set_hash": "0" * 64, "join_code_hash": code * 64,
-            "facilitator_code_hash": code.upper() * 64, "status": "open", "created_at": NOW}
+            "facilitator_code_hash": code.upper() * 64, "status": "open", "created_at": NOW,
+            "join_code_expires_at": NOW + dt.timedelta(days=30), "member_limit": 30}
 
 
 def _count(db, table: sa.Table) -> int:
@@ -49,6 +52,56 @@ def test_opening_again_keeps_what_was_stored(database_url):
     second = open_database(database_url)
     assert _count(second, group_sessions) == 1
     second.dispose()
+
+
+def _to_revision(url: str, revision: str) -> None:
+    """The schema as it was at `revision`, from a new database or (PostgreSQL's shared one) from the latest."""
+    engine = sa.create_engine(url)
+    try:
+        with engine.begin() as conn:
+            config = Config()
+            config.set_main_option("script_location", str(MIGRATIONS))
+            config.attributes["connection"] = conn
+            current = MigrationContext.configure(conn).get_current_revision()
+            if current is None or current < revision:
+                command.upgrade(config, revision)
+            elif current > revision:
+                command.downgrade(config, revision)
+    finally:
+        engine.dispose()
+
+
+def test_sessions_from_before_expiry_get_thirty_days_from_the_migration_and_room_for_their_members(database_url,
+                                                                                                    clock):
+    _to_revision(database_url, "0001")
+    engine = sa.create_engine(database_url)
+    with engine.begin() as conn:
+        for code, members in (("a", 2), ("b", 40), ("c", 120)):
+            row = {k: v for k, v in _session_row(code).items() if k not in ("join_code_expires_at", "member_limit")}
+            row["created_at"] = NOW - dt.timedelta(days=200)  # long before: its code must not expire at once
+            session_id = conn.execute(group_sessions.insert().values(row).returning(group_sessions.c.id)).scalar_one()
+            conn.execute(group_members.insert(), [
+                {"session_id": session_id, "token_hash": f"{code}{i:063d}", "name": f"Lid {i}", "role": "inwoner",
+                 "answers": {}, "created_at": NOW, "updated_at": NOW} for i in range(members)])
+    engine.dispose()
+    migrated = open_database(database_url)  # brings it to the latest revision
+    with migrated.reading() as conn:
+        rows = conn.execute(sa.select(group_sessions).order_by(group_sessions.c.join_code_hash)).all()
+    migrated.dispose()
+    expires = [r.join_code_expires_at if r.join_code_expires_at.tzinfo else r.join_code_expires_at.replace(tzinfo=dt.UTC)
+               for r in rows]
+    assert expires == [clock.moment + dt.timedelta(days=30)] * 3
+    assert [r.member_limit for r in rows] == [30, 40, 100]
+
+
+def test_the_second_migration_can_be_undone(database_url):
+    _to_revision(database_url, "0002")
+    _to_revision(database_url, "0001")
+    engine = sa.create_engine(database_url)
+    columns = {c["name"] for c in sa.inspect(engine).get_columns("group_sessions")}
+    engine.dispose()
+    assert "join_code_expires_at" not in columns and "member_limit" not in columns
+    open_database(database_url).dispose()  # and done again
 
 
 def test_sqlite_runs_in_wal_mode(tmp_path: Path):

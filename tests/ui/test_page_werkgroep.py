@@ -177,6 +177,115 @@ def test_a_member_comes_back_on_another_device_with_the_personal_code(facilitato
     assert other.selectbox(key="q:voorbeeldgemeente:ingrijpendheid").value == "hoog"
 
 
+# --- a join code expires, a session fills up -----------------------------------------------------------
+
+
+def start_session(open_app, lang: str = "nl", member_limit: int | None = None):
+    """A facilitator's browser right after starting a session (in `lang`); returns it and the join code."""
+    at = open_app("werkgroep", lang=lang)
+    at.text_input(key="wg_title_input").input("Plein")
+    if member_limit is not None:
+        at.number_input(key="wg_member_limit_input").set_value(member_limit)
+    click(at, "Sessie starten" if lang == "nl" else "Start session")
+    assert not at.exception, at.exception
+    return at, next(c.value for c in at.code if JOIN_CODE.fullmatch(c.value))
+
+
+@pytest.mark.parametrize(("lang", "shown"), [("nl", "De code is geldig tot 3 januari 2027. Daarna maakt u een nieuwe code."),
+                                             ("en", "The code is valid until 3 January 2027. After that you make a new code.")])
+def test_the_facilitator_sees_until_when_the_join_code_is_valid(clock, open_app, database_file, lang, shown):
+    at, _ = start_session(open_app, lang)  # 4 December 2026: valid 30 days, to 3 January 2027
+    assert shown in [c.value for c in at.caption]
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_joining_with_an_expired_code_is_refused_and_a_new_code_works(clock, open_app, database_file, lang):
+    facilitator, join_code = start_session(open_app)
+    clock.advance(days=30)
+    member = join(open_app, join_code, "Anna", lang=lang)
+    assert [e.value for e in member.error] == [TEXTS[lang]["expired"]]
+    assert TEXTS["nl"]["expired"] == "Deze code is verlopen. Vraag de begeleider om een nieuwe code."
+    assert not any(MEMBER_CODE.fullmatch(c.value) for c in member.code)
+
+    facilitator.run()
+    assert any("was geldig tot 3 januari 2027" in w.value for w in facilitator.warning)
+    click(facilitator, "Nieuwe code om mee te doen")
+    fresh = next(c.value for c in facilitator.code if JOIN_CODE.fullmatch(c.value))
+    assert "De code is geldig tot 2 februari 2027. Daarna maakt u een nieuwe code." in [c.value for c in facilitator.caption]
+    assert not facilitator.warning
+    assert any(MEMBER_CODE.fullmatch(c.value) for c in join(open_app, fresh, "Anna").code)
+
+
+def test_the_facilitator_sets_how_many_may_join_and_a_full_session_refuses_more(open_app, database_file):
+    facilitator, join_code = start_session(open_app, member_limit=2)
+    assert "Deelnemers: 0 van de 2 die mogen meedoen." in [c.value for c in facilitator.caption]
+    join(open_app, join_code, "Anna")
+    join(open_app, join_code, "Piet", "raadslid")
+    kees = join(open_app, join_code, "Kees")
+    assert [e.value for e in kees.error] == [TEXTS["nl"]["full"]]
+    refresh(facilitator)
+    assert "De sessie is vol: er doen 2 mensen mee. Meer kunnen er niet bij." in [w.value for w in facilitator.warning]
+
+
+def test_the_member_limit_starts_at_thirty_and_stays_between_one_and_a_hundred(open_app, database_file):
+    limit = open_app("werkgroep").number_input(key="wg_member_limit_input")
+    assert (limit.value, limit.min, limit.max) == (30, 1, 100)
+
+
+# --- wrong codes ----------------------------------------------------------------------------------------
+
+
+def try_join(at, join_code: str):
+    at.text_input(key="wg_join_code_input").input(join_code)
+    click(at, "Meedoen")
+    assert not at.exception, at.exception
+    return [e.value for e in at.error]
+
+
+def test_after_five_wrong_codes_a_browser_waits_longer_each_time(clock, open_app, database_file):
+    _, join_code = start_session(open_app)
+    at = join(open_app, "AAAA-BBBB-CCCC", "Anna")
+    for _ in range(3):
+        assert try_join(at, "AAAA-BBBB-CCCC") == [TEXTS["nl"]["not_found"]]
+    assert try_join(at, "AAAA-BBBB-CCCC") == [TEXTS["nl"]["not_found"],  # the fifth
+                                              "Te veel onjuiste codes. Probeer het over 2 seconden opnieuw."]
+    # while waiting, not even the right code is looked up
+    assert try_join(at, join_code) == ["Te veel onjuiste codes. Probeer het over 2 seconden opnieuw."]
+    clock.advance(seconds=1)
+    assert try_join(at, join_code) == ["Te veel onjuiste codes. Probeer het over 1 seconde opnieuw."]
+    clock.advance(seconds=1)
+    assert try_join(at, "AAAA-BBBB-CCCC")[-1] == "Te veel onjuiste codes. Probeer het over 4 seconden opnieuw."
+    # the other forms of this browser wait too
+    at.text_input(key="wg_member_code_input").input("AAAA-BBBB-CCCC-DDDD")
+    click(at, "Verder gaan")
+    assert [e.value for e in at.error] == ["Te veel onjuiste codes. Probeer het over 4 seconden opnieuw."]
+    clock.advance(seconds=4)
+    assert try_join(at, join_code) == []
+    assert any(MEMBER_CODE.fullmatch(c.value) for c in at.code)
+
+
+def test_another_browser_does_not_wait_for_this_one(clock, open_app, database_file):
+    _, join_code = start_session(open_app)
+    at = join(open_app, "AAAA-BBBB-CCCC", "Anna")
+    for _ in range(5):
+        try_join(at, "AAAA-BBBB-CCCC")
+    assert any(MEMBER_CODE.fullmatch(c.value) for c in join(open_app, join_code, "Piet").code)
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_when_many_browsers_guess_every_code_is_refused_for_a_while(clock, open_app, database_file, monkeypatch, lang):
+    from storage import attempts
+
+    monkeypatch.setattr(attempts, "INSTALLATION_LIMIT", 3)
+    _, join_code = start_session(open_app)
+    for guess in range(3):  # three browsers, one wrong code each
+        join(open_app, f"AAAA-BBBB-CCC{guess}", "Anna")
+    refused = join(open_app, join_code, "Piet", lang=lang)
+    assert [e.value for e in refused.error] == [TEXTS[lang]["flooded"]]
+    clock.advance(minutes=2)
+    assert any(MEMBER_CODE.fullmatch(c.value) for c in join(open_app, join_code, "Piet").code)
+
+
 # --- answering alone ------------------------------------------------------------------------------------
 
 
@@ -383,6 +492,48 @@ def test_after_closing_members_can_no_longer_change_answers(facilitator, open_ap
         escape_markdown(labels.answer("ingrijpendheid", ("hoog",)))
     late = join(open_app, join_code, "Laat")
     assert [e.value for e in late.error] == [TEXTS["nl"]["closed"]]
+
+
+def test_a_closed_session_says_when_it_is_deleted_and_is_deleted_then(clock, open_app, database_file, db, monkeypatch):
+    monkeypatch.delenv("LADDER_RETENTION_DAYS", raising=False)
+    at, join_code = start_session(open_app)
+    member = submit(answer(join(open_app, join_code, "Anna"), ingrijpendheid="hoog"))
+    at.checkbox(key="wg_close_sure").check().run()
+    at.button(key="wg_close").click().run()
+    gone = "Op 4 maart 2027 wordt de sessie gewist, met alle namen en antwoorden. Download het verslag als u het wilt bewaren."
+    assert gone in [c.value for c in at.caption]  # closed on 4 December 2026, kept 90 days
+    assert gone in [c.value for c in member.run().caption]
+
+    clock.advance(days=90, seconds=-1)
+    assert not open_app("werkgroep").error and [s.title for s in sessions_in(db)] == ["Plein"]
+    clock.advance(seconds=1)
+    open_app("werkgroep")  # any visit to the page deletes what is due
+    assert sessions_in(db) == []
+    at.run()
+    assert [e.value for e in at.error] == [TEXTS["nl"]["not_found"]]
+
+
+def sessions_in(db) -> list:
+    import sqlalchemy as sa
+
+    from storage.tables import group_members, group_sessions
+
+    with db.reading() as conn:
+        rows = conn.execute(sa.select(group_sessions)).all()
+        assert rows or not conn.execute(sa.select(group_members)).all()  # no members left without their session
+        return list(rows)
+
+
+def test_a_wrong_retention_setting_is_named_and_deletes_nothing(clock, open_app, database_file, db, monkeypatch):
+    at, _ = start_session(open_app)
+    at.checkbox(key="wg_close_sure").check().run()
+    at.button(key="wg_close").click().run()
+    clock.advance(days=1000)
+    monkeypatch.setenv("LADDER_RETENTION_DAYS", "drie maanden")
+    visitor = open_app("werkgroep")
+    assert [e.value for e in visitor.error] == [StorageError("invalid", "LADDER_RETENTION_DAYS").message("nl")]
+    assert len(visitor.tabs) == 4  # the page works on
+    assert len(sessions_in(db)) == 1
 
 
 def test_a_member_exports_and_deletes_their_own_data(facilitator, open_app, db):

@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Callable
+from typing import TypeVar
 from zoneinfo import ZoneInfo
 
 import pandas as pd
@@ -43,10 +44,16 @@ from ladder.reports.markdown import escape_markdown
 from ladder.reports.sentences import Labels
 from ladder.rules.model import UNKNOWN, RuleSet, Trait
 from ladder.rules.problems import AnswerError, RuleSetError
+from ladder.text import date_text
+from storage import clock
+from storage.attempts import Tries, after_wrong, seconds_left
 from storage.database import Database
 from storage.errors import StorageError
+from storage.retention import delete_closed_sessions, deleted_on, retention_days
 from storage.sessions import (
+    DEFAULT_MEMBER_LIMIT,
     DESCRIPTION_LIMIT,
+    MOST_MEMBERS,
     NAME_LIMIT,
     NOTE_LIMIT,
     TITLE_LIMIT,
@@ -55,6 +62,7 @@ from storage.sessions import (
     Member,
     MemberView,
     close_session,
+    come_back,
     create_session,
     delete_member,
     delete_session,
@@ -64,6 +72,7 @@ from storage.sessions import (
     member_export,
     member_view,
     new_join_code,
+    open_as_facilitator,
     save_answers,
     set_joint_answers,
 )
@@ -83,23 +92,39 @@ SHOW_FACILITATOR_CODE_KEY = "wg_show_facilitator_code"  # right after creating: 
 SHOW_MEMBER_CODE_KEY = "wg_show_member_code"  # right after joining: open the box with the personal code
 ANSWERS_KEY = "wg_answers"  # member id -> that member's answers in this browser, saved or not yet
 MESSAGE_KEY = "wg_message"  # a confirmation to show after the rerun a write causes
+TRIES_KEY = "wg_wrong_codes"  # this browser session's wrong codes (storage.attempts.Tries), for its back-off
 AUTO_REFRESH_KEY = "wg_auto_refresh"
 REFRESH_SECONDS = 5
 LOCAL_TIME = ZoneInfo("Europe/Amsterdam")  # the municipalities' time
+
+T = TypeVar("T")
 
 
 def render() -> None:
     lang = state.language()
     st.title(t(lang, "nav_werkgroep"), anchor=False)
     db = database_or_stop(lang)
+    days = _delete_old_sessions(db, lang)
     if message := st.session_state.pop(MESSAGE_KEY, None):
         st.success(message)
     if FACILITATOR_KEY in st.session_state:
-        _facilitator(db, st.session_state[FACILITATOR_KEY], lang)
+        _facilitator(db, st.session_state[FACILITATOR_KEY], lang, days)
     elif MEMBER_KEY in st.session_state:
-        _member(db, st.session_state[MEMBER_KEY], lang)
+        _member(db, st.session_state[MEMBER_KEY], lang, days)
     else:
         _start(db, lang)
+
+
+def _delete_old_sessions(db: Database, lang: str) -> int | None:
+    """Closed sessions past their retention go before anything is shown (storage.retention); returns the days kept,
+    or None when LADDER_RETENTION_DAYS is wrong: then the page says so, deletes nothing, and works on."""
+    try:
+        days = retention_days()
+        delete_closed_sessions(db, days)
+    except StorageError as error:
+        show_storage_error(error, lang)
+        return None
+    return days
 
 
 # --- without a code -------------------------------------------------------------------------------------
@@ -133,10 +158,8 @@ def _join_form(db: Database, lang: str) -> None:
     if not code.strip() or not name.strip() or role is None:
         st.error(t(lang, "wg_join_needs"))
         return
-    try:
-        result = join_session(db, code, name, role)
-    except StorageError as error:
-        show_storage_error(error, lang)
+    result = _typed_code(lambda: join_session(db, code, name, role), lang)
+    if result is None:
         return
     st.session_state[MEMBER_KEY] = result.member_code
     st.session_state[SHOW_MEMBER_CODE_KEY] = True
@@ -149,10 +172,7 @@ def _come_back_form(db: Database, lang: str) -> None:
         code = st.text_input(t(lang, "wg_member_code"), key="wg_member_code_input", max_chars=30)
         back = st.form_submit_button(t(lang, "wg_back_button"))
     if back and code.strip():
-        try:
-            member_view(db, code)
-        except StorageError as error:
-            show_storage_error(error, lang)
+        if _typed_code(lambda: come_back(db, code), lang) is None:
             return
         st.session_state[MEMBER_KEY] = format_code(code)
         st.rerun()
@@ -165,13 +185,35 @@ def _facilitator_form(db: Database, lang: str) -> None:
                              max_chars=100)
         opened = st.form_submit_button(t(lang, "wg_facilitate_button"))
     if opened and code.strip():
-        try:
-            facilitator_view(db, code)
-        except StorageError as error:
-            show_storage_error(error, lang)
+        if _typed_code(lambda: open_as_facilitator(db, code), lang) is None:
             return
         st.session_state[FACILITATOR_KEY] = code.strip()
         st.rerun()
+
+
+def _typed_code(look_up: Callable[[], T], lang: str) -> T | None:
+    """A look-up by a code typed in this browser, with this browser's back-off: after a few wrong codes the next
+    try waits, and is not even looked up until then. None (with the message shown) when it did not work.
+
+    The count is not reset by a right code: otherwise a guesser would type their own code between guesses."""
+    tries: Tries = st.session_state.get(TRIES_KEY, Tries())
+    now = clock.now()
+    if (left := seconds_left(tries, now)) > 0:
+        _wait(left, lang)
+        return None
+    try:
+        return look_up()
+    except StorageError as error:
+        show_storage_error(error, lang)
+        if error.kind == "not_found":
+            tries = st.session_state[TRIES_KEY] = after_wrong(tries, now)
+            if (left := seconds_left(tries, now)) > 0:
+                _wait(left, lang)
+        return None
+
+
+def _wait(seconds: int, lang: str) -> None:
+    st.error(t(lang, "wg_wait_one") if seconds == 1 else t(lang, "wg_wait", seconds=seconds))
 
 
 def _new_session_form(db: Database, lang: str) -> None:
@@ -180,6 +222,9 @@ def _new_session_form(db: Database, lang: str) -> None:
     with st.form("wg_new"):
         title = st.text_input(t(lang, "wg_title"), key="wg_title_input", max_chars=TITLE_LIMIT)
         description = st.text_area(t(lang, "wg_description"), key="wg_description_input", max_chars=DESCRIPTION_LIMIT)
+        member_limit = st.number_input(t(lang, "wg_member_limit"), key="wg_member_limit_input", min_value=1,
+                                       max_value=MOST_MEMBERS, value=DEFAULT_MEMBER_LIMIT, step=1,
+                                       help=t(lang, "wg_member_limit_help", most=MOST_MEMBERS))
         started = st.form_submit_button(t(lang, "wg_new_button"), type="primary")
     if not started:
         return
@@ -187,7 +232,7 @@ def _new_session_form(db: Database, lang: str) -> None:
         st.error(t(lang, "wg_title_needed"))
         return
     try:
-        created = create_session(db, title, description, rule_set)
+        created = create_session(db, title, description, rule_set, member_limit=int(member_limit))
     except StorageError as error:
         show_storage_error(error, lang)
         return
@@ -230,7 +275,7 @@ def _rules_or_stop(db: Database, session: GroupSession, lang: str) -> RuleSet:
     return rule_set
 
 
-def _session_header(session: GroupSession, rule_set: RuleSet, lang: str) -> None:
+def _session_header(session: GroupSession, rule_set: RuleSet, lang: str, days: int | None) -> None:
     st.header(escape_markdown(session.title), anchor=False)
     for paragraph in session.description.split("\n\n"):
         if paragraph.strip():
@@ -239,6 +284,9 @@ def _session_header(session: GroupSession, rule_set: RuleSet, lang: str) -> None
                                  date=_when(session.created_at))))
     if session.closed:
         st.info(t(lang, "wg_closed", date=_when(session.closed_at)))
+        if session.closed_at is not None and days is not None:
+            gone = deleted_on(session.closed_at, days).astimezone(LOCAL_TIME).date()
+            st.caption(t(lang, "wg_deleted_on", date=date_text(gone, lang)))
 
 
 def _when(moment: dt.datetime | None) -> str:
@@ -296,7 +344,7 @@ def _group(summary: GroupSummary, labels: Labels, key: str) -> None:
 # --- a member -------------------------------------------------------------------------------------------
 
 
-def _member(db: Database, code: str, lang: str) -> None:
+def _member(db: Database, code: str, lang: str, days: int | None) -> None:
     try:
         view = member_view(db, code)
     except StorageError as error:
@@ -306,7 +354,7 @@ def _member(db: Database, code: str, lang: str) -> None:
     session, member = view.session, view.member
     rule_set = _rules_or_stop(db, session, lang)
     labels = Labels(rule_set, lang)
-    _session_header(session, rule_set, lang)
+    _session_header(session, rule_set, lang, days)
     st.markdown(escape_markdown(t(lang, "wg_you_are", name=member.name, role=role_name(member.role, lang))))
     with st.expander(t(lang, "wg_your_code"), expanded=st.session_state.pop(SHOW_MEMBER_CODE_KEY, False)):
         st.write(t(lang, "wg_your_code_help"))
@@ -391,7 +439,7 @@ def _my_data(db: Database, code: str, view: MemberView, lang: str) -> None:
 # --- the facilitator ------------------------------------------------------------------------------------
 
 
-def _facilitator(db: Database, code: str, lang: str) -> None:
+def _facilitator(db: Database, code: str, lang: str, days: int | None) -> None:
     try:
         view = facilitator_view(db, code)
     except StorageError as error:
@@ -401,8 +449,8 @@ def _facilitator(db: Database, code: str, lang: str) -> None:
     session = view.session
     rule_set = _rules_or_stop(db, session, lang)
     labels = Labels(rule_set, lang)
-    _session_header(session, rule_set, lang)
-    _codes(db, code, session, lang)
+    _session_header(session, rule_set, lang, days)
+    _codes(db, code, view, lang)
 
     st.subheader(t(lang, "wg_overview_title"), anchor=False)
     auto = False
@@ -444,7 +492,8 @@ def _summary_or_stop(rule_set: RuleSet, respondents: list[Respondent], joint: di
         raise
 
 
-def _codes(db: Database, code: str, session: GroupSession, lang: str) -> None:
+def _codes(db: Database, code: str, view: FacilitatorView, lang: str) -> None:
+    session = view.session
     if st.session_state.pop(SHOW_FACILITATOR_CODE_KEY, False):
         st.warning(t(lang, "wg_facilitator_code_once"))
         st.code(code, language=None)
@@ -457,6 +506,17 @@ def _codes(db: Database, code: str, session: GroupSession, lang: str) -> None:
         st.code(join_codes[session.id], language=None)
     else:
         st.write(t(lang, "wg_join_code_hidden"))
+    # The last day in the municipalities' own time: a code made at 23:30 on 4 December is made on the 4th there.
+    until = date_text(session.join_code_expires_at.astimezone(LOCAL_TIME).date(), lang)
+    if session.join_code_expired(clock.now()):
+        st.warning(t(lang, "wg_join_code_expired", date=until))
+    else:
+        st.caption(t(lang, "wg_join_code_valid_until", date=until))
+    joined = len(view.members)
+    if joined >= session.member_limit:
+        st.warning(t(lang, "wg_session_full", limit=session.member_limit))
+    else:
+        st.caption(t(lang, "wg_members_of_limit", count=joined, limit=session.member_limit))
     if st.button(t(lang, "wg_new_join_code"), key="wg_new_join_code", help=t(lang, "wg_new_join_code_help")):
         try:
             join_codes[session.id] = new_join_code(db, code)

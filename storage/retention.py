@@ -1,0 +1,73 @@
+"""Closed working-group sessions are deleted, with every member's name and answers, some days after closing.
+
+How many days: LADDER_RETENTION_DAYS (a whole number, 0 or more), else DEFAULT_DAYS. Long enough to download the
+report and save the joint advice in the register (which keeps no member's data), short enough that names and
+answers people gave for one meeting are not kept for years (AVG: storage limitation). The Werkgroep page runs it
+when it loads; it first only reads, so a page load writes nothing unless a session is due.
+
+On SQLite the delete runs with `PRAGMA secure_delete=ON`, so the freed pages are overwritten with zeros instead of
+keeping the names in the file, and the write-ahead log is then folded into the file and emptied, so no copy of the
+old pages stays there either.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+
+import sqlalchemy as sa
+
+from storage import clock
+from storage.database import Database
+from storage.errors import StorageError
+from storage.tables import group_sessions
+
+DAYS_VARIABLE = "LADDER_RETENTION_DAYS"
+DEFAULT_DAYS = 90
+
+log = logging.getLogger(__name__)
+
+
+def retention_days() -> int:
+    """The days a closed session is kept; a value that is not a whole number of 0 or more is refused (and named),
+    rather than guessed: a typo must neither keep data for ever nor delete it at once."""
+    value = os.environ.get(DAYS_VARIABLE, "").strip()
+    if not value:
+        return DEFAULT_DAYS
+    if not value.isdigit():
+        raise StorageError("invalid", DAYS_VARIABLE)
+    return int(value)
+
+
+def deleted_on(closed_at: dt.datetime, days: int) -> dt.datetime:
+    """When a session closed at `closed_at` is deleted."""
+    return closed_at + dt.timedelta(days=days)
+
+
+def delete_closed_sessions(db: Database, days: int) -> int:
+    """Deletes every session closed `days` ago or longer, with its members (ON DELETE CASCADE); returns how many."""
+    due = group_sessions.c.status == "closed", group_sessions.c.closed_at <= clock.now() - dt.timedelta(days=days)
+    with db.reading() as conn:
+        if conn.execute(sa.select(sa.func.count()).select_from(group_sessions).where(*due)).scalar_one() == 0:
+            return 0
+    with db.transaction() as conn:
+        before = conn.exec_driver_sql("PRAGMA secure_delete").scalar_one() if db.is_sqlite else None
+        if before is not None:
+            conn.exec_driver_sql("PRAGMA secure_delete=ON")
+        try:
+            deleted = conn.execute(group_sessions.delete().where(*due)).rowcount
+        finally:
+            if before is not None:  # the pooled connection goes back as it came
+                conn.exec_driver_sql(f"PRAGMA secure_delete={int(before)}")
+    if db.is_sqlite:
+        _empty_the_log(db)
+    log.info("deleted %d closed working-group session(s) after %d days", deleted, days)
+    return deleted
+
+
+def _empty_the_log(db: Database) -> None:
+    """Folds the write-ahead log into the database file and truncates it. Outside a transaction (SQLite will not
+    checkpoint inside one), so on the driver's own connection, which issues no BEGIN of its own here."""
+    with db.engine.connect() as conn:
+        conn.connection.dbapi_connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # type: ignore[union-attr]
