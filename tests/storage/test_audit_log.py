@@ -11,10 +11,13 @@ import datetime as dt
 
 import pytest
 import sqlalchemy as sa
+from alembic import command
+from alembic.config import Config
 from proef_rules import OPEN_PLAN
 
 from ladder.engine.advisor import advise
 from storage.audit import LOCAL, Actor, audit_entries, audit_rows, record
+from storage.database import MIGRATIONS, open_database
 from storage.errors import StorageError
 from storage.register import (
     NewEntry,
@@ -154,3 +157,24 @@ def test_the_rows_for_a_csv_are_flat(database, entry):
                    "subject_kind": "register_entry", "subject_id": entry,
                    "fields": "choice_reason, chosen_rung, contact_person, project_name, saved_on"}
     assert dt.datetime.fromisoformat(row["at"]).utcoffset() == dt.timedelta(0)
+
+
+def test_a_database_from_before_the_log_gets_it_and_keeps_its_entries(database, database_url, entry):
+    def migrate(step, revision: str) -> None:
+        config = Config()
+        config.set_main_option("script_location", str(MIGRATIONS))
+        with database.engine.begin() as conn:
+            config.attributes["connection"] = conn
+            step(config, revision)
+
+    migrate(command.downgrade, "0001")  # as a database that was made before the log existed
+    assert not sa.inspect(database.engine).has_table("audit_log")
+    database.dispose()
+    reopened = open_database(database_url)  # starting the app migrates it
+    try:
+        assert audit_entries(reopened) == []
+        assert get_entry(reopened, entry).summary.contact_person == CONTACT
+        delete_entry(reopened, entry)
+        assert _actions(reopened) == [("entry_deleted", entry)]
+    finally:
+        reopened.dispose()
