@@ -301,6 +301,18 @@ def test_the_audit_log_is_offered_as_a_csv_for_dutch_excel(open_app, db, filled,
     assert len(lines) == 1 + 4
 
 
+def test_a_long_log_shows_the_newest_lines_and_the_download_holds_them_all(open_app, filled, downloads,
+                                                                           monkeypatch):
+    at = open_app("register")
+    assert [c.value for c in at.caption if c.value.startswith("Het nieuwste")] == ["Het nieuwste staat bovenaan."]
+    monkeypatch.setattr("storage.audit.DEFAULT_LIMIT", 2)
+    at = open_app("register")
+    assert len(audit_log(at)) == 2
+    assert ("Het nieuwste staat bovenaan. Hier staan de laatste 2 regels. De download bevat het hele logboek."
+            in [c.value for c in at.caption])
+    assert len(downloads["logboek.csv"]().decode("utf-8-sig").splitlines()) == 1 + 3
+
+
 def test_downloading_the_register_is_logged_when_it_is_clicked(open_app, db, filled, downloads):
     open_app("register")
     assert [e.action for e in audit_entries(db)].count("register_exported") == 0  # showing the page is no export

@@ -32,7 +32,8 @@ from ladder.reports.spreadsheet import to_csv, to_xlsx
 from ladder.rules.model import VALUES
 from ladder.rules.problems import RuleSetError
 from ladder.text import count_text, language
-from storage.audit import DEFAULT_LIMIT, AuditEntry, audit_entries
+from storage import audit
+from storage.audit import AuditEntry, audit_entries
 from storage.database import Database
 from storage.errors import StorageError
 from storage.register import (
@@ -320,12 +321,14 @@ def _flash() -> None:
 def _audit_log(db: Database, lang: str) -> None:
     with st.expander(t(lang, "reg_log_title")):
         st.write(t(lang, "reg_log_intro"))
-        entries = audit_entries(db)
+        shown = audit.DEFAULT_LIMIT  # read at every run, so a test can make it small
+        entries = audit_entries(db, limit=shown + 1)  # one more than is shown: to know whether there are more
         if not entries:
             st.write(t(lang, "reg_log_empty"))
             return
-        st.caption(t(lang, "reg_log_newest", limit=DEFAULT_LIMIT))
-        st.dataframe(_audit_table(entries, lang), hide_index=True, width="stretch")
+        cut = f" {t(lang, 'reg_log_cut', limit=count_text(shown, lang))}" if len(entries) > shown else ""
+        st.caption(t(lang, "reg_log_newest") + cut)
+        st.dataframe(_audit_table(entries[:shown], lang), hide_index=True, width="stretch")
         # The whole log, read when the person clicks; the table above shows the newest rows only.
         st.download_button(t(lang, "reg_log_download"), key="reg_log_download", file_name=t(lang, "reg_log_title")
                            .lower().replace(" ", "-") + ".csv", mime="text/csv", on_click="ignore",

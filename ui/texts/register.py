@@ -126,8 +126,8 @@ TEXTS: dict[str, dict[str, str]] = {
                          " alleen welke gegevens zijn veranderd, niet wat er staat. Er staan dus geen namen of"
                          " redenen in. Een verwijderd project blijft in het logboek staan.",
         "reg_log_empty": "Het logboek is nog leeg.",
-        "reg_log_newest": "Het nieuwste staat bovenaan. Hier staan de laatste {limit} regels. De download bevat het"
-                          " hele logboek.",
+        "reg_log_newest": "Het nieuwste staat bovenaan.",
+        "reg_log_cut": "Hier staan de laatste {limit} regels. De download bevat het hele logboek.",
         "reg_log_download": "Download het logboek als CSV",
         "reg_log_col_at": "Wanneer",
         "reg_log_col_actor": "Wie",
@@ -272,8 +272,8 @@ TEXTS: dict[str, dict[str, str]] = {
                          " items changed, not what they say. So it holds no names or reasons. A deleted project"
                          " stays in the log.",
         "reg_log_empty": "The log is still empty.",
-        "reg_log_newest": "The newest is at the top. Here are the last {limit} lines. The download holds the whole"
-                          " log.",
+        "reg_log_newest": "The newest is at the top.",
+        "reg_log_cut": "Here are the last {limit} lines. The download holds the whole log.",
         "reg_log_download": "Download the audit log as CSV",
         "reg_log_col_at": "When",
         "reg_log_col_actor": "Who",
