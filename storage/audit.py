@@ -36,6 +36,7 @@ class Actor:
 
 
 LOCAL = Actor("lokaal")  # the app on a laptop has one person and no login
+COMMAND_LINE = Actor("opdrachtregel")  # `python -m ladder register export`: whoever can run it on this computer
 
 
 @dataclass(frozen=True)
