@@ -67,7 +67,7 @@ def _export(args: argparse.Namespace, sources: RuleSources) -> int:
     if write is None:
         print(t(args.lang, "bad_extension", path=args.output), file=sys.stderr)
         return EXIT_BAD_INPUT
-    table = _table(args, sources)
+    table = _table(args, sources, exporting=True)
     if table is None:
         return EXIT_BAD_INPUT
     try:
@@ -79,11 +79,13 @@ def _export(args: argparse.Namespace, sources: RuleSources) -> int:
     return 0
 
 
-def _table(args: argparse.Namespace, sources: RuleSources) -> pd.DataFrame | None:
-    """The filtered register as a table; None (after one line on stderr) when the database cannot be used."""
+def _table(args: argparse.Namespace, sources: RuleSources, exporting: bool = False) -> pd.DataFrame | None:
+    """The filtered register as a table; None (after one line on stderr) when the database cannot be used.
+    An export is noted in the audit log before the data leaves: when the log cannot be written, nothing is."""
+    from storage.audit import COMMAND_LINE
     from storage.database import open_database
     from storage.errors import StorageError
-    from storage.register import RegisterFilter, list_entries
+    from storage.register import RegisterFilter, list_entries, record_export
 
     # The storage log says what failed for whoever runs the service; in the terminal the one clear line below is it
     logging.getLogger("storage").addHandler(logging.NullHandler())
@@ -93,6 +95,8 @@ def _table(args: argparse.Namespace, sources: RuleSources) -> pd.DataFrame | Non
         db = open_database()
         try:
             entries = list_entries(db, where)
+            if exporting:
+                record_export(db, actor=COMMAND_LINE)
         finally:
             db.dispose()
     except StorageError as error:

@@ -3,6 +3,9 @@
 Every function is one transaction (Database.transaction; a read Database.reading, which on SQLite waits for no
 writer): a save lands whole (entry and, when new, the rule-set snapshot behind it) or not at all. Records come back as frozen dataclasses. Nothing here logs what people typed:
 the contact person is personal data, and deleting an entry removes it together with its evaluations.
+
+Every change also writes one row in the audit log (storage.audit), in the same transaction: who, what, which entry
+and the names of the fields that changed, never their values. A change that fails leaves no log row either.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ import sqlalchemy as sa
 from ladder.analysis.register_entry import EntrySummary
 from ladder.engine.advice import Advice
 from ladder.rules.model import VALUES, RuleSet
+from storage.audit import LOCAL, Actor, record
 from storage.database import Database
 from storage.errors import StorageError
 from storage.snapshots import keep_snapshot
@@ -83,7 +87,7 @@ class RegisterFilter:
     source: str | None = None
 
 
-def save_entry(db: Database, entry: NewEntry, advice: Advice, rule_set: RuleSet) -> int:
+def save_entry(db: Database, entry: NewEntry, advice: Advice, rule_set: RuleSet, *, actor: Actor = LOCAL) -> int:
     """Saves one advice with the rule set it was computed with; returns the new entry's number.
 
     The resolved rule set is stored once per content hash, so the advice can be computed again exactly later.
@@ -92,24 +96,31 @@ def save_entry(db: Database, entry: NewEntry, advice: Advice, rule_set: RuleSet)
         raise ValueError("the advice was computed with another rule set than the one given")
     now = _now()
     reason = entry.choice_reason.strip() if entry.chosen_rung != advice.recommended else ""
+    filled = {
+        "project_name": entry.project_name.strip(),
+        "saved_on": entry.saved_on,
+        "chosen_rung": entry.chosen_rung,
+        "choice_reason": reason or None,
+        "contact_person": entry.contact_person.strip() or None,
+    }
     with db.transaction() as conn:
         keep_snapshot(conn, rule_set, now)
-        return conn.execute(register_entries.insert().values(
-            project_name=entry.project_name.strip(),
-            saved_on=entry.saved_on,
+        number: int = conn.execute(register_entries.insert().values(
+            **filled,
             municipality_id=rule_set.id,
             rule_set_version=rule_set.version,
             content_hash=rule_set.content_hash,
             answers={trait: list(options) for trait, options in advice.answers.items()},
             advice=advice.model_dump(mode="json"),
             advised_rung=advice.recommended,
-            chosen_rung=entry.chosen_rung,
-            choice_reason=reason or None,
-            contact_person=entry.contact_person.strip() or None,
             source=entry.source,
             group_session_id=entry.group_session_id,
             created_at=now,
         ).returning(register_entries.c.id)).scalar_one()
+        # The fields the person filled in (an empty reason or contact is not named): names only, never values.
+        record(conn, actor, "entry_saved", "register_entry", number,
+               [name for name, value in filled.items() if value is not None])
+        return number
 
 
 def list_entries(db: Database, where: RegisterFilter | None = None) -> list[EntrySummary]:
@@ -135,27 +146,35 @@ def get_entry(db: Database, entry_id: int) -> Entry | None:
                  evaluations=tuple(_evaluation(e) for e in evaluations))
 
 
-def update_choice(db: Database, entry_id: int, chosen_rung: str, choice_reason: str, contact_person: str) -> None:
+def update_choice(db: Database, entry_id: int, chosen_rung: str, choice_reason: str, contact_person: str, *,
+                  actor: Actor = LOCAL) -> None:
     """Changes the form actually chosen, its reason (kept only when it differs from the advice) and the contact."""
+    e = register_entries.c
     with db.transaction() as conn:
-        advised = conn.execute(sa.select(register_entries.c.advised_rung)
-                               .where(register_entries.c.id == entry_id)).scalar_one_or_none()
-        if advised is None:
+        before = conn.execute(sa.select(e.advised_rung, e.chosen_rung, e.choice_reason, e.contact_person)
+                              .where(e.id == entry_id)).mappings().first()
+        if before is None:
             raise StorageError("not_found")
-        reason = choice_reason.strip() if chosen_rung != advised else ""
-        conn.execute(register_entries.update().where(register_entries.c.id == entry_id).values(
-            chosen_rung=chosen_rung, choice_reason=reason or None, contact_person=contact_person.strip() or None))
+        reason = choice_reason.strip() if chosen_rung != before["advised_rung"] else ""
+        after = {"chosen_rung": chosen_rung, "choice_reason": reason or None,
+                 "contact_person": contact_person.strip() or None}
+        conn.execute(register_entries.update().where(e.id == entry_id).values(**after))
+        # Saved without a difference still gets its row (with no fields): someone pressed save on this entry.
+        record(conn, actor, "choice_updated", "register_entry", entry_id,
+               [name for name, value in after.items() if before[name] != value])
 
 
-def delete_entry(db: Database, entry_id: int) -> None:
-    """Removes the entry, its contact person and its evaluations (the snapshot stays: it holds no personal data)."""
+def delete_entry(db: Database, entry_id: int, *, actor: Actor = LOCAL) -> None:
+    """Removes the entry, its contact person and its evaluations (the snapshot stays: it holds no personal data).
+    Its audit log rows stay too: they hold no personal data, and show that the entry existed and was deleted."""
     with db.transaction() as conn:
         deleted = conn.execute(register_entries.delete().where(register_entries.c.id == entry_id)).rowcount
         if not deleted:
             raise StorageError("not_found")
+        record(conn, actor, "entry_deleted", "register_entry", entry_id)
 
 
-def add_evaluation(db: Database, entry_id: int, evaluation: NewEvaluation) -> int:
+def add_evaluation(db: Database, entry_id: int, evaluation: NewEvaluation, *, actor: Actor = LOCAL) -> int:
     """Adds how it went, a score per democratic value and the lessons; an entry may get several."""
     unknown = set(evaluation.scores) - set(VALUES)
     if unknown:
@@ -164,12 +183,25 @@ def add_evaluation(db: Database, entry_id: int, evaluation: NewEvaluation) -> in
         exists = conn.execute(sa.select(register_entries.c.id).where(register_entries.c.id == entry_id)).first()
         if exists is None:
             raise StorageError("not_found")
-        # A score outside 0-4 is refused by the table's check: the whole write is then rolled back.
-        return conn.execute(register_evaluations.insert().values(
-            entry_id=entry_id, created_at=_now(), how_it_went=evaluation.how_it_went.strip(),
-            lessons=evaluation.lessons.strip(),
+        filled = {
+            "how_it_went": evaluation.how_it_went.strip(),
+            "lessons": evaluation.lessons.strip(),
             **{f"score_{value}": evaluation.scores.get(value) for value in VALUES},
+        }
+        # A score outside 0-4 is refused by the table's check: the whole write is then rolled back.
+        number: int = conn.execute(register_evaluations.insert().values(
+            entry_id=entry_id, created_at=_now(), **filled,
         ).returning(register_evaluations.c.id)).scalar_one()
+        record(conn, actor, "evaluation_added", "register_entry", entry_id,
+               [name for name, value in filled.items() if value not in (None, "")])
+        return number
+
+
+def record_export(db: Database, *, actor: Actor = LOCAL) -> None:
+    """Notes in the audit log that the register was exported (data leaving the app). What was searched or
+    filtered is not noted: a search can hold a typed name."""
+    with db.transaction() as conn:
+        record(conn, actor, "register_exported", "register", None)
 
 
 def _summary_query(*extra: sa.ColumnElement) -> sa.Select:

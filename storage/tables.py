@@ -107,3 +107,18 @@ rule_set_snapshots = sa.Table(
     sa.Column("rule_set", sa.JSON, nullable=False),
     sa.Column("saved_at", sa.DateTime(timezone=True), nullable=False),
 )
+
+# Who changed what in the register, and when (BIO: audit logging). A row names the fields that changed, never
+# their values: a contact person's name or a typed reason never lands here, so a row may be kept after its
+# entry is deleted (no foreign key: the log shows that the entry existed and was deleted).
+audit_log = sa.Table(
+    "audit_log", metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("at", sa.DateTime(timezone=True), nullable=False, index=True),
+    sa.Column("actor_kind", sa.String(20), nullable=False),  # "lokaal": the one person on this computer
+    sa.Column("actor_id", sa.String(ID_LENGTH), nullable=True),  # an opaque id once there is a login; never a name
+    sa.Column("action", sa.String(50), nullable=False),
+    sa.Column("subject_kind", sa.String(50), nullable=False),
+    sa.Column("subject_id", sa.Integer, nullable=True),  # None when the action is about the whole register
+    sa.Column("detail", sa.JSON, nullable=False),  # {"fields": [names of the fields that changed]}
+)

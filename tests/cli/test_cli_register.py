@@ -18,6 +18,7 @@ from conftest import ROOT, golden_answers
 from cli.main import main
 from ladder.engine.advisor import advise
 from ladder.reports.spreadsheet import safe_cell
+from storage.audit import COMMAND_LINE, audit_entries
 from storage.database import URL_VARIABLE
 from storage.errors import StorageError
 from storage.register import NewEntry, NewEvaluation, add_evaluation, save_entry
@@ -111,6 +112,16 @@ def test_export_xlsx_writes_text_as_text(register, tmp_path):
     assert row["Project"].value == FORMULA and row["Project"].data_type == "s"  # shown as typed, never run
     assert row["Date"].value == dt.datetime(2025, 6, 1)
     assert row["Chosen form"].value == "Inform"
+
+
+def test_an_export_is_noted_in_the_audit_log_and_a_list_is_not(register, database, tmp_path):
+    assert run("list") == 0
+    assert run("export", "-o", str(tmp_path / "register.csv"), "--search", "marktplein") == 0
+    latest, before = audit_entries(database)[:2]
+    assert (latest.action, latest.actor, latest.subject_kind, latest.subject_id) == (
+        "register_exported", COMMAND_LINE, "register", None)
+    assert before.action == "evaluation_added"  # the list before it left no row
+    assert "marktplein" not in str(latest)  # what was searched is not noted: a search can hold a name
 
 
 def test_export_needs_a_csv_or_xlsx_name(register, tmp_path, capsys):

@@ -15,9 +15,19 @@ from proef_rules import OPEN_PLAN, OPEN_PLAN_LINK, PROEF, PROEF_CAPPED
 from ladder.engine.advisor import advise
 from ladder.reports.markdown import escape_markdown
 from ladder.rules.loading import load_rule_set
+from storage.audit import audit_entries
 from storage.database import URL_VARIABLE, open_database
 from storage.errors import StorageError
-from storage.register import NewEntry, NewEvaluation, add_evaluation, get_entry, list_entries, save_entry
+from storage.register import (
+    NewEntry,
+    NewEvaluation,
+    add_evaluation,
+    delete_entry,
+    get_entry,
+    list_entries,
+    save_entry,
+    update_choice,
+)
 from storage.tables import register_evaluations
 
 TYPED = "<b>x</b> **y**"
@@ -47,7 +57,9 @@ def filled(db, bundled):
 
 
 def rows(at) -> list[str]:
-    return at.dataframe[0].value["Project"].tolist() if at.dataframe else []
+    """The projects in the register's table (the audit log's table further down has no Project column)."""
+    tables = [d.value for d in at.dataframe if "Project" in d.value.columns]
+    return tables[0]["Project"].tolist() if tables else []
 
 
 def texts(at) -> list[str]:
@@ -230,6 +242,105 @@ def test_the_page_in_english(open_app, filled):
     assert "Chosen form" in at.dataframe[0].value.columns
     assert at.success[0].value.startswith("Reproducible:")
     assert "Form chosen: Inform. That is another form than the advice." in markdown(at)
+
+
+# --- the audit log ------------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def downloads(monkeypatch):
+    """The data of every download made when clicked (a callable), by file name: calling one is the click."""
+    from streamlit.runtime.media_file_manager import MediaFileManager
+
+    made: dict[str, object] = {}
+    original = MediaFileManager.add_deferred
+
+    def add_deferred(self, data_callable, mimetype, coordinates, file_name=None, **kwargs):
+        made[file_name] = data_callable
+        return original(self, data_callable, mimetype, coordinates, file_name=file_name, **kwargs)
+
+    monkeypatch.setattr(MediaFileManager, "add_deferred", add_deferred)
+    return made
+
+
+def audit_log(at):
+    """The log's table: the last one on the page, in the expander "Logboek" (or "Audit log")."""
+    (expander,) = [e for e in at.expander if e.label in ("Logboek", "Audit log")]
+    return expander.dataframe[0].value
+
+
+def test_the_audit_log_shows_every_change_with_no_name_or_reason(open_app, db, filled):
+    update_choice(db, filled["dorpshuis"], "raadplegen", TYPED, "Anna de Vries")
+    add_evaluation(db, filled["speeltuin"], NewEvaluation("Ging goed", {"invloed": 2}, "Eerder beginnen"))
+    at = open_entry(open_app("register"), filled["typed"])
+    at.checkbox(key=f"reg_delete_sure:{filled['typed']}:0").check()
+    at.button(key=f"reg_delete_go:{filled['typed']}:0").click().run()
+    log = audit_log(at)
+    assert list(log.columns) == ["Wanneer", "Wie", "Wat", "Welk project (nummer)", "Welke gegevens"]
+    assert log["Wat"].tolist() == ["Project verwijderd", "Evaluatie toegevoegd", "Keuze aangepast",
+                                   "Project bewaard", "Project bewaard", "Project bewaard"]
+    assert log["Welk project (nummer)"].tolist() == [str(n) for n in (filled["typed"], filled["speeltuin"],
+                                                                      filled["dorpshuis"], filled["speeltuin"],
+                                                                      filled["dorpshuis"], filled["typed"])]
+    assert log["Welke gegevens"].tolist()[1:3] == ["hoe het ging, lessen, score invloed",
+                                                   "reden, gekozen vorm, contactpersoon"]
+    assert set(log["Wie"]) == {"Gebruiker op deze computer"}
+    shown = log.to_string()
+    for typed in (TYPED, "Anna de Vries", "Team participatie", "Eerder beginnen", "Dorpshuis"):
+        assert typed not in shown
+
+
+def test_the_audit_log_is_offered_as_a_csv_for_dutch_excel(open_app, db, filled, downloads):
+    delete_entry(db, filled["dorpshuis"])
+    open_app("register")
+    data = downloads["logboek.csv"]()
+    assert data.startswith("\ufeff".encode()) and b"\r\n" in data  # UTF-8 with BOM, as Dutch Excel expects
+    lines = data.decode("utf-8-sig").splitlines()
+    assert lines[0] == "Wanneer;Wie;Wat;Welk project (nummer);Welke gegevens"
+    assert lines[1].split(";")[2:4] == ["Project verwijderd", str(filled["dorpshuis"])]
+    assert len(lines) == 1 + 4
+
+
+def test_a_long_log_shows_the_newest_lines_and_the_download_holds_them_all(open_app, filled, downloads,
+                                                                           monkeypatch):
+    at = open_app("register")
+    assert [c.value for c in at.caption if c.value.startswith("Het nieuwste")] == ["Het nieuwste staat bovenaan."]
+    monkeypatch.setattr("storage.audit.DEFAULT_LIMIT", 2)
+    at = open_app("register")
+    assert len(audit_log(at)) == 2
+    assert ("Het nieuwste staat bovenaan. Hier staan de laatste 2 regels. De download bevat het hele logboek."
+            in [c.value for c in at.caption])
+    assert len(downloads["logboek.csv"]().decode("utf-8-sig").splitlines()) == 1 + 3
+
+
+def test_downloading_the_register_is_logged_when_it_is_clicked(open_app, db, filled, downloads):
+    open_app("register")
+    assert [e.action for e in audit_entries(db)].count("register_exported") == 0  # showing the page is no export
+    assert downloads["register.csv"]().decode("utf-8-sig").startswith("Nummer;Project;")
+    downloads["register.xlsx"]()
+    latest = audit_entries(db)[:2]
+    assert [(e.action, e.subject_kind, e.subject_id) for e in latest] == [("register_exported", "register", None)] * 2
+    at = open_app("register")
+    assert audit_log(at)["Welk project (nummer)"].tolist()[0] == "het hele register"
+
+
+def test_the_log_stays_after_the_last_entry_is_deleted(open_app, db, bundled):
+    advice = advise(bundled["leusden"], OPEN_PLAN)
+    number = save_entry(db, NewEntry("Enige project", dt.date(2026, 1, 5), advice.recommended), advice,
+                        bundled["leusden"])
+    delete_entry(db, number)
+    at = open_app("register")
+    assert at.info[0].value.startswith("Het register is nog leeg")
+    assert audit_log(at)["Wat"].tolist() == ["Project verwijderd", "Project bewaard"]
+
+
+def test_the_audit_log_in_english(open_app, filled):
+    at = open_app("register", lang="en")
+    log = audit_log(at)
+    assert list(log.columns) == ["When", "Who", "What", "Which project (number)", "Which items"]
+    assert log["What"].tolist() == ["Project saved"] * 3
+    assert log["Which items"].tolist()[0] == "chosen form, contact person, project name, date"
+    assert set(log["Who"]) == {"User on this computer"}
 
 
 # --- saving from the Advies page ------------------------------------------------------------------------------

@@ -3,12 +3,15 @@
 Search and filter the register, see advised against chosen forms per rung and per year, export what you see,
 and open one entry: the advice as it was saved, whether it can still be computed again exactly, what today's
 rules would advise, its evaluations; add an evaluation, change the choice, or delete the entry.
+At the bottom, the audit log: who changed what and when (field names only, never what was typed), as a CSV too.
 Everything people typed is shown as plain text (st.dataframe, st.text) or escaped before Markdown renders it.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
+from zoneinfo import ZoneInfo
 
 import pandas as pd
 import streamlit as st
@@ -29,6 +32,8 @@ from ladder.reports.spreadsheet import to_csv, to_xlsx
 from ladder.rules.model import VALUES
 from ladder.rules.problems import RuleSetError
 from ladder.text import count_text, language
+from storage import audit
+from storage.audit import AuditEntry, audit_entries
 from storage.database import Database
 from storage.errors import StorageError
 from storage.register import (
@@ -39,6 +44,7 @@ from storage.register import (
     delete_entry,
     get_entry,
     list_entries,
+    record_export,
     update_choice,
 )
 from storage.snapshots import get_snapshot
@@ -47,12 +53,13 @@ from ui.charts.advice import Chart
 from ui.charts.register import rungs_chart, years_chart
 from ui.charts.style import escape_table
 from ui.database import database_or_stop, show_storage_error
-from ui.texts import t
+from ui.texts import UI, t
 
 FLASH_KEY = "reg_flash"
 ROUND_KEY = "reg_form_round"  # bumped after a successful write: the forms start empty again
 SCORES = (0, 1, 2, 3, 4)
 TEXT_MAX = 5000
+LOCAL_TIME = ZoneInfo("Europe/Amsterdam")  # the log is stored in UTC; people read the municipality's time
 
 
 def _filters(entries: list[EntrySummary], names: RegisterNames, lang: str) -> RegisterFilter:
@@ -83,7 +90,7 @@ def _chart(chart: Chart, alt: str, lang: str) -> None:
     st.table(escape_table(chart.table), hide_index=True)
 
 
-def _overview(entries: list[EntrySummary], total: int, names: RegisterNames, lang: str) -> None:
+def _overview(db: Database, entries: list[EntrySummary], total: int, names: RegisterNames, lang: str) -> None:
     st.header(t(lang, "reg_table_title"), anchor=False)
     st.caption(t(lang, "reg_count", shown=count_text(len(entries), lang), total=count_text(total, lang)))
     if not entries:
@@ -93,10 +100,10 @@ def _overview(entries: list[EntrySummary], total: int, names: RegisterNames, lan
     st.dataframe(table, hide_index=True, width="stretch")  # st.dataframe shows text as typed: no Markdown
     left, right = st.columns(2)
     left.download_button(t(lang, "reg_download_csv"), key="reg_download_csv", file_name="register.csv",
-                         mime="text/csv", on_click="ignore", data=lambda: to_csv(table))
+                         mime="text/csv", on_click="ignore", data=_exported(db, lambda: to_csv(table)))
     right.download_button(t(lang, "reg_download_xlsx"), key="reg_download_xlsx", file_name="register.xlsx",
                           mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                          on_click="ignore", data=lambda: to_xlsx({"Register": table}))
+                          on_click="ignore", data=_exported(db, lambda: to_xlsx({"Register": table})))
 
     st.header(t(lang, "reg_charts_title"), anchor=False)
     st.caption(t(lang, "reg_charts_caption"))
@@ -106,6 +113,17 @@ def _overview(entries: list[EntrySummary], total: int, names: RegisterNames, lan
     title = t(lang, "reg_chart_years")
     _chart(years_chart(entries, (t(lang, "reg_col_year"), t(lang, "reg_col_saved"), t(lang, "reg_col_differently")),
                        title, lang), title, lang)
+
+
+def _exported(db: Database, make: Callable[[], bytes]) -> Callable[[], bytes]:
+    """A download's data, made when the person clicks (not at every page run): the export is noted in the audit
+    log first. When the log cannot be written the download fails too: no export goes unlogged."""
+
+    def data() -> bytes:
+        record_export(db)
+        return make()
+
+    return data
 
 
 def _detail(db: Database, entries: list[EntrySummary], names: RegisterNames, lang: str) -> None:
@@ -300,6 +318,53 @@ def _flash() -> None:
         st.success(done, icon=":material/check_circle:")
 
 
+def _audit_log(db: Database, lang: str) -> None:
+    with st.expander(t(lang, "reg_log_title")):
+        st.write(t(lang, "reg_log_intro"))
+        shown = audit.DEFAULT_LIMIT  # read at every run, so a test can make it small
+        entries = audit_entries(db, limit=shown + 1)  # one more than is shown: to know whether there are more
+        if not entries:
+            st.write(t(lang, "reg_log_empty"))
+            return
+        cut = f" {t(lang, 'reg_log_cut', limit=count_text(shown, lang))}" if len(entries) > shown else ""
+        st.caption(t(lang, "reg_log_newest") + cut)
+        st.dataframe(_audit_table(entries[:shown], lang), hide_index=True, width="stretch")
+        # The whole log, read when the person clicks; the table above shows the newest rows only.
+        st.download_button(t(lang, "reg_log_download"), key="reg_log_download", file_name=t(lang, "reg_log_title")
+                           .lower().replace(" ", "-") + ".csv", mime="text/csv", on_click="ignore",
+                           data=lambda: to_csv(_audit_table(audit_entries(db, limit=None), lang)))
+
+
+def _audit_table(entries: list[AuditEntry], lang: str) -> pd.DataFrame:
+    """The log in the page language: one row per change (the same table for the page and the CSV)."""
+    return pd.DataFrame({
+        t(lang, "reg_log_col_at"): [_local(e.at) for e in entries],
+        t(lang, "reg_log_col_actor"): [_known(lang, f"reg_log_actor_{e.actor.kind}", e.actor.kind)
+                                       + (f" {e.actor.id}" if e.actor.id else "") for e in entries],
+        t(lang, "reg_log_col_action"): [_known(lang, f"reg_log_action_{e.action}", e.action) for e in entries],
+        t(lang, "reg_log_col_subject"): [t(lang, "reg_log_whole_register") if e.subject_id is None
+                                         else str(e.subject_id) for e in entries],
+        t(lang, "reg_log_col_fields"): [", ".join(_field(name, lang) for name in e.fields) for e in entries],
+    })
+
+
+def _local(moment: dt.datetime) -> str:
+    return moment.astimezone(LOCAL_TIME).strftime("%d-%m-%Y %H:%M:%S")
+
+
+def _field(name: str, lang: str) -> str:
+    value = name.removeprefix("score_")
+    if value != name and value in VALUES:
+        return t(lang, "reg_log_field_score", value=t(lang, f"value_{value}"))
+    return _known(lang, f"reg_log_field_{name}", name)
+
+
+def _known(lang: str, key: str, fallback: str) -> str:
+    """The text for a kind of actor, action or field; one the texts do not know yet (a newer version wrote it)
+    is shown as stored, instead of breaking the page."""
+    return t(lang, key) if key in UI else fallback
+
+
 def render() -> None:
     lang = state.language()
     st.title(t(lang, "nav_register"), anchor=False)
@@ -311,12 +376,14 @@ def render() -> None:
             _flash()  # after deleting the last entry
             st.info(t(lang, "reg_empty"))
             st.page_link("ui/pages/advies.py", label=t(lang, "reg_go_advies"), icon=":material/arrow_forward:")
+            _audit_log(db, lang)  # after the last delete, the log still shows what happened
             return
         names = RegisterNames.current(everything, state.sources().ids(), state.rule_set_for, lang)
         where = _filters(everything, names, lang)
         entries = list_entries(db, where)
-        _overview(entries, len(everything), names, lang)
+        _overview(db, entries, len(everything), names, lang)
         _detail(db, entries, names, lang)
+        _audit_log(db, lang)
     except StorageError as error:
         show_storage_error(error, lang)
 
