@@ -167,7 +167,7 @@ def test_a_database_from_before_the_log_gets_it_and_keeps_its_entries(database, 
             config.attributes["connection"] = conn
             step(config, revision)
 
-    migrate(command.downgrade, "0001")  # as a database that was made before the log existed
+    migrate(command.downgrade, "0003")  # as a database that was made before the log existed
     assert not sa.inspect(database.engine).has_table("audit_log")
     database.dispose()
     reopened = open_database(database_url)  # starting the app migrates it

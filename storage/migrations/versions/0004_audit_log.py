@@ -1,7 +1,7 @@
 """The audit log: who changed what in the register, and when (field names only, never their values).
 
 Revision ID: 0004
-Revises: 0001 (for now; see down_revision)
+Revises: 0003
 Create Date: 2026-12-07
 """
 
@@ -11,8 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0004"
-# Another branch adds 0002 and 0003. When the branches are merged, this becomes "0003", so the chain stays one line.
-down_revision = "0001"
+down_revision = "0003"
 branch_labels = None
 depends_on = None
 
