@@ -19,7 +19,8 @@ root_dir="$(pwd)"
 https_port="${LADDER_HTTPS_PORT:-8443}"
 read -r -a app_ports <<< "${LADDER_APP_PORTS:-8601 8602}"
 server_name="${LADDER_SERVER_NAME:-localhost}"
-runtime="${LADDER_RUNTIME_DIR:-$root_dir/.shared-runtime}"
+# absolute (-m: it need not exist yet): nginx wants it so, and `stop` finds processes by it
+runtime="$(realpath -m "${LADDER_RUNTIME_DIR:-$root_dir/.shared-runtime}")"
 startup_timeout="${LADDER_STARTUP_TIMEOUT:-120}"
 main_pid_file="$runtime/run-shared.pid"
 say() { echo "run-shared: $*" >&2; }  # progress on stderr; stdout gets only the "ready" line with the URL
@@ -82,7 +83,6 @@ python=.venv/bin/python
 
 umask 077  # logs, the certificate's key and the cookie secret: only this account
 mkdir -p "$runtime/pids" "$runtime/logs"
-runtime="$(cd "$runtime" && pwd)"
 
 # --- PostgreSQL ------------------------------------------------------------------------------------------------------
 if [ -n "${LADDER_DATABASE_URL:-}" ]; then

@@ -7,6 +7,7 @@
 # Used by scripts/run-shared.sh and by the nginx container (deploy/nginx/Dockerfile), so both run the same proxy.
 #   bash scripts/shared-proxy-config.sh RUNTIME_DIR HTTPS_PORT SERVER_NAME HOST:PORT [HOST:PORT ...]
 # LADDER_SECURITY_CONTACT (a mailto: or https: URI) goes into security.txt; without it, a placeholder.
+# LADDER_PROXY_ERROR_LOG: where nginx writes its errors (default logs/nginx-error.log; "stderr" in a container).
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 template="${LADDER_PROXY_TEMPLATE:-$here/deploy/nginx/ladder.conf.template}"
@@ -72,7 +73,7 @@ cat > "$runtime/nginx/nginx.conf" <<CONF
 $user_line
 worker_processes 1;
 pid $runtime/nginx/nginx.pid;
-error_log $runtime/logs/nginx-error.log warn;
+error_log ${LADDER_PROXY_ERROR_LOG:-$runtime/logs/nginx-error.log} warn;
 events { worker_connections 1024; }
 http {
     # Debian's defaults point into /var/lib/nginx, which an ordinary user cannot write
