@@ -73,6 +73,14 @@ if ours "$main_pid_file" >/dev/null; then
   say "already running (pid $(cat "$main_pid_file")); stop it with: bash scripts/run-shared.sh stop"
   exit 1
 fi
+# A port that something else holds would only show up later as a process that exits: say so now
+for port in "${app_ports[@]}" "$https_port"; do
+  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+    say "port $port is already in use; choose others with LADDER_APP_PORTS or LADDER_HTTPS_PORT"
+    exit 1
+  fi
+done
+
 [ "$(id -u)" -ne 0 ] || say "warning: running as root. For real use, start it as an ordinary account (SECURITY.md)."
 
 # --- what it needs ---------------------------------------------------------------------------------------------------
@@ -92,6 +100,7 @@ else
     "$python" -c 'import psycopg; psycopg.connect("postgresql://postgres@127.0.0.1:5432/postgres", connect_timeout=3).close()' \
       >/dev/null 2>&1
   }
+  rm -f "$runtime/started-postgres"  # a note left by a run that was killed outright does not hold any more
   was_running=yes
   postgres_answers || was_running=no
   server_url="$(bash scripts/ensure-postgres.sh)"
@@ -154,7 +163,7 @@ check_alive() {
   for file in "$runtime"/pids/*.pid; do
     if ! kill -0 "$(cat "$file")" 2>/dev/null; then
       say "$(basename "$file" .pid) exited during start. Its log:"
-      tail -n 40 "$runtime/logs/$(basename "$file" .pid).log" "$runtime/logs/nginx-error.log" 2>/dev/null >&2 || true
+      tail -n 40 "$runtime/logs/$(basename "$file" .pid).log" "$runtime/logs/nginx-error.log" >&2 2>/dev/null || true
       exit 1
     fi
   done
