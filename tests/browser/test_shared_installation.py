@@ -190,6 +190,15 @@ def test_two_browsers_on_two_processes_share_one_working_group(browser: Browser,
         # The other process wrote it; this one reads it from the shared database
         expect(facilitator.get_by_text("1 van de 1 deelnemers hebben hun antwoorden ingestuurd")).to_be_visible(
             timeout=AUTO_REFRESH_WAIT_MS)
+
+        # An upload passes the proxy too (Streamlit's XSRF check behind the proxy's Host and Origin, and nginx's
+        # body limit and streaming): a municipality's rule file is checked on the Regels page
+        open_page(member, installation.url, "regels")
+        member.get_by_role("tab", name="Regels controleren").click()
+        member.locator("[data-testid='stFileUploaderDropzoneInput']").set_input_files(
+            str(ROOT / "municipalities" / "voorbeeldgemeente.yaml"))
+        expect(member.get_by_text("Uitkomst voor het bestand voorbeeldgemeente.yaml")).to_be_visible()
+        expect(member.get_by_text("In orde: deze regels kunnen worden gebruikt.")).to_be_visible()
     finally:
         facilitator_context.close()
         member_context.close()
@@ -202,3 +211,5 @@ def test_two_browsers_on_two_processes_share_one_working_group(browser: Browser,
             break
         time.sleep(0.2)
     assert streams >= {facilitator_process, member_process}
+    uploads = [line for line in installation.access_log().splitlines() if "/_stcore/upload_file/" in line]
+    assert uploads and all(line.split()[1].startswith("2") and f"upstream={member_process} " in line for line in uploads), uploads
