@@ -26,13 +26,20 @@ main_pid_file="$runtime/run-shared.pid"
 say() { echo "run-shared: $*" >&2; }  # progress on stderr; stdout gets only the "ready" line with the URL
 
 # --- stop ------------------------------------------------------------------------------------------------------------
-# Each started process has a pid file; a pid is only signalled while its command line still names this runtime
-# directory or port (after a crash the number may belong to another program by now).
+# Each started process has a pid file; a pid is only signalled while its command line is still the one started
+# (after a crash the number may belong to another program by now): the app on its port, nginx with this runtime
+# directory, this script.
 ours() {  # pid file -> the pid, if that process is still one of ours
-  local pid
+  local pid name expected
   pid="$(cat "$1" 2>/dev/null)" || return 1
   [ -n "$pid" ] && [ -r "/proc/$pid/cmdline" ] || return 1
-  tr '\0' ' ' < "/proc/$pid/cmdline" | grep -q -e "$runtime" -e "run-shared" -e "streamlit" || return 1
+  name="$(basename "$1" .pid)"
+  case "$name" in
+    app-*) expected="streamlit run app.py --server.address 127.0.0.1 --server.port ${name#app-} " ;;
+    nginx) expected="-p $runtime/nginx " ;;
+    *) expected="run-shared.sh" ;;
+  esac
+  tr '\0' ' ' < "/proc/$pid/cmdline" | grep -q -F -e "$expected" || return 1
   echo "$pid"
 }
 stop_children() {
