@@ -34,7 +34,7 @@ from browser.test_working_group import _join_and_submit, _start_session
 
 SCRIPT = ROOT / "scripts" / "run-shared.sh"
 POSTGRES_URL = os.environ.get("LADDER_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test")
-STARTUP_TIMEOUT_S = 90  # two Streamlit processes and nginx on a busy 2-core machine; about 15 s when idle
+STARTUP_TIMEOUT_S = 90  # two Streamlit processes and nginx on a busy 2-core machine; about 3 s when idle
 AUTO_REFRESH_WAIT_MS = 20_000  # the facilitator's overview polls the database every 5 s
 
 
