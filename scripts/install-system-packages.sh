@@ -1,18 +1,34 @@
 #!/usr/bin/env bash
-# Installs the Debian packages the test suite needs, only when missing (a fresh CI machine has none of them):
-#   chromium           the browser the end-to-end tests drive (Playwright never downloads its own)
-#   fonts-dejavu-core  the Unicode font the PDF export embeds
+# Installs the Debian packages a task needs, only when missing (a fresh CI machine has none of them).
+#   bash scripts/install-system-packages.sh          what the test suite needs (scripts/run-tests.sh):
+#     chromium           the browser the end-to-end tests drive (Playwright never downloads its own)
+#     fonts-dejavu-core  the Unicode font the PDF export embeds
+#     nginx, openssl     the shared installation, which one browser test starts (see below)
+#   bash scripts/install-system-packages.sh shared   what scripts/run-shared.sh needs:
+#     nginx              Debian's nginx as the reverse proxy with TLS in front of the app processes
+#     openssl            makes the self-signed certificate
 # Quick and silent when everything is present; exits non-zero with a clear message when it cannot install.
+# Note: on an ordinary Debian host, installing nginx also starts the system's own nginx service on port 80 (Debian's
+# policy). run-shared.sh does not use it: it starts its own nginx, as the calling user, on an unprivileged port.
 set -euo pipefail
 
 missing=()
-command -v chromium >/dev/null 2>&1 || missing+=(chromium)
-dpkg -s fonts-dejavu-core >/dev/null 2>&1 || missing+=(fonts-dejavu-core)
+case "${1:-tests}" in
+  tests)
+    command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+    dpkg -s fonts-dejavu-core >/dev/null 2>&1 || missing+=(fonts-dejavu-core) ;;
+  shared) ;;
+  *) echo "Usage: $0 [tests|shared]" >&2; exit 2 ;;
+esac
+# Both lists: the shared installation's own browser test needs them as much as run-shared.sh does.
+# /usr/sbin is not on an ordinary user's PATH, so look for nginx there too.
+command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing+=(nginx)
+command -v openssl >/dev/null 2>&1 || missing+=(openssl)
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 fail() {
-  echo "Could not install the system packages the tests need: ${missing[*]}. $1" >&2
-  echo "Install them yourself (sudo apt-get install ${missing[*]}) and run the tests again." >&2
+  echo "Could not install the system packages needed: ${missing[*]}. $1" >&2
+  echo "Install them yourself (sudo apt-get install ${missing[*]}) and run the command again." >&2
   exit 1
 }
 
@@ -24,11 +40,11 @@ if [ "$(id -u)" -ne 0 ]; then
   as_root=(sudo -n)
 fi
 
-echo "Installing system packages: ${missing[*]} ..."
+echo "Installing system packages: ${missing[*]} ..." >&2
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 # env: sudo drops the caller's environment, and a prompt would hang an unattended run
 apt_get() { "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get "$@" >>"$log" 2>&1; }
 apt_get update -q || { cat "$log" >&2; fail "apt-get update failed (output above)."; }
 apt_get install -y -q --no-install-recommends "${missing[@]}" || { cat "$log" >&2; fail "apt-get install failed (output above)."; }
-echo "Installed: ${missing[*]}."
+echo "Installed: ${missing[*]}." >&2

@@ -9,7 +9,8 @@ echo "Checking: ruff, mypy, import layers ..."
 .venv/bin/ruff check --quiet .
 .venv/bin/mypy
 .venv/bin/lint-imports --no-logo --no-cache
-bash scripts/install-system-packages.sh  # chromium for the browser tests, a font for the PDF
+bash scripts/install-system-packages.sh  # chromium for the browser tests, a font for the PDF, nginx and openssl
+#   for the test of the shared installation (scripts/run-shared.sh)
 # The storage tests run on SQLite and on PostgreSQL; a URL set by hand wins over the local server.
 if [ -z "${LADDER_TEST_POSTGRES_URL:-}" ]; then
   LADDER_TEST_POSTGRES_URL=$(bash scripts/ensure-postgres.sh)

@@ -141,10 +141,11 @@ def chromium() -> Iterator[Browser]:
             browser.close()
 
 
-def new_context(browser: Browser) -> BrowserContext:
+def new_context(browser: Browser, ignore_https_errors: bool = False) -> BrowserContext:
     """A browser context whose pages are 1280x800. Each page (tab) is its own Streamlit session, as a new visitor's
-    would be; sharing one context between them keeps the app's scripts cached, which makes opening a page faster."""
-    context = browser.new_context(viewport=VIEWPORT)
+    would be; sharing one context between them keeps the app's scripts cached, which makes opening a page faster.
+    ignore_https_errors: for the shared installation's self-signed certificate."""
+    context = browser.new_context(viewport=VIEWPORT, ignore_https_errors=ignore_https_errors)
     context.set_default_timeout(TIMEOUT_MS)
     return context
 

@@ -172,3 +172,46 @@ def test_the_default_is_the_sqlite_file_and_the_variable_overrides_it(monkeypatc
 @pytest.mark.parametrize("kind", get_args(Kind))
 def test_every_kind_of_problem_has_a_message_in_dutch_and_in_english(kind):
     assert StorageError(kind).message("nl") != StorageError(kind).message("en")
+
+
+
+# One app process: opens the database at a given moment, prints "ok" or the kind of StorageError
+OPEN_AT = """
+import sys, time
+from storage.database import open_database
+from storage.errors import StorageError
+time.sleep(max(0.0, float(sys.argv[2]) - time.time()))
+try:
+    open_database(sys.argv[1]).dispose()
+    print("ok")
+except StorageError as error:
+    print(error.kind)
+"""
+
+
+@pytest.mark.postgres
+def test_app_processes_starting_together_on_a_new_postgresql_database_all_open_it(postgres_url):
+    # The shared installation (scripts/run-shared.sh) starts several app processes on one new database, and each
+    # migrates it on first use: they must wait for each other, not fail on the tables another one is creating.
+    # Processes, not threads: Alembic's migration context is one per process.
+    import subprocess
+    import sys
+    import time
+    import uuid
+
+    admin = sa.create_engine(sa.engine.make_url(postgres_url), isolation_level="AUTOCOMMIT")
+    name = f"ladder_test_{uuid.uuid4().hex[:12]}"
+    with admin.connect() as conn:
+        conn.exec_driver_sql(f'CREATE DATABASE "{name}"')
+    url = sa.engine.make_url(postgres_url).set(database=name).render_as_string(hide_password=False)
+    moment = str(time.time() + 5)  # time enough for every process to import the app's code first
+    root = Path(__file__).resolve().parents[2]
+    try:
+        processes = [subprocess.Popen([sys.executable, "-c", OPEN_AT, url, moment], cwd=root, text=True,
+                                      stdout=subprocess.PIPE, stderr=subprocess.DEVNULL) for _ in range(4)]
+        results = [process.communicate(timeout=60)[0].strip() for process in processes]
+        assert results == ["ok"] * 4
+    finally:
+        with admin.connect() as conn:
+            conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        admin.dispose()
