@@ -19,10 +19,14 @@ import sqlalchemy as sa
 from storage.database import Database
 from storage.tables import audit_log
 
-Action = Literal["entry_saved", "choice_updated", "evaluation_added", "entry_deleted", "register_exported"]
+Action = Literal["entry_saved", "choice_updated", "evaluation_added", "entry_deleted", "register_exported",
+                 "session_created", "joint_answers_set", "join_code_renewed", "session_closed", "session_deleted",
+                 "member_joined", "answers_saved", "member_deleted", "sessions_purged"]
 ACTIONS: tuple[Action, ...] = ("entry_saved", "choice_updated", "evaluation_added", "entry_deleted",
-                               "register_exported")
-SubjectKind = Literal["register_entry", "register"]
+                               "register_exported", "session_created", "joint_answers_set", "join_code_renewed",
+                               "session_closed", "session_deleted", "member_joined", "answers_saved",
+                               "member_deleted", "sessions_purged")
+SubjectKind = Literal["register_entry", "register", "group_session", "group_member"]
 DEFAULT_LIMIT = 500  # the newest rows a page shows; the log itself keeps everything
 
 
@@ -37,6 +41,17 @@ class Actor:
 
 LOCAL = Actor("lokaal")  # the app on a laptop has one person and no login
 COMMAND_LINE = Actor("opdrachtregel")  # `python -m ladder register export`: whoever can run it on this computer
+SYSTEM = Actor("systeem")  # the app itself, e.g. deleting closed working-group sessions after the retention period
+
+
+def facilitator(session_id: int) -> Actor:
+    """Whoever holds a session's facilitator code (no login): known by the session's number, never by the code."""
+    return Actor("begeleider", str(session_id))
+
+
+def participant(member_id: int) -> Actor:
+    """Whoever holds a member's own code (no login): known by the member's number, never by name or code."""
+    return Actor("deelnemer", str(member_id))
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,8 @@ when it loads; it first only reads, so a page load writes nothing unless a sessi
 
 On SQLite the delete runs with `PRAGMA secure_delete=ON`, so the freed pages are overwritten with zeros instead of
 keeping the names in the file, and the write-ahead log is then folded into the file and emptied, so no copy of the
-old pages stays there either.
+old pages stays there either. Each purge that deletes something writes one row in the audit log (actor
+"systeem"), in the same transaction.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import os
 import sqlalchemy as sa
 
 from storage import clock
+from storage.audit import SYSTEM, record
 from storage.database import Database
 from storage.errors import StorageError
 from storage.tables import group_sessions
@@ -57,6 +59,8 @@ def delete_closed_sessions(db: Database, days: int) -> int:
             conn.exec_driver_sql("PRAGMA secure_delete=ON")
         try:
             deleted = conn.execute(group_sessions.delete().where(*due)).rowcount
+            # One row for the whole purge, by the app itself; which sessions is not kept (they are gone)
+            record(conn, SYSTEM, "sessions_purged", "group_session", None)
         finally:
             if before is not None:  # the pooled connection goes back as it came
                 conn.exec_driver_sql(f"PRAGMA secure_delete={int(before)}")

@@ -17,6 +17,11 @@ closed the session, nothing about its answers changes ('closed'); deleting perso
 Concurrency: a member's write first takes a shared lock on the session row (FOR SHARE on PostgreSQL;
 SQLite's BEGIN IMMEDIATE serialises all writers anyway), and closing takes an exclusive one, so a save
 either lands before the close or is refused after it, never in between.
+
+Every change also writes one row in the audit log (storage.audit), in the same transaction: the kind of actor
+("begeleider" for the facilitator code, "deelnemer" for a member's code) with the session's or member's number,
+the action, and the names of the fields that changed; never a name, a code, its hash or anything typed. A change
+that fails (wrong, expired or closed code, a full session) writes no row. The two views only read (db.reading).
 """
 
 from __future__ import annotations
@@ -36,6 +41,7 @@ from ladder.rules.model import RuleSet
 from ladder.rules.problems import AnswerError
 from storage import clock
 from storage.attempts import guarded
+from storage.audit import facilitator, participant, record
 from storage.database import Database
 from storage.errors import StorageError
 from storage.snapshots import keep_snapshot
@@ -181,6 +187,8 @@ def create_session(db: Database, title: str, description: str, rule_set: RuleSet
             facilitator_code_hash=code_hash("facilitator", facilitator_code), status="open",
             created_at=now, join_code_expires_at=now + JOIN_CODE_VALID, member_limit=member_limit)
             .returning(*group_sessions.c)).one()
+        record(conn, facilitator(row.id), "session_created", "group_session", row.id,
+               ["title", "member_limit", *(["description"] if description else [])])
     return Created(session=_session(row), join_code=join_code, facilitator_code=facilitator_code)
 
 
@@ -190,8 +198,8 @@ def open_as_facilitator(db: Database, facilitator_code: str) -> FacilitatorView:
 
 
 def facilitator_view(db: Database, facilitator_code: str) -> FacilitatorView:
-    """The session and all its members; 'not_found' for a code that opens no session."""
-    with db.transaction() as conn:
+    """The session and all its members; 'not_found' for a code that opens no session. Only reads."""
+    with db.reading() as conn:
         row = conn.execute(_by_facilitator(facilitator_code)).one_or_none()
         if row is None:
             raise StorageError("not_found")
@@ -207,9 +215,12 @@ def set_joint_answers(db: Database, facilitator_code: str, answers: Mapping[str,
     with db.transaction() as conn:
         row = _open_session_for(conn, _by_facilitator(facilitator_code).with_for_update())
         _same_rules(row, rule_set)
-        return _session(conn.execute(group_sessions.update().where(group_sessions.c.id == row.id)
-                                     .values(joint_answers=joint, joint_notes=kept_notes)
-                                     .returning(*group_sessions.c)).one())
+        updated = conn.execute(group_sessions.update().where(group_sessions.c.id == row.id)
+                               .values(joint_answers=joint, joint_notes=kept_notes)
+                               .returning(*group_sessions.c)).one()
+        record(conn, facilitator(row.id), "joint_answers_set", "group_session", row.id,
+               ["joint_answers", "joint_notes"])
+        return _session(updated)
 
 
 def new_join_code(db: Database, facilitator_code: str) -> str:
@@ -221,6 +232,8 @@ def new_join_code(db: Database, facilitator_code: str) -> str:
         row = _open_session_for(conn, _by_facilitator(facilitator_code).with_for_update())
         conn.execute(group_sessions.update().where(group_sessions.c.id == row.id)
                      .values(join_code_hash=code_hash("join", join_code), join_code_expires_at=now + JOIN_CODE_VALID))
+        record(conn, facilitator(row.id), "join_code_renewed", "group_session", row.id,
+               ["join_code", "join_code_expires_at"])
     return join_code
 
 
@@ -233,6 +246,7 @@ def close_session(db: Database, facilitator_code: str) -> GroupSession:
         if row.status == "open":
             row = conn.execute(group_sessions.update().where(group_sessions.c.id == row.id)
                                .values(status="closed", closed_at=_now()).returning(*group_sessions.c)).one()
+            record(conn, facilitator(row.id), "session_closed", "group_session", row.id, ["status", "closed_at"])
         return _session(row)
 
 
@@ -240,9 +254,11 @@ def delete_session(db: Database, facilitator_code: str) -> None:
     """The session and every member's data, gone (the members go with it: ON DELETE CASCADE)."""
     with db.transaction() as conn:
         deleted = conn.execute(group_sessions.delete().where(
-            group_sessions.c.facilitator_code_hash == code_hash("facilitator", facilitator_code)))
-        if deleted.rowcount == 0:
+            group_sessions.c.facilitator_code_hash == code_hash("facilitator", facilitator_code))
+            .returning(group_sessions.c.id)).scalar_one_or_none()
+        if deleted is None:
             raise StorageError("forbidden")
+        record(conn, facilitator(deleted), "session_deleted", "group_session", deleted)
 
 
 # --- members --------------------------------------------------------------------------------------------
@@ -278,6 +294,7 @@ def _join(db: Database, join_code: str, name: str, role: str) -> Joined:
         member = conn.execute(group_members.insert().values(
             session_id=row.id, token_hash=code_hash("member", member_code), name=name, role=role, answers={},
             submitted_at=None, created_at=now, updated_at=now).returning(*group_members.c)).one()
+        record(conn, participant(member.id), "member_joined", "group_member", member.id, ["name", "role"])
     return Joined(session=_session(row), member=_member(member), member_code=member_code)
 
 
@@ -287,8 +304,8 @@ def come_back(db: Database, member_code: str) -> MemberView:
 
 
 def member_view(db: Database, member_code: str) -> MemberView:
-    """The member's own entry and session; the others' answers only once this member has submitted."""
-    with db.transaction() as conn:
+    """The member's own entry and session; the others' answers only once this member has submitted. Only reads."""
+    with db.reading() as conn:
         member = conn.execute(_by_member(member_code)).one_or_none()
         if member is None:
             raise StorageError("not_found")
@@ -316,16 +333,21 @@ def save_answers(db: Database, member_code: str, answers: Mapping[str, Sequence[
                                     .where(group_members.c.token_hash == code_hash("member", member_code))
                                     .with_for_update(read=True, of=group_sessions))
         _same_rules(session, rule_set)
-        return _member(conn.execute(group_members.update().where(group_members.c.id == session.member_id)
-                                    .values(**changes).returning(*group_members.c)).one())
+        member = conn.execute(group_members.update().where(group_members.c.id == session.member_id)
+                              .values(**changes).returning(*group_members.c)).one()
+        record(conn, participant(member.id), "answers_saved", "group_member", member.id,
+               ["answers", *(["submitted_at"] if submit else [])])
+        return _member(member)
 
 
 def delete_member(db: Database, member_code: str) -> None:
     """The member's own entry, gone: name, role and answers (also after closing: the right to erasure)."""
     with db.transaction() as conn:
-        deleted = conn.execute(group_members.delete().where(group_members.c.token_hash == code_hash("member", member_code)))
-        if deleted.rowcount == 0:
+        deleted = conn.execute(group_members.delete().where(group_members.c.token_hash == code_hash("member", member_code))
+                               .returning(group_members.c.id)).scalar_one_or_none()
+        if deleted is None:
             raise StorageError("forbidden")
+        record(conn, participant(deleted), "member_deleted", "group_member", deleted)
 
 
 def member_export(view: MemberView) -> dict[str, Any]:

@@ -395,3 +395,37 @@ def test_the_advies_page_keeps_the_input_when_the_database_cannot_be_reached(ope
     monkeypatch.setenv(URL_VARIABLE, url)  # the database is back
     at.button(key="advies_register:save").click().run()
     assert at.success[0].value.startswith("Bewaard in het register als nummer 1: Buurtbudget")
+
+
+def test_the_audit_log_lists_working_group_actions_without_names(open_app, db, bundled):
+    from storage.sessions import close_session, create_session, join_session
+
+    created = create_session(db, "Werkgroep-Zwaluwstaart", "", bundled["voorbeeldgemeente"])
+    joined = join_session(db, created.join_code, "Merel-Vinkenoog", "inwoner")
+    close_session(db, created.facilitator_code)
+    at = open_app("register")  # the register itself is empty: the log still shows the working group
+    log = audit_log(at)
+    number, member = created.session.id, joined.member.id
+    assert log["Wat"].tolist() == ["Werkgroep gesloten", "Deelnemer aangemeld", "Werkgroep gemaakt"]
+    assert log["Wie"].tolist() == [f"Begeleider van werkgroep {number}", f"Deelnemer {member}",
+                                   f"Begeleider van werkgroep {number}"]
+    assert log["Welk project (nummer)"].tolist() == [f"werkgroep {number}", f"deelnemer {member}",
+                                                     f"werkgroep {number}"]
+    assert log["Welke gegevens"].tolist()[1] == "naam, rol"
+    shown = log.to_string()
+    for typed in ("Zwaluwstaart", "Vinkenoog", created.join_code, created.facilitator_code, joined.member_code):
+        assert typed not in shown
+
+
+def test_the_working_group_actions_in_english(open_app, db, bundled):
+    from storage.retention import delete_closed_sessions
+    from storage.sessions import close_session, create_session
+
+    created = create_session(db, "Werkgroep", "", bundled["voorbeeldgemeente"])
+    close_session(db, created.facilitator_code)
+    delete_closed_sessions(db, 0)
+    log = audit_log(open_app("register", lang="en"))
+    assert log["What"].tolist() == ["Closed working groups deleted after the retention period",
+                                    "Working group closed", "Working group created"]
+    assert log["Who"].tolist()[0] == "The tool itself (retention period)"
+    assert log["Which project (number)"].tolist()[0] == "closed working groups"

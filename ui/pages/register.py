@@ -342,10 +342,18 @@ def _audit_table(entries: list[AuditEntry], lang: str) -> pd.DataFrame:
         t(lang, "reg_log_col_actor"): [_known(lang, f"reg_log_actor_{e.actor.kind}", e.actor.kind)
                                        + (f" {e.actor.id}" if e.actor.id else "") for e in entries],
         t(lang, "reg_log_col_action"): [_known(lang, f"reg_log_action_{e.action}", e.action) for e in entries],
-        t(lang, "reg_log_col_subject"): [t(lang, "reg_log_whole_register") if e.subject_id is None
-                                         else str(e.subject_id) for e in entries],
+        t(lang, "reg_log_col_subject"): [_subject(e, lang) for e in entries],
         t(lang, "reg_log_col_fields"): [", ".join(_field(name, lang) for name in e.fields) for e in entries],
     })
+
+
+def _subject(entry: AuditEntry, lang: str) -> str:
+    """A register entry by its number; a working group or member named as such, with its number."""
+    if entry.subject_kind in ("group_session", "group_member"):
+        if entry.subject_id is None:
+            return t(lang, "reg_log_group_sessions")
+        return t(lang, f"reg_log_{entry.subject_kind}", number=entry.subject_id)
+    return t(lang, "reg_log_whole_register") if entry.subject_id is None else str(entry.subject_id)
 
 
 def _local(moment: dt.datetime) -> str:
