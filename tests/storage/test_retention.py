@@ -16,11 +16,6 @@ from storage.tables import group_members, group_sessions
 SECRET = "Zwaluwstaart-Geheimenaam"  # a name to look for in the database's files
 
 
-@pytest.fixture
-def rules(bundled):
-    return bundled["voorbeeldgemeente"]
-
-
 def _titles(database) -> list[str]:
     with database.reading() as conn:
         return list(conn.execute(sa.select(group_sessions.c.title).order_by(group_sessions.c.id)).scalars())

@@ -48,11 +48,6 @@ PIET = {"ingrijpendheid": ["laag"], "beleidsruimte": ["geen"]}
 
 
 @pytest.fixture
-def rules(bundled):
-    return bundled["voorbeeldgemeente"]
-
-
-@pytest.fixture
 def created(database, rules):
     return create_session(database, "Herinrichting Stationsplein", "Een nieuw plein.", rules)
 

@@ -38,11 +38,6 @@ ANSWERS = {"ingrijpendheid": ["hoog"], "beleidsruimte": ["open"]}
 
 
 @pytest.fixture
-def rules(bundled):
-    return bundled["voorbeeldgemeente"]
-
-
-@pytest.fixture
 def created(database, rules):
     return create_session(database, TITLE, DESCRIPTION, rules, member_limit=2)
 
