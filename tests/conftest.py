@@ -30,6 +30,12 @@ def bundled() -> dict[str, RuleSet]:
     return {m: BUNDLED.load(m) for m in BUNDLED.ids()}
 
 
+@pytest.fixture(scope="session")
+def rules(bundled: dict[str, RuleSet]) -> RuleSet:
+    """The rule set a test uses when any bundled one will do: Voorbeeldgemeente."""
+    return bundled["voorbeeldgemeente"]
+
+
 @pytest.fixture
 def write_rules(tmp_path: Path):
     """Write a rule file into tmp_path (extends resolves to the bundled rules/ and municipalities/)."""

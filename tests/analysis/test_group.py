@@ -39,11 +39,6 @@ GROUP = (
 JOINT = {"beleidsruimte": ["ruim"], "initiatiefnemer": ["gemeente"], **SHARED}
 
 
-@pytest.fixture(scope="module")
-def rules(bundled):
-    return bundled["voorbeeldgemeente"]
-
-
 @pytest.mark.parametrize(("answers", "expected"), [
     ([("a",), ("a",), ("a",)], 0.0),  # everyone agrees
     ([("a",), ("b",), ("c",)], 1.0),  # no two agree

@@ -61,11 +61,6 @@ def info(title: str = "Herinrichting Stationsplein", description: str = "Een nie
 
 
 @pytest.fixture(scope="module")
-def rules(bundled) -> RuleSet:
-    return bundled["voorbeeldgemeente"]
-
-
-@pytest.fixture(scope="module")
 def summary(rules):
     return summarize(rules, group(rules, 8), ANSWER_SETS["marktplein"])
 
