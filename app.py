@@ -10,7 +10,7 @@ import streamlit as st
 
 from ladder.rules.problems import RuleSetError
 from ladder.text import LANGUAGES
-from ui import state
+from ui import login, state
 from ui.texts import t
 
 LANGUAGE_NAMES = {"nl": "Nederlands", "en": "English"}
@@ -27,27 +27,44 @@ def main() -> None:
     # "auto": open on a laptop, closed behind its button on a phone, where an open sidebar covered the whole page
     st.set_page_config(page_title="Participatieladder 3.0", layout="wide", initial_sidebar_state="auto")
     lang = state.language()
+    settings = login.settings_or_stop(lang)
+    user = login.current_user(settings)
+    advises = user.may("advise")
     state.municipality()
     with st.sidebar:
         st.radio(t(lang, "language"), LANGUAGES, key=state.LANG_KEY, horizontal=True, format_func=LANGUAGE_NAMES.get)
         lang = state.language()
-        st.selectbox(t(lang, "municipality"), state.sources().ids(), key=state.MUNICIPALITY_KEY,
-                     help=t(lang, "municipality_help"), format_func=lambda m: _municipality_name(m, lang))
+        if advises:
+            st.selectbox(t(lang, "municipality"), state.sources().ids(), key=state.MUNICIPALITY_KEY,
+                         help=t(lang, "municipality_help"), format_func=lambda m: _municipality_name(m, lang))
+        login.account_box(user, lang)
         # Streamlit serves <html lang="en"> whatever the language; screen readers pick their voice from it (WCAG 3.1.1).
         # lang is one of LANGUAGES, never user text.
         st.html(f"<script>document.documentElement.lang = {lang!r};</script>", unsafe_allow_javascript=True)
-    pages = [
-        st.Page("ui/pages/start.py", title=t(lang, "nav_start"), default=True),  # served at "/"
-        st.Page("ui/pages/advies.py", title=t(lang, "nav_advies"), url_path="advies"),
-        st.Page("ui/pages/de_ladder.py", title=t(lang, "nav_ladder"), url_path="de_ladder"),
-        st.Page("ui/pages/regels.py", title=t(lang, "nav_regels"), url_path="regels"),
-        st.Page("ui/pages/werkgroep.py", title=t(lang, "nav_werkgroep"), url_path="werkgroep"),
-        st.Page("ui/pages/register.py", title=t(lang, "nav_register"), url_path="register"),
-        st.Page("ui/pages/vergelijken.py", title=t(lang, "nav_vergelijken"), url_path="vergelijken"),
-        st.Page("ui/pages/portfolio.py", title=t(lang, "nav_portfolio"), url_path="portfolio"),
-    ]
+    # Only the pages this person may use exist for them: Streamlit serves no other page, whatever the URL says.
+    # The working group's page is open to everyone: residents join by code, without an account.
+    working_group = st.Page("ui/pages/werkgroep.py", title=t(lang, "nav_werkgroep"), url_path="werkgroep")
+    if not user.logged_in and not advises:
+        pages = [st.Page(login.login_page, title=t(lang, "nav_login"), url_path="inloggen", default=True),
+                 working_group]
+    elif not advises:
+        pages = [st.Page(login.no_role_page, title=t(lang, "nav_account"), url_path="account", default=True),
+                 working_group]
+    else:
+        pages = [
+            st.Page("ui/pages/start.py", title=t(lang, "nav_start"), default=True),  # served at "/"
+            st.Page("ui/pages/advies.py", title=t(lang, "nav_advies"), url_path="advies"),
+            st.Page("ui/pages/de_ladder.py", title=t(lang, "nav_ladder"), url_path="de_ladder"),
+            st.Page("ui/pages/regels.py", title=t(lang, "nav_regels"), url_path="regels"),
+            working_group,
+            *([st.Page("ui/pages/register.py", title=t(lang, "nav_register"), url_path="register")]
+              if user.may("register") else []),
+            st.Page("ui/pages/vergelijken.py", title=t(lang, "nav_vergelijken"), url_path="vergelijken"),
+            st.Page("ui/pages/portfolio.py", title=t(lang, "nav_portfolio"), url_path="portfolio"),
+        ]
     navigation = st.navigation(pages, position="top")
-    state.show_unknown_municipality(lang)
+    if advises:
+        state.show_unknown_municipality(lang)
     navigation.run()
 
 

@@ -32,8 +32,9 @@ DEFAULT_LIMIT = 500  # the newest rows a page shows; the log itself keeps everyt
 
 @dataclass(frozen=True)
 class Actor:
-    """Who did it: a kind ("lokaal" for the one person on this computer; later "gebruiker" with a login) and, for
-    a logged-in user, an opaque id (never a name or e-mail: the log must hold no personal data)."""
+    """Who did it: a kind ("lokaal" for the one person on this computer, "gebruiker" for a logged-in account) and,
+    for an account, the login provider's opaque subject id (never a name or e-mail: the log holds no personal data
+    beyond that pseudonym, which only the provider's administrator can link to a person)."""
 
     kind: str
     id: str | None = None

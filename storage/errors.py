@@ -10,7 +10,7 @@ from typing import Literal
 from ladder.text import Catalogue
 
 Kind = Literal["unreachable", "busy", "disk_full", "read_only", "failed", "not_found", "forbidden", "closed", "expired",
-               "full", "flooded", "invalid"]
+               "full", "flooded", "invalid", "other_organisation"]
 
 TEXTS: dict[str, dict[str, str]] = {
     "nl": {
@@ -31,6 +31,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "flooded": "Er zijn net heel veel onjuiste codes ingevuld. Daarom werkt nu even geen enkele code. Probeer het"
                    " over twee minuten opnieuw.",
         "invalid": "Deze invoer kan niet worden opgeslagen: {detail}",
+        "other_organisation": "Dit advies gebruikt de regels van een andere gemeente dan die van uw account. In het"
+                              " register bewaart u alleen adviezen met de regels van uw eigen gemeente. Kies links"
+                              " de regels van uw gemeente. Er is niets opgeslagen.",
     },
     "en": {
         "unreachable": "The database cannot be reached. Nothing was saved. Try again in a few minutes, or ask the"
@@ -49,6 +52,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "flooded": "Very many wrong codes were entered just now. That is why no code works for a short while. Try"
                    " again in two minutes.",
         "invalid": "This input cannot be saved: {detail}",
+        "other_organisation": "This advice uses the rules of another municipality than your account's. The register"
+                              " keeps only advice under your own municipality's rules. Choose your municipality's"
+                              " rules on the left. Nothing was saved.",
     },
 }
 

@@ -87,13 +87,18 @@ class RegisterFilter:
     source: str | None = None
 
 
-def save_entry(db: Database, entry: NewEntry, advice: Advice, rule_set: RuleSet, *, actor: Actor = LOCAL) -> int:
+def save_entry(db: Database, entry: NewEntry, advice: Advice, rule_set: RuleSet, *, actor: Actor = LOCAL,
+               organisation: str | None = None) -> int:
     """Saves one advice with the rule set it was computed with; returns the new entry's number.
 
     The resolved rule set is stored once per content hash, so the advice can be computed again exactly later.
+    With `organisation` (a logged-in user's municipality) only an advice under that municipality's rules is saved:
+    an entry belongs to the municipality whose rules it used, and others do not see it (StorageError "other_organisation").
     """
     if advice.rule_set.content_hash != rule_set.content_hash:
         raise ValueError("the advice was computed with another rule set than the one given")
+    if organisation is not None and rule_set.id != organisation:
+        raise StorageError("other_organisation")
     now = _now()
     reason = entry.choice_reason.strip() if entry.chosen_rung != advice.recommended else ""
     filled = {
@@ -123,19 +128,21 @@ def save_entry(db: Database, entry: NewEntry, advice: Advice, rule_set: RuleSet,
         return number
 
 
-def list_entries(db: Database, where: RegisterFilter | None = None) -> list[EntrySummary]:
-    """The entries that pass the filter, newest first."""
+def list_entries(db: Database, where: RegisterFilter | None = None, *, organisation: str | None = None,
+                 ) -> list[EntrySummary]:
+    """The entries that pass the filter, newest first; with `organisation`, only that municipality's entries."""
     query = _summary_query().order_by(register_entries.c.saved_on.desc(), register_entries.c.id.desc())
-    for condition in _conditions(where or RegisterFilter()):
+    for condition in [*_conditions(where or RegisterFilter()), *_scope(organisation)]:
         query = query.where(condition)
     with db.reading() as conn:
         return [_summary(row) for row in conn.execute(query).mappings()]
 
 
-def get_entry(db: Database, entry_id: int) -> Entry | None:
+def get_entry(db: Database, entry_id: int, *, organisation: str | None = None) -> Entry | None:
+    """The entry in full; None when there is none with this number, or it belongs to another organisation."""
     with db.reading() as conn:
         row = conn.execute(_summary_query(register_entries.c.answers, register_entries.c.advice)
-                           .where(register_entries.c.id == entry_id)).mappings().first()
+                           .where(register_entries.c.id == entry_id, *_scope(organisation))).mappings().first()
         if row is None:
             return None
         evaluations = conn.execute(
@@ -147,12 +154,13 @@ def get_entry(db: Database, entry_id: int) -> Entry | None:
 
 
 def update_choice(db: Database, entry_id: int, chosen_rung: str, choice_reason: str, contact_person: str, *,
-                  actor: Actor = LOCAL) -> None:
-    """Changes the form actually chosen, its reason (kept only when it differs from the advice) and the contact."""
+                  actor: Actor = LOCAL, organisation: str | None = None) -> None:
+    """Changes the form actually chosen, its reason (kept only when it differs from the advice) and the contact.
+    An entry of another organisation than `organisation` (when given) is "not_found", as if it did not exist."""
     e = register_entries.c
     with db.transaction() as conn:
         before = conn.execute(sa.select(e.advised_rung, e.chosen_rung, e.choice_reason, e.contact_person)
-                              .where(e.id == entry_id)).mappings().first()
+                              .where(e.id == entry_id, *_scope(organisation))).mappings().first()
         if before is None:
             raise StorageError("not_found")
         reason = choice_reason.strip() if chosen_rung != before["advised_rung"] else ""
@@ -164,23 +172,28 @@ def update_choice(db: Database, entry_id: int, chosen_rung: str, choice_reason: 
                [name for name, value in after.items() if before[name] != value])
 
 
-def delete_entry(db: Database, entry_id: int, *, actor: Actor = LOCAL) -> None:
+def delete_entry(db: Database, entry_id: int, *, actor: Actor = LOCAL, organisation: str | None = None) -> None:
     """Removes the entry, its contact person and its evaluations (the snapshot stays: it holds no personal data).
-    Its audit log rows stay too: they hold no personal data, and show that the entry existed and was deleted."""
+    Its audit log rows stay too: they hold no personal data, and show that the entry existed and was deleted.
+    An entry of another organisation than `organisation` (when given) is "not_found"."""
     with db.transaction() as conn:
-        deleted = conn.execute(register_entries.delete().where(register_entries.c.id == entry_id)).rowcount
+        deleted = conn.execute(register_entries.delete()
+                               .where(register_entries.c.id == entry_id, *_scope(organisation))).rowcount
         if not deleted:
             raise StorageError("not_found")
         record(conn, actor, "entry_deleted", "register_entry", entry_id)
 
 
-def add_evaluation(db: Database, entry_id: int, evaluation: NewEvaluation, *, actor: Actor = LOCAL) -> int:
-    """Adds how it went, a score per democratic value and the lessons; an entry may get several."""
+def add_evaluation(db: Database, entry_id: int, evaluation: NewEvaluation, *, actor: Actor = LOCAL,
+                   organisation: str | None = None) -> int:
+    """Adds how it went, a score per democratic value and the lessons; an entry may get several.
+    An entry of another organisation than `organisation` (when given) is "not_found"."""
     unknown = set(evaluation.scores) - set(VALUES)
     if unknown:
         raise ValueError(f"not a democratic value: {', '.join(sorted(unknown))}")
     with db.transaction() as conn:
-        exists = conn.execute(sa.select(register_entries.c.id).where(register_entries.c.id == entry_id)).first()
+        exists = conn.execute(sa.select(register_entries.c.id)
+                              .where(register_entries.c.id == entry_id, *_scope(organisation))).first()
         if exists is None:
             raise StorageError("not_found")
         filled = {
@@ -202,6 +215,11 @@ def record_export(db: Database, *, actor: Actor = LOCAL) -> None:
     filtered is not noted: a search can hold a typed name."""
     with db.transaction() as conn:
         record(conn, actor, "register_exported", "register", None)
+
+
+def _scope(organisation: str | None) -> list[sa.ColumnElement[bool]]:
+    """Only one organisation's entries (a logged-in user's); None: all of them (the one person on a laptop)."""
+    return [] if organisation is None else [register_entries.c.municipality_id == organisation]
 
 
 def _summary_query(*extra: sa.ColumnElement) -> sa.Select:

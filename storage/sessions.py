@@ -41,7 +41,7 @@ from ladder.rules.model import RuleSet
 from ladder.rules.problems import AnswerError
 from storage import clock
 from storage.attempts import guarded
-from storage.audit import facilitator, participant, record
+from storage.audit import Actor, facilitator, participant, record
 from storage.database import Database
 from storage.errors import StorageError
 from storage.snapshots import keep_snapshot
@@ -169,9 +169,10 @@ def code_hash(kind: Literal["join", "member", "facilitator"], code: str) -> str:
 
 
 def create_session(db: Database, title: str, description: str, rule_set: RuleSet,
-                   member_limit: int = DEFAULT_MEMBER_LIMIT) -> Created:
+                   member_limit: int = DEFAULT_MEMBER_LIMIT, *, created_by: Actor | None = None) -> Created:
     """A new open session for a project under this rule set (kept with it: version, content hash and snapshot),
-    for at most `member_limit` members (1 to MOST_MEMBERS)."""
+    for at most `member_limit` members (1 to MOST_MEMBERS). The log names `created_by` (a logged-in begeleider),
+    or else whoever holds the new facilitator code."""
     title = _text(title, TITLE_LIMIT, "title", required=True)
     description = _text(description, DESCRIPTION_LIMIT, "description")
     if isinstance(member_limit, bool) or not isinstance(member_limit, int) or not 1 <= member_limit <= MOST_MEMBERS:
@@ -187,7 +188,7 @@ def create_session(db: Database, title: str, description: str, rule_set: RuleSet
             facilitator_code_hash=code_hash("facilitator", facilitator_code), status="open",
             created_at=now, join_code_expires_at=now + JOIN_CODE_VALID, member_limit=member_limit)
             .returning(*group_sessions.c)).one()
-        record(conn, facilitator(row.id), "session_created", "group_session", row.id,
+        record(conn, created_by or facilitator(row.id), "session_created", "group_session", row.id,
                ["title", "member_limit", *(["description"] if description else [])])
     return Created(session=_session(row), join_code=join_code, facilitator_code=facilitator_code)
 

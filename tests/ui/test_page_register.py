@@ -276,10 +276,10 @@ def test_the_audit_log_shows_every_change_with_no_name_or_reason(open_app, db, f
     at.checkbox(key=f"reg_delete_sure:{filled['typed']}:0").check()
     at.button(key=f"reg_delete_go:{filled['typed']}:0").click().run()
     log = audit_log(at)
-    assert list(log.columns) == ["Wanneer", "Wie", "Wat", "Welk project (nummer)", "Welke gegevens"]
+    assert list(log.columns) == ["Wanneer", "Wie", "Wat", "Waarover (nummer)", "Welke gegevens"]
     assert log["Wat"].tolist() == ["Project verwijderd", "Evaluatie toegevoegd", "Keuze aangepast",
                                    "Project bewaard", "Project bewaard", "Project bewaard"]
-    assert log["Welk project (nummer)"].tolist() == [str(n) for n in (filled["typed"], filled["speeltuin"],
+    assert log["Waarover (nummer)"].tolist() == [str(n) for n in (filled["typed"], filled["speeltuin"],
                                                                       filled["dorpshuis"], filled["speeltuin"],
                                                                       filled["dorpshuis"], filled["typed"])]
     assert log["Welke gegevens"].tolist()[1:3] == ["hoe het ging, lessen, score invloed",
@@ -296,7 +296,7 @@ def test_the_audit_log_is_offered_as_a_csv_for_dutch_excel(open_app, db, filled,
     data = downloads["logboek.csv"]()
     assert data.startswith("\ufeff".encode()) and b"\r\n" in data  # UTF-8 with BOM, as Dutch Excel expects
     lines = data.decode("utf-8-sig").splitlines()
-    assert lines[0] == "Wanneer;Wie;Wat;Welk project (nummer);Welke gegevens"
+    assert lines[0] == "Wanneer;Wie;Wat;Waarover (nummer);Welke gegevens"
     assert lines[1].split(";")[2:4] == ["Project verwijderd", str(filled["dorpshuis"])]
     assert len(lines) == 1 + 4
 
@@ -321,7 +321,7 @@ def test_downloading_the_register_is_logged_when_it_is_clicked(open_app, db, fil
     latest = audit_entries(db)[:2]
     assert [(e.action, e.subject_kind, e.subject_id) for e in latest] == [("register_exported", "register", None)] * 2
     at = open_app("register")
-    assert audit_log(at)["Welk project (nummer)"].tolist()[0] == "het hele register"
+    assert audit_log(at)["Waarover (nummer)"].tolist()[0] == "het hele register"
 
 
 def test_the_log_stays_after_the_last_entry_is_deleted(open_app, db, bundled):
@@ -337,7 +337,7 @@ def test_the_log_stays_after_the_last_entry_is_deleted(open_app, db, bundled):
 def test_the_audit_log_in_english(open_app, filled):
     at = open_app("register", lang="en")
     log = audit_log(at)
-    assert list(log.columns) == ["When", "Who", "What", "Which project (number)", "Which items"]
+    assert list(log.columns) == ["When", "Who", "What", "About what (number)", "Which items"]
     assert log["What"].tolist() == ["Project saved"] * 3
     assert log["Which items"].tolist()[0] == "chosen form, contact person, project name, date"
     assert set(log["Who"]) == {"User on this computer"}
@@ -409,7 +409,7 @@ def test_the_audit_log_lists_working_group_actions_without_names(open_app, db, b
     assert log["Wat"].tolist() == ["Werkgroep gesloten", "Deelnemer aangemeld", "Werkgroep gemaakt"]
     assert log["Wie"].tolist() == [f"Begeleider van werkgroep {number}", f"Deelnemer {member}",
                                    f"Begeleider van werkgroep {number}"]
-    assert log["Welk project (nummer)"].tolist() == [f"werkgroep {number}", f"deelnemer {member}",
+    assert log["Waarover (nummer)"].tolist() == [f"werkgroep {number}", f"deelnemer {member}",
                                                      f"werkgroep {number}"]
     assert log["Welke gegevens"].tolist()[1] == "naam, rol"
     shown = log.to_string()
@@ -428,4 +428,4 @@ def test_the_working_group_actions_in_english(open_app, db, bundled):
     assert log["What"].tolist() == ["Closed working groups deleted after the retention period",
                                     "Working group closed", "Working group created"]
     assert log["Who"].tolist()[0] == "The tool itself (retention period)"
-    assert log["Which project (number)"].tolist()[0] == "closed working groups"
+    assert log["About what (number)"].tolist()[0] == "closed working groups"

@@ -4,6 +4,8 @@ Search and filter the register, see advised against chosen forms per rung and pe
 and open one entry: the advice as it was saved, whether it can still be computed again exactly, what today's
 rules would advise, its evaluations; add an evaluation, change the choice, or delete the entry.
 At the bottom, the audit log: who changed what and when (field names only, never what was typed), as a CSV too.
+On a shared installation (ui.access) a person sees only their own organisation's entries; exports, deleting and
+the audit log are for the beheerder.
 Everything people typed is shown as plain text (st.dataframe, st.text) or escaped before Markdown renders it.
 """
 
@@ -48,7 +50,8 @@ from storage.register import (
     update_choice,
 )
 from storage.snapshots import get_snapshot
-from ui import state
+from ui import login, state
+from ui.access import User
 from ui.charts.advice import Chart
 from ui.charts.register import rungs_chart, years_chart
 from ui.charts.style import escape_table
@@ -90,7 +93,8 @@ def _chart(chart: Chart, alt: str, lang: str) -> None:
     st.table(escape_table(chart.table), hide_index=True)
 
 
-def _overview(db: Database, entries: list[EntrySummary], total: int, names: RegisterNames, lang: str) -> None:
+def _overview(db: Database, user: User, entries: list[EntrySummary], total: int, names: RegisterNames, lang: str,
+              ) -> None:
     st.header(t(lang, "reg_table_title"), anchor=False)
     st.caption(t(lang, "reg_count", shown=count_text(len(entries), lang), total=count_text(total, lang)))
     if not entries:
@@ -98,12 +102,15 @@ def _overview(db: Database, entries: list[EntrySummary], total: int, names: Regi
         return
     table = register_table(entries, names, lang)
     st.dataframe(table, hide_index=True, width="stretch")  # st.dataframe shows text as typed: no Markdown
-    left, right = st.columns(2)
-    left.download_button(t(lang, "reg_download_csv"), key="reg_download_csv", file_name="register.csv",
-                         mime="text/csv", on_click="ignore", data=_exported(db, lambda: to_csv(table)))
-    right.download_button(t(lang, "reg_download_xlsx"), key="reg_download_xlsx", file_name="register.xlsx",
-                          mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                          on_click="ignore", data=_exported(db, lambda: to_xlsx({"Register": table})))
+    if user.may("administer"):  # an export takes contact persons out of the app: the beheerder's decision
+        left, right = st.columns(2)
+        left.download_button(t(lang, "reg_download_csv"), key="reg_download_csv", file_name="register.csv",
+                             mime="text/csv", on_click="ignore", data=_exported(db, user, lambda: to_csv(table)))
+        right.download_button(t(lang, "reg_download_xlsx"), key="reg_download_xlsx", file_name="register.xlsx",
+                              mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                              on_click="ignore", data=_exported(db, user, lambda: to_xlsx({"Register": table})))
+    else:
+        st.caption(t(lang, "reg_export_beheerder"))
 
     st.header(t(lang, "reg_charts_title"), anchor=False)
     st.caption(t(lang, "reg_charts_caption"))
@@ -115,18 +122,18 @@ def _overview(db: Database, entries: list[EntrySummary], total: int, names: Regi
                        title, lang), title, lang)
 
 
-def _exported(db: Database, make: Callable[[], bytes]) -> Callable[[], bytes]:
+def _exported(db: Database, user: User, make: Callable[[], bytes]) -> Callable[[], bytes]:
     """A download's data, made when the person clicks (not at every page run): the export is noted in the audit
     log first. When the log cannot be written the download fails too: no export goes unlogged."""
 
     def data() -> bytes:
-        record_export(db)
+        record_export(db, actor=user.actor)
         return make()
 
     return data
 
 
-def _detail(db: Database, entries: list[EntrySummary], names: RegisterNames, lang: str) -> None:
+def _detail(db: Database, user: User, entries: list[EntrySummary], names: RegisterNames, lang: str) -> None:
     st.header(t(lang, "reg_detail_title"), anchor=False)
     _flash()
     by_id = {e.id: e for e in entries}
@@ -135,7 +142,7 @@ def _detail(db: Database, entries: list[EntrySummary], names: RegisterNames, lan
                           format_func=lambda i: f"{i} · {by_id[i].project_name} ({by_id[i].saved_on:%d-%m-%Y})")
     if chosen is None:
         return
-    entry = get_entry(db, chosen)
+    entry = get_entry(db, chosen, organisation=user.organisation)
     if entry is None:
         st.warning(t(lang, "reg_gone"))
         return
@@ -154,9 +161,10 @@ def _detail(db: Database, entries: list[EntrySummary], names: RegisterNames, lan
     _stored_advice(entry, snapshot, lang)
     _checks(entry, snapshot, names, lang)
     _evaluations(entry, lang)
-    _add_evaluation(db, entry, lang)
-    _edit_choice(db, entry, lang)
-    _delete(db, entry, lang)
+    _add_evaluation(db, user, entry, lang)
+    _edit_choice(db, user, entry, lang)
+    if user.may("administer"):
+        _delete(db, user, entry, lang)
 
 
 def _stored_advice(entry: Entry, snapshot: dict | None, lang: str) -> None:
@@ -245,7 +253,7 @@ def _form_key(entry: Entry, name: str) -> str:
     return f"reg_{name}:{entry.id}:{st.session_state.get(ROUND_KEY, 0)}"
 
 
-def _add_evaluation(db: Database, entry: Entry, lang: str) -> None:
+def _add_evaluation(db: Database, user: User, entry: Entry, lang: str) -> None:
     with st.expander(t(lang, "reg_eval_add")), st.form(_form_key(entry, "eval"), enter_to_submit=False):
         how = st.text_area(t(lang, "reg_eval_how"), key=_form_key(entry, "eval_how"), max_chars=TEXT_MAX)
         st.caption(t(lang, "reg_eval_scores_help"))
@@ -259,11 +267,12 @@ def _add_evaluation(db: Database, entry: Entry, lang: str) -> None:
     if not how.strip():
         st.warning(t(lang, "reg_need_how"))
         return
-    _write(lambda: add_evaluation(db, entry.id, NewEvaluation(how_it_went=how, scores=scores, lessons=lessons)),
+    evaluation = NewEvaluation(how_it_went=how, scores=scores, lessons=lessons)
+    _write(lambda: add_evaluation(db, entry.id, evaluation, actor=user.actor, organisation=user.organisation),
            t(lang, "reg_eval_saved"), lang)
 
 
-def _edit_choice(db: Database, entry: Entry, lang: str) -> None:
+def _edit_choice(db: Database, user: User, entry: Entry, lang: str) -> None:
     s = entry.summary
     advice = stored_advice(entry.advice)
     rungs = [score.rung for score in advice.scores]  # the ladder as the advice knew it
@@ -280,10 +289,11 @@ def _edit_choice(db: Database, entry: Entry, lang: str) -> None:
     if chosen != s.advised_rung and not reason.strip():
         st.warning(t(lang, "reg_need_reason"))
         return
-    _write(lambda: update_choice(db, entry.id, chosen, reason, contact), t(lang, "reg_edit_saved"), lang)
+    _write(lambda: update_choice(db, entry.id, chosen, reason, contact, actor=user.actor,
+                                 organisation=user.organisation), t(lang, "reg_edit_saved"), lang)
 
 
-def _delete(db: Database, entry: Entry, lang: str) -> None:
+def _delete(db: Database, user: User, entry: Entry, lang: str) -> None:
     with st.expander(t(lang, "reg_delete_title")), st.form(_form_key(entry, "delete"), enter_to_submit=False):
         st.write(t(lang, "reg_delete_explain"))
         sure = st.checkbox(t(lang, "reg_delete_confirm"), key=_form_key(entry, "delete_sure"))
@@ -293,7 +303,8 @@ def _delete(db: Database, entry: Entry, lang: str) -> None:
     if not sure:
         st.warning(t(lang, "reg_delete_need_confirm"))
         return
-    _write(lambda: delete_entry(db, entry.id), t(lang, "reg_deleted"), lang)
+    _write(lambda: delete_entry(db, entry.id, actor=user.actor, organisation=user.organisation), t(lang, "reg_deleted"),
+           lang)
 
 
 def _write(action: Callable[[], object], done: str, lang: str) -> None:
@@ -378,20 +389,21 @@ def render() -> None:
     st.title(t(lang, "nav_register"), anchor=False)
     st.write(t(lang, "reg_intro"))
     db = database_or_stop(lang)
+    user = login.user()
     try:
-        everything = list_entries(db)
+        everything = list_entries(db, organisation=user.organisation)
         if not everything:
             _flash()  # after deleting the last entry
             st.info(t(lang, "reg_empty"))
             st.page_link("ui/pages/advies.py", label=t(lang, "reg_go_advies"), icon=":material/arrow_forward:")
-            _audit_log(db, lang)  # after the last delete, the log still shows what happened
-            return
-        names = RegisterNames.current(everything, state.sources().ids(), state.rule_set_for, lang)
-        where = _filters(everything, names, lang)
-        entries = list_entries(db, where)
-        _overview(db, entries, len(everything), names, lang)
-        _detail(db, entries, names, lang)
-        _audit_log(db, lang)
+        else:
+            names = RegisterNames.current(everything, state.sources().ids(), state.rule_set_for, lang)
+            where = _filters(everything, names, lang)
+            entries = list_entries(db, where, organisation=user.organisation)
+            _overview(db, user, entries, len(everything), names, lang)
+            _detail(db, user, entries, names, lang)
+        if user.may("administer"):
+            _audit_log(db, lang)  # after the last delete too, the log shows what happened
     except StorageError as error:
         show_storage_error(error, lang)
 

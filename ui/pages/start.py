@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui import state
+from ui import login, state
 from ui.texts import t
 
 BUILDING_BLOCKS = 5
@@ -35,7 +35,10 @@ def render() -> None:
     st.markdown("\n".join(f"{n}. {t(lang, f'start_step_{n}')}" for n in range(1, STEPS + 1)))
 
     st.header(t(lang, "start_links_header"), anchor=False)
+    may_register = login.user().may("register")
     for page, label in LINKS:
+        if page == "ui/pages/register.py" and not may_register:
+            continue  # that page does not exist for this person: a link to it would break the page
         st.page_link(page, label=t(lang, label), icon=":material/arrow_forward:")
     state.keep_in_url()
 

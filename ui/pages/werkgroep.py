@@ -1,7 +1,8 @@
 """The Werkgroep page: a facilitator runs a session, members answer on their own, the group settles joint answers.
 
 What a visitor sees depends on the code kept in this browser's session (never in the URL, where it would leak):
-- no code: join with the join code, come back with a personal code, open a session as facilitator, or start one;
+- no code: join with the join code, come back with a personal code, open a session as facilitator, or start one
+  (the last two only for whoever may facilitate: on a shared installation a logged-in begeleider, ui.access);
 - a member code: the member's own answers (draft, submit); the group's answers by role only after submitting, and
   as ladder.analysis.group.for_members allows (roles of fewer than three members together, or no split);
 - the facilitator code: who submitted, who answered what, where the group differs, everyone's advice, the joint
@@ -77,7 +78,8 @@ from storage.sessions import (
     set_joint_answers,
 )
 from storage.snapshots import get_snapshot
-from ui import state
+from ui import login, state
+from ui.access import User
 from ui.charts.group import distribution_chart, divergence_chart, member_advice_table, spread_chart
 from ui.database import database_or_stop, show_storage_error
 from ui.texts import t
@@ -107,7 +109,7 @@ def render() -> None:
     days = _delete_old_sessions(db, lang)
     if message := st.session_state.pop(MESSAGE_KEY, None):
         st.success(message)
-    if FACILITATOR_KEY in st.session_state:
+    if FACILITATOR_KEY in st.session_state and login.user().may("facilitate"):
         _facilitator(db, st.session_state[FACILITATOR_KEY], lang, days)
     elif MEMBER_KEY in st.session_state:
         _member(db, st.session_state[MEMBER_KEY], lang, days)
@@ -132,15 +134,20 @@ def _delete_old_sessions(db: Database, lang: str) -> int | None:
 
 def _start(db: Database, lang: str) -> None:
     st.write(t(lang, "wg_intro"))
-    tabs = st.tabs([t(lang, key) for key in ("wg_tab_join", "wg_tab_back", "wg_tab_facilitate", "wg_tab_new")])
+    user = login.user()
+    # Members join by code without an account; running a session is for a begeleider (on a laptop: the one person)
+    facilitates = user.may("facilitate")
+    keys = ("wg_tab_join", "wg_tab_back", *(("wg_tab_facilitate", "wg_tab_new") if facilitates else ()))
+    tabs = st.tabs([t(lang, key) for key in keys])
     with tabs[0]:
         _join_form(db, lang)
     with tabs[1]:
         _come_back_form(db, lang)
-    with tabs[2]:
-        _facilitator_form(db, lang)
-    with tabs[3]:
-        _new_session_form(db, lang)
+    if facilitates:
+        with tabs[2]:
+            _facilitator_form(db, lang)
+        with tabs[3]:
+            _new_session_form(db, user, lang)
 
 
 def _join_form(db: Database, lang: str) -> None:
@@ -216,7 +223,7 @@ def _wait(seconds: int, lang: str) -> None:
     st.error(t(lang, "wg_wait_one") if seconds == 1 else t(lang, "wg_wait", seconds=seconds))
 
 
-def _new_session_form(db: Database, lang: str) -> None:
+def _new_session_form(db: Database, user: User, lang: str) -> None:
     rule_set = state.rule_set_or_stop(lang)
     st.write(escape_markdown(t(lang, "wg_new_intro", name=rule_set.name.get(lang))))
     with st.form("wg_new"):
@@ -232,7 +239,8 @@ def _new_session_form(db: Database, lang: str) -> None:
         st.error(t(lang, "wg_title_needed"))
         return
     try:
-        created = create_session(db, title, description, rule_set, member_limit=int(member_limit))
+        created = create_session(db, title, description, rule_set, member_limit=int(member_limit),
+                                 created_by=user.actor if user.logged_in else None)
     except StorageError as error:
         show_storage_error(error, lang)
         return

@@ -16,6 +16,7 @@ from ladder.reports.sentences import Labels
 from ladder.rules.model import RuleSet
 from storage.errors import StorageError
 from storage.register import NewEntry, Source, save_entry
+from ui import login
 from ui.database import database, show_storage_error
 from ui.texts import t
 
@@ -28,7 +29,12 @@ def register_form(advice: Advice, rule_set: RuleSet, lang: str, *, key: str, pro
                   source: Source = "advies", group_session_id: int | None = None) -> None:
     """Renders 'Bewaar in het register' (st.form): project name, date (today by default), form actually chosen
     (default the advised one), the reason (asked when the choice differs), contact person; saves one entry with the
-    rule set's version + content hash, the answers and the full advice. Shows success or StorageError.message."""
+    rule set's version + content hash, the answers and the full advice. Shows success or StorageError.message.
+    Only for someone who may use the register (ui.access); a logged-in person saves under their own municipality."""
+    user = login.user()
+    if not user.may("register"):
+        st.caption(t(lang, "reg_form_needs_role"))
+        return
     labels = Labels(rule_set, lang)
     rungs = list(rule_set.rung_ids())
     name_key = f"{key}:project"
@@ -63,7 +69,7 @@ def register_form(advice: Advice, rule_set: RuleSet, lang: str, *, key: str, pro
         st.info(t(lang, "reg_already_saved", number=previous[1]))
         return
     try:
-        number = save_entry(database(), entry, advice, rule_set)
+        number = save_entry(database(), entry, advice, rule_set, actor=user.actor, organisation=user.organisation)
     except StorageError as error:
         show_storage_error(error, lang)  # the form keeps what was typed: press save again
         return
