@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlencode
 
+from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, BrowserContext, Page, ViewportSize, sync_playwright
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -48,6 +49,12 @@ WATCH_RERUN = """() => {
     observer.observe(app, {attributes: true, attributeFilter: ['data-test-script-state']});
 }"""
 TIMEOUT_MS = 30_000
+AXE_OPTIONS = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
+               "resultTypes": ["violations"]}
+# Violations that come from Streamlit's own frame, not from our content, and cannot be fixed from the app:
+# (axe rule id, text in the node's HTML or selector, e.g. a data-testid) -> why it is accepted. Keep it as small as
+# possible; mark nodes by data-testid, since Streamlit's generated class names change between versions.
+AXE_ALLOWED: dict[tuple[str, str], str] = {}
 
 
 class BrowserMissing(RuntimeError):
@@ -98,21 +105,23 @@ def _wait_until_healthy(server: subprocess.Popen[bytes], app: AppServer, timeout
 
 
 @contextmanager
-def running_app(startup_timeout: float = 60) -> Iterator[AppServer]:
-    """Serve app.py on a free port until the block ends (also on failure); yields its URL and output."""
-    port = free_port()
+def running_app(startup_timeout: float = 60, *, port: int | None = None, env: dict[str, str] | None = None,
+                args: tuple[str, ...] = ()) -> Iterator[AppServer]:
+    """Serve app.py on a free port (or `port`) until the block ends (also on failure); yields its URL and output.
+    `env` adds to the server's environment (it may name its own LADDER_DATABASE_URL); `args` to its command line."""
+    port = port or free_port()
     # setpriv (util-linux, on every Debian): a killed test run (a CI timeout) skips every teardown, so the kernel
     # stops the server when this process dies
     command = ["setpriv", "--pdeathsig", "TERM", sys.executable, "-m", "streamlit", "run", "app.py",
                "--server.headless", "true", "--server.port", str(port), "--browser.gatherUsageStats", "false",
-               "--server.fileWatcherType", "none"]
+               "--server.fileWatcherType", "none", *args]
     with tempfile.TemporaryDirectory(prefix="ladder-app-") as tmp:
         app = AppServer(url=f"http://127.0.0.1:{port}", log_path=Path(tmp) / "streamlit.log")
         # A file, not a pipe: nobody reads the output while the tests run, and a full pipe would block the server
         with app.log_path.open("ab") as log:
             # Its own empty database: a test never touches data/ladder.db, and never sees another run's sessions
-            env = {**os.environ, "LADDER_DATABASE_URL": f"sqlite:///{Path(tmp) / 'ladder.db'}"}
-            server = subprocess.Popen(command, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, env=env)
+            environment = {**os.environ, "LADDER_DATABASE_URL": f"sqlite:///{Path(tmp) / 'ladder.db'}", **(env or {})}
+            server = subprocess.Popen(command, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, env=environment)
         try:
             _wait_until_healthy(server, app, startup_timeout)
             yield app
@@ -188,3 +197,24 @@ def download(page: Page, button_label: str) -> tuple[str, bytes]:
         page.get_by_role("button", name=button_label).click()
     file = info.value
     return file.suggested_filename, Path(file.path()).read_bytes()
+
+
+def _allowed(violation: dict, node: dict) -> bool:
+    where = " ".join([node["html"], *node["target"]])
+    return any(rule == violation["id"] and marker in where for rule, marker in AXE_ALLOWED)
+
+
+def _report(violations: list[dict]) -> str:
+    lines = []
+    for violation in violations:
+        lines.append(f"{violation['id']} ({violation['impact']}): {violation['help']} [{violation['helpUrl']}]")
+        lines.extend(f"    {', '.join(node['target'])}: {node['failureSummary']}" for node in violation["nodes"])
+    return "\n".join(lines)
+
+
+def check_axe(page: Page) -> None:
+    """axe-core's WCAG 2.1 A and AA rules on the page as it is now; fails with every violation found."""
+    found = Axe().run(page, options=AXE_OPTIONS).response["violations"]
+    violations = [{**v, "nodes": [n for n in v["nodes"] if not _allowed(v, n)]} for v in found]
+    violations = [v for v in violations if v["nodes"]]
+    assert not violations, f"axe-core found WCAG 2.1 A/AA violations:\n{_report(violations)}"

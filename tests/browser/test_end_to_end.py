@@ -9,22 +9,15 @@ from __future__ import annotations
 import io
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from PIL import Image, ImageChops
 from playwright.sync_api import Page, expect
 
-from browser.harness import APP_ERROR, PAGES, AppServer, open_page
+from browser.harness import APP_ERROR, PAGES, AppServer, check_axe, open_page
 
 TITLES = {"start": {"nl": "Start", "en": "Start"}, "advies": {"nl": "Advies", "en": "Advice"},
           "de_ladder": {"nl": "De ladder", "en": "The ladder"}, "regels": {"nl": "Regels", "en": "Rules"},
           "werkgroep": {"nl": "Werkgroep", "en": "Working group"}, "register": {"nl": "Register", "en": "Register"},
           "vergelijken": {"nl": "Vergelijken", "en": "Compare"}, "portfolio": {"nl": "Portfolio", "en": "Portfolio"}}
-AXE_OPTIONS = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
-               "resultTypes": ["violations"]}
-# Violations that come from Streamlit's own frame, not from our content, and cannot be fixed from the app:
-# (axe rule id, text in the node's HTML or selector, e.g. a data-testid) -> why it is accepted. Keep it as small as
-# possible; mark nodes by data-testid, since Streamlit's generated class names change between versions.
-AXE_ALLOWED: dict[tuple[str, str], str] = {}
 MAX_TABS = 30
 # Where the keyboard focus is. The page's own content lies in the main block container; stMain, around it, is a
 # scrollable region that chromium also stops at.
@@ -45,26 +38,6 @@ def _check_opened(page: Page, app_server: AppServer, title: str) -> None:
     # Streamlit puts a dialog such as "Page not found" over the page; nothing should pop up when a link opens
     assert not page.get_by_role("dialog").all_inner_texts()
     expect(page.get_by_role("heading", level=1)).to_have_text(title)
-
-
-def _allowed(violation: dict, node: dict) -> bool:
-    where = " ".join([node["html"], *node["target"]])
-    return any(rule == violation["id"] and marker in where for rule, marker in AXE_ALLOWED)
-
-
-def _report(violations: list[dict]) -> str:
-    lines = []
-    for violation in violations:
-        lines.append(f"{violation['id']} ({violation['impact']}): {violation['help']} [{violation['helpUrl']}]")
-        lines.extend(f"    {', '.join(node['target'])}: {node['failureSummary']}" for node in violation["nodes"])
-    return "\n".join(lines)
-
-
-def _check_axe(page: Page) -> None:
-    found = Axe().run(page, options=AXE_OPTIONS).response["violations"]
-    violations = [{**v, "nodes": [n for n in v["nodes"] if not _allowed(v, n)]} for v in found]
-    violations = [v for v in violations if v["nodes"]]
-    assert not violations, f"axe-core found WCAG 2.1 A/AA violations:\n{_report(violations)}"
 
 
 def _screen(page: Page, area: tuple[int, int, int, int] | None = None) -> Image.Image:
@@ -100,7 +73,7 @@ def test_every_page_in_dutch(page: Page, app_server: AppServer, name: str, subte
     with subtests.test("opens without an error"):
         _check_opened(page, app_server, TITLES[name]["nl"])
     with subtests.test("passes axe-core (WCAG 2.1 A/AA)"):
-        _check_axe(page)
+        check_axe(page)
     with subtests.test("Tab reaches the content with a visible focus"):
         _check_tab_reaches_the_content(page)
 
