@@ -4,14 +4,19 @@
 #   2 app processes    streamlit run app.py on 127.0.0.1 only (ports 8601 and 8602), both on the same PostgreSQL
 #   nginx              Debian's nginx in front: https with a self-signed certificate, websockets, sticky sessions,
 #                      /.well-known/security.txt (scripts/shared-proxy-config.sh, deploy/nginx/ladder.conf.template)
+#   login              LADDER_AUTH=oidc: everyone logs in through OpenID Connect (st.login). With LADDER_SECRETS_FILE
+#                      (a secrets.toml with the municipality's [auth] section) the apps use that provider; without
+#                      it, a demo provider (oidc-provider-mock on 127.0.0.1:9400) with three demo accounts, one per
+#                      role, each a one-click login: demo-medewerker, demo-begeleider, demo-beheerder.
 # It waits until every process answers /_stcore/health, prints the https URL and stays in the foreground.
 #   bash scripts/run-shared.sh          start; Ctrl-C stops everything it started
 #   bash scripts/run-shared.sh stop     stops a running one from another terminal
-# Runs as an ordinary user (nginx on an unprivileged port, its files in the runtime directory). There is no login
-# yet: only for a trusted network (SECURITY.md).
+# Runs as an ordinary user (nginx on an unprivileged port, its files in the runtime directory). The demo provider
+# lets anyone log in as anyone: it is for trying the installation, never for real use (SECURITY.md).
 # Settings (environment): LADDER_HTTPS_PORT (8443), LADDER_APP_PORTS ("8601 8602"), LADDER_SERVER_NAME
 # (localhost), LADDER_RUNTIME_DIR (.shared-runtime in the repository, ignored by git), LADDER_DATABASE_URL,
-# LADDER_SECURITY_CONTACT (for security.txt), LADDER_STARTUP_TIMEOUT (seconds, 120).
+# LADDER_SECURITY_CONTACT (for security.txt), LADDER_STARTUP_TIMEOUT (seconds, 120), LADDER_SECRETS_FILE,
+# LADDER_DEMO_OIDC_PORT (9400), LADDER_ORGANISATION (the demo accounts' municipality: voorbeeldgemeente).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root_dir="$(pwd)"
@@ -22,6 +27,10 @@ server_name="${LADDER_SERVER_NAME:-localhost}"
 # absolute (-m: it need not exist yet): nginx wants it so, and `stop` finds processes by it
 runtime="$(realpath -m "${LADDER_RUNTIME_DIR:-$root_dir/.shared-runtime}")"
 startup_timeout="${LADDER_STARTUP_TIMEOUT:-120}"
+secrets_file="${LADDER_SECRETS_FILE:-}"
+demo_login=no
+demo_oidc_port="${LADDER_DEMO_OIDC_PORT:-9400}"
+organisation="${LADDER_ORGANISATION:-voorbeeldgemeente}"
 main_pid_file="$runtime/run-shared.pid"
 say() { echo "run-shared: $*" >&2; }  # progress on stderr; stdout gets only the "ready" line with the URL
 
@@ -37,6 +46,7 @@ ours() {  # pid file -> the pid, if that process is still one of ours
   case "$name" in
     app-*) expected="streamlit run app.py --server.address 127.0.0.1 --server.port ${name#app-} " ;;
     nginx) expected="-p $runtime/nginx " ;;
+    oidc) expected="-m oidc_provider_mock --port $demo_oidc_port " ;;
     *) expected="run-shared.sh" ;;
   esac
   tr '\0' ' ' < "/proc/$pid/cmdline" | grep -q -F -e "$expected" || return 1
@@ -81,7 +91,9 @@ if ours "$main_pid_file" >/dev/null; then
   exit 1
 fi
 # A port that something else holds would only show up later as a process that exits: say so now
-for port in "${app_ports[@]}" "$https_port"; do
+ports=("${app_ports[@]}" "$https_port")
+[ -n "$secrets_file" ] || ports+=("$demo_oidc_port")
+for port in "${ports[@]}"; do
   if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
     say "port $port is already in use; choose others with LADDER_APP_PORTS or LADDER_HTTPS_PORT"
     exit 1
@@ -133,10 +145,29 @@ bash scripts/shared-proxy-config.sh "$runtime" "$https_port" "$server_name" "${u
 nginx_args=(-p "$runtime/nginx" -c "$runtime/nginx/nginx.conf" -e "$runtime/logs/nginx-error.log")
 "$nginx_bin" -t -q "${nginx_args[@]}"
 
-# One cookie secret for all app processes: Streamlit signs its XSRF cookie (and later the login cookie) with it,
+# One cookie secret for all app processes: Streamlit signs its XSRF cookie (and the demo's login cookie) with it,
 # and by default every process makes its own at start. Kept in the runtime directory, given by environment (the
 # command line would show it in `ps`).
 [ -s "$runtime/cookie-secret" ] || openssl rand -hex 32 > "$runtime/cookie-secret"
+
+# --- login -----------------------------------------------------------------------------------------------------------
+if [ -n "$secrets_file" ]; then
+  [ -r "$secrets_file" ] && grep -q '^\[auth\]' "$secrets_file" || {
+    say "LADDER_SECRETS_FILE ($secrets_file) must be a readable secrets.toml with an [auth] section (README)"; exit 1; }
+else
+  # The demo: a provider on this machine, and a secrets.toml that points the apps to it. The cookie secret signs
+  # Streamlit's login cookie; it is the one all app processes share (below), so a login holds on either process.
+  secrets_file="$runtime/secrets.toml"
+  demo_login=yes
+  cat > "$secrets_file" <<TOML
+[auth]
+redirect_uri = "https://$server_name:$https_port/oauth2callback"
+cookie_secret = "$(cat "$runtime/cookie-secret")"
+client_id = "participatieladder-demo"
+client_secret = "$(openssl rand -hex 16)"
+server_metadata_url = "http://127.0.0.1:$demo_oidc_port/.well-known/openid-configuration"
+TOML
+fi
 
 # --- start -----------------------------------------------------------------------------------------------------------
 echo $$ > "$main_pid_file"
@@ -153,12 +184,20 @@ trap cleanup EXIT
 for port in "${app_ports[@]}"; do
   # setpriv --pdeathsig: if this script is killed outright (kill -9), the kernel still stops its processes
   LADDER_DATABASE_URL="$database_url" STREAMLIT_SERVER_COOKIE_SECRET="$(cat "$runtime/cookie-secret")" \
-    setpriv --pdeathsig TERM "$python" -m streamlit run app.py \
+    LADDER_AUTH=oidc setpriv --pdeathsig TERM "$python" -m streamlit run app.py \
       --server.address 127.0.0.1 --server.port "$port" --server.headless true \
-      --browser.gatherUsageStats false --server.fileWatcherType none \
+      --browser.gatherUsageStats false --server.fileWatcherType none --secrets.files "$secrets_file" \
       > "$runtime/logs/app-$port.log" 2>&1 &
   echo $! > "$runtime/pids/app-$port.pid"
 done
+if [ "$demo_login" = yes ]; then
+  demo_account() { printf '{"sub": "demo-%s", "name": "Demo %s", "roles": ["%s"], "organisation": "%s"}' "$1" "$1" "$1" \
+    "$organisation"; }
+  setpriv --pdeathsig TERM "$python" -m oidc_provider_mock --port "$demo_oidc_port" --host 127.0.0.1 \
+    --user-claims "$(demo_account medewerker)" --user-claims "$(demo_account begeleider)" \
+    --user-claims "$(demo_account beheerder)" > "$runtime/logs/oidc.log" 2>&1 &
+  echo $! > "$runtime/pids/oidc.pid"
+fi
 setpriv --pdeathsig TERM "$nginx_bin" "${nginx_args[@]}" -g "daemon off;" >> "$runtime/logs/nginx-error.log" 2>&1 &
 echo $! > "$runtime/pids/nginx.pid"
 
@@ -182,6 +221,11 @@ for port in "${app_ports[@]}"; do
 done
 # And through the proxy (--insecure: the certificate is the self-signed one made above)
 until healthy --insecure "https://127.0.0.1:$https_port/_stcore/health"; do check_alive; sleep 0.3; done
+if [ -e "$runtime/pids/oidc.pid" ]; then
+  until curl --silent --fail --max-time 2 "http://127.0.0.1:$demo_oidc_port/.well-known/openid-configuration" \
+    > /dev/null; do check_alive; sleep 0.3; done
+  say "demo login provider on 127.0.0.1:$demo_oidc_port (accounts demo-medewerker, demo-begeleider, demo-beheerder)"
+fi
 url="https://$server_name:$https_port/"
 say "nginx on port $https_port is healthy; logs in $runtime/logs. Stop with Ctrl-C or: bash scripts/run-shared.sh stop"
 echo "ready: $url"

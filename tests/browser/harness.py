@@ -172,6 +172,17 @@ def open_page(page: Page, base_url: str, path: str, **query: str) -> None:
     wait_for_app(page)
 
 
+def log_in(page: Page, base_url: str, subject: str) -> None:
+    """Log in as a person would on a shared installation: the app's login button, then, on the test provider's
+    own page (oidc-provider-mock), the button of the account `subject`; back in the app when it is idle."""
+    open_page(page, base_url, "")
+    page.get_by_role("button", name="Inloggen").click()
+    page.get_by_role("button", name=subject, exact=True).click()
+    page.wait_for_url(f"{base_url}/**", timeout=TIMEOUT_MS)
+    page.wait_for_selector(APP_IDLE, timeout=TIMEOUT_MS)
+    wait_for_app(page)
+
+
 @contextmanager
 def expect_rerun(page: Page) -> Iterator[None]:
     """Around an interaction that reruns the script (a widget's change, a button): returns once the rerun is done."""

@@ -23,15 +23,14 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from browser.harness import (
-    APP_IDLE,
     TIMEOUT_MS,
     AppServer,
     check_axe,
     free_port,
+    log_in,
     new_context,
     open_page,
     running_app,
-    wait_for_app,
 )
 from ladder.engine.advisor import advise
 from ladder.rules.model import RuleSet
@@ -121,13 +120,7 @@ def _nav(page: Page) -> list[str]:
 
 
 def _log_in(page: Page, app: AppServer, account: str) -> None:
-    open_page(page, app.url, "")
-    page.get_by_role("button", name="Inloggen").click()
-    # The provider's own page: one button per account
-    page.get_by_role("button", name=ACCOUNTS[account]["sub"], exact=True).click()
-    page.wait_for_url(f"{app.url}/**", timeout=TIMEOUT_MS)
-    page.wait_for_selector(APP_IDLE, timeout=TIMEOUT_MS)
-    wait_for_app(page)
+    log_in(page, app.url, str(ACCOUNTS[account]["sub"]))
 
 
 def test_a_visitor_who_is_not_logged_in_sees_only_login_and_the_working_group(shared_app: AppServer,

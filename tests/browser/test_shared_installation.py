@@ -3,7 +3,8 @@ PostgreSQL.
 
 One command starts it all; the browser opens the https address (the certificate is the self-signed one the script
 made), sees the Start page, and two browsers are served by different app processes while a working group made in
-one is joined from the other: they meet only in PostgreSQL. Which process serves a browser follows from the
+one is joined from the other: they meet only in PostgreSQL. The facilitator logs in through the script's demo
+OpenID Connect provider; the member joins by code without an account. Which process serves a browser follows from the
 proxy's routing cookie (ladder_route, hashed by nginx); the proxy names the process in an X-Upstream header.
 Skipped, with the reason, when nginx, openssl or a PostgreSQL server is not there (scripts/run-tests.sh installs
 and starts them).
@@ -29,7 +30,7 @@ import psycopg
 import pytest
 from playwright.sync_api import Browser, expect
 
-from browser.harness import ROOT, free_port, new_context, open_page
+from browser.harness import ROOT, free_port, log_in, new_context, open_page
 from browser.test_working_group import _join_and_submit, _start_session
 
 SCRIPT = ROOT / "scripts" / "run-shared.sh"
@@ -102,12 +103,12 @@ def installation() -> Iterator[Installation]:
     with psycopg.connect(POSTGRES_URL, autocommit=True) as conn:
         conn.execute(f'CREATE DATABASE "{database}"')
     database_url = POSTGRES_URL.rsplit("/", 1)[0] + f"/{database}"
-    https_port, app_ports = free_port(), (free_port(), free_port())
+    https_port, app_ports, login_port = free_port(), (free_port(), free_port()), free_port()
     with tempfile.TemporaryDirectory(prefix="ladder-shared-") as tmp:
         runtime = Path(tmp) / "runtime"
         env = {**os.environ, "LADDER_DATABASE_URL": database_url, "LADDER_RUNTIME_DIR": str(runtime),
                "LADDER_HTTPS_PORT": str(https_port), "LADDER_APP_PORTS": " ".join(map(str, app_ports)),
-               "LADDER_STARTUP_TIMEOUT": str(STARTUP_TIMEOUT_S)}
+               "LADDER_STARTUP_TIMEOUT": str(STARTUP_TIMEOUT_S), "LADDER_DEMO_OIDC_PORT": str(login_port)}
         errors = (Path(tmp) / "run-shared.err").open("w")
         # setpriv --pdeathsig: a killed test run (a CI timeout) skips every teardown; the script then still stops
         process = subprocess.Popen(["setpriv", "--pdeathsig", "TERM", "bash", str(SCRIPT)], cwd=ROOT, env=env,
@@ -179,7 +180,10 @@ def test_two_browsers_on_two_processes_share_one_working_group(browser: Browser,
         facilitator = facilitator_context.new_page()
         response = facilitator.goto(f"{installation.url}/")
         assert response is not None and response.headers["x-upstream"] == facilitator_process
+        # Not logged in: the login page; through the demo provider, the begeleider's Start page
         open_page(facilitator, installation.url, "")
+        expect(facilitator.get_by_role("heading", name="Inloggen", level=1)).to_be_visible()
+        log_in(facilitator, installation.url, "demo-begeleider")
         expect(facilitator.get_by_role("heading", name="Start", level=1)).to_be_visible()
 
         join_code = _start_session(facilitator, installation.url)
@@ -192,7 +196,9 @@ def test_two_browsers_on_two_processes_share_one_working_group(browser: Browser,
             timeout=AUTO_REFRESH_WAIT_MS)
 
         # An upload passes the proxy too (Streamlit's XSRF check behind the proxy's Host and Origin, and nginx's
-        # body limit and streaming): a municipality's rule file is checked on the Regels page
+        # body limit and streaming): a municipality's rule file is checked on the Regels page, which needs a login
+        # (the member joined without one)
+        log_in(member, installation.url, "demo-medewerker")
         open_page(member, installation.url, "regels")
         member.get_by_role("tab", name="Regels controleren").click()
         member.locator("[data-testid='stFileUploaderDropzoneInput']").set_input_files(
