@@ -20,6 +20,7 @@ metadata = sa.MetaData(naming_convention={
 
 HASH = 64  # hex SHA-256
 ID_LENGTH = 100
+SUBJECT_LENGTH = 255
 
 group_sessions = sa.Table(
     "group_sessions", metadata,
@@ -116,7 +117,8 @@ audit_log = sa.Table(
     sa.Column("id", sa.Integer, primary_key=True),
     sa.Column("at", sa.DateTime(timezone=True), nullable=False, index=True),
     sa.Column("actor_kind", sa.String(20), nullable=False),  # "lokaal": the one person on this computer
-    sa.Column("actor_id", sa.String(ID_LENGTH), nullable=True),  # an opaque id once there is a login; never a name
+    # an account's OpenID Connect subject (at most 255 characters by the spec), never a name
+    sa.Column("actor_id", sa.String(SUBJECT_LENGTH), nullable=True),
     sa.Column("action", sa.String(50), nullable=False),
     sa.Column("subject_kind", sa.String(50), nullable=False),
     sa.Column("subject_id", sa.Integer, nullable=True),  # None when the action is about the whole register

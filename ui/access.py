@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from storage.audit import LOCAL, Actor
+from storage.tables import SUBJECT_LENGTH
 
 Mode = Literal["lokaal", "oidc"]
 MODES: tuple[Mode, ...] = ("lokaal", "oidc")
@@ -123,7 +124,7 @@ def _role_map(text: str) -> Mapping[str, Role] | None:
 
 def user_from_claims(claims: Mapping[str, object], settings: AccessSettings) -> User:
     """The logged-in user as the ID token describes them. Unknown role values give nothing (least privilege)."""
-    subject = _text(claims.get("sub"))
+    subject = _text(claims.get("sub"), SUBJECT_LENGTH)
     name = _text(claims.get("name")) or _text(claims.get("preferred_username")) or _text(claims.get("email"))
     organisation = _text(claims.get(settings.organisation_claim)) or settings.default_organisation
     return User(subject=subject or None, name=name, roles=_roles(claims.get(settings.roles_claim), settings),
@@ -142,5 +143,5 @@ def _roles(value: object, settings: AccessSettings) -> frozenset[Role]:
     return frozenset(found)
 
 
-def _text(value: object) -> str:
-    return value.strip()[:CLAIM_LIMIT] if isinstance(value, str) else ""
+def _text(value: object, limit: int = CLAIM_LIMIT) -> str:
+    return value.strip()[:limit] if isinstance(value, str) else ""
