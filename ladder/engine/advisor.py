@@ -90,7 +90,10 @@ class _Compiled:
     phase_trait: str | None  # the trait whose earliest answer is the entry phase, when the rule set has one
     profiles: Mapping[str, tuple[float, ...]]  # the phases section's points per phase (empty without one)
     asks_when: bool  # whether any trait has an ask_when (answers then depend on other answers)
-    asked_when: tuple[str, ...]  # the traits with an ask_when: besides the changed one, the only answers a what-if can change
+    # The traits with an ask_when and their condition, in trait order: besides the changed one, the only answers a what-if
+    # can change.
+    asked_when: tuple[tuple[str, Condition], ...]
+    ask_readers: frozenset[str]  # the traits that some ask_when reads
     position: Mapping[str, int]  # each trait's place in `traits`, the order in which points are added
     # Per trait, the kaders and pre checks (indexes in the rule set's order) whose outcome can change with its answer:
     # those whose condition reads it, and for the phase trait also those scoped to phases (they read the entry phase).
@@ -140,11 +143,12 @@ def _compile(rule_set: RuleSet) -> _Compiled:
     phases = rule_set.phases
     phase_trait = phases.trait if phases else PHASE_TRAIT if PHASE_TRAIT in trait_ids else None
     profiles = {p: tuple(prof.points.get(r, 0.0) for r in rungs) for p, prof in (phases.profiles if phases else {}).items()}
-    asked_when = tuple(t.id for t in rule_set.traits if t.ask_when is not None)
+    asked_when = tuple((t.id, t.ask_when) for t in rule_set.traits if t.ask_when is not None)
+    ask_readers = frozenset(read for _, condition in asked_when for read in traits_in(condition))
     position = {t: i for i, t in enumerate(trait_ids)}
     kader_readers = _readers([(k.when, k.phases) for k in rule_set.kaders], phase_trait)
     pre_readers = _readers([(c.when, c.phases) for c in rule_set.preconditions.pre], phase_trait)
-    compiled = _Compiled(rungs, trait_ids, vectors, phase_trait, profiles, bool(asked_when), asked_when, position,
+    compiled = _Compiled(rungs, trait_ids, vectors, phase_trait, profiles, bool(asked_when), asked_when, ask_readers, position,
                          kader_readers, pre_readers)
     _COMPILED[id(rule_set)] = (rule_set, compiled)
     return compiled
@@ -231,14 +235,17 @@ def apply_ask_when(rule_set: RuleSet, given: Answers) -> dict[str, tuple[str, ..
     they stand, so one on a question that is itself nvt does not hold. An `nvt` given for an asked question
     counts as onbekend."""
     answers = dict(given)
-    for trait in rule_set.traits:
-        if trait.ask_when is None:
-            continue
-        if not holds(trait.ask_when, answers):
-            answers[trait.id] = (NOT_APPLICABLE,)
-        elif answers[trait.id] == (NOT_APPLICABLE,):
-            answers[trait.id] = (UNKNOWN,)
+    _ask_when(_compile(rule_set), answers)
     return answers
+
+
+def _ask_when(compiled: _Compiled, answers: dict[str, tuple[str, ...]]) -> None:
+    """apply_ask_when in place, on a copy the caller made anyway."""
+    for trait, condition in compiled.asked_when:
+        if not holds(condition, answers):
+            answers[trait] = (NOT_APPLICABLE,)
+        elif answers[trait] == (NOT_APPLICABLE,):
+            answers[trait] = (UNKNOWN,)
 
 
 @dataclass(frozen=True)
@@ -411,7 +418,11 @@ def entry_phase(rule_set: RuleSet, answers: Answers) -> str | None:
 
     Shared with ladder.engine.batch.
     """
-    trait = _compile(rule_set).phase_trait
+    return _entry(_compile(rule_set), answers)
+
+
+def _entry(compiled: _Compiled, answers: Answers) -> str | None:
+    trait = compiled.phase_trait
     chosen = answers.get(trait, (UNKNOWN,)) if trait else (UNKNOWN,)
     return None if chosen in ((UNKNOWN,), (NOT_APPLICABLE,)) else chosen[0]
 
@@ -435,8 +446,8 @@ def pre_check_holds(check: PreCheck, answers: Answers, entry: str | None) -> boo
 def _decide(project: _Project) -> _Decision:
     totals = [0.0] * len(project.compiled.rungs)
     _add_points(project.compiled, project.contributions, totals, 0)
-    entry = entry_phase(project.rule_set, project.answers)
-    _add_profile(project.rule_set, entry, totals)
+    entry = _entry(project.compiled, project.answers)
+    _add_profile(project.compiled, entry, totals)
     answers = project.answers
     fired = tuple(k for k in project.rule_set.kaders if kader_applies(k, answers, entry))
     pre = tuple(c for c in project.rule_set.preconditions.pre if pre_check_holds(c, answers, entry))
@@ -454,8 +465,8 @@ def _add_points(compiled: _Compiled, contributions: Mapping[str, tuple[float, ..
                 totals[i] += v
 
 
-def _add_profile(rule_set: RuleSet, entry: str | None, totals: list[float]) -> None:
-    for i, v in enumerate(phase_profile(rule_set, entry) or ()):  # added last, as in the batch path
+def _add_profile(compiled: _Compiled, entry: str | None, totals: list[float]) -> None:
+    for i, v in enumerate(compiled.profiles.get(entry, ()) if entry is not None else ()):  # added last, as in the batch path
         totals[i] += v
 
 
@@ -577,11 +588,16 @@ class _WhatIfs:
         self.kaders = project.rule_set.kaders
         self.pre = project.rule_set.preconditions.pre
         self.fires = tuple(kader_applies(k, answers, entry) for k in self.kaders)
+        self.steering = tuple(i for i, k in enumerate(self.kaders) if not k.warning)  # the kaders that can move the rung
         self.holds = tuple(pre_check_holds(c, answers, entry) for c in self.pre)
         self.exact = all(_known_vector(compiled, t, answers[t])[1] for t in project.contributions)
         self.points = [0.0] * len(compiled.rungs)
         _add_points(compiled, project.contributions, self.points, 0)
         self._running: list[tuple[float, ...]] | None = None
+        # ask_when applied to the engine's own answers once more: not always the same answers, as a condition may read
+        # a later question that the first pass made nvt
+        self.asked = dict(answers)
+        _ask_when(compiled, self.asked)
 
     def final(self, trait: str, new: tuple[str, ...]) -> int:
         """The advised rung with this answer; warnings are not evaluated, as they never move it."""
@@ -590,7 +606,7 @@ class _WhatIfs:
             return 0
         fires = _recheck(self.kaders, self.fires, self.project.compiled.kader_readers, change, kader_applies)
         totals = self._totals(change)
-        fired = tuple(i for i, f in enumerate(fires) if f and not self.kaders[i].warning)
+        fired = tuple(i for i in self.steering if fires[i])
         return max(_window(self.project.compiled, self.kaders, fired), key=lambda i: (totals[i], -i))
 
     def decision(self, trait: str, new: tuple[str, ...]) -> _Decision:
@@ -607,22 +623,35 @@ class _WhatIfs:
         """The advised rung if this one kader did not exist (the pre checks do not read kaders)."""
         if kader.warning:
             return decision.final
-        fired = tuple(i for i, (k, f) in enumerate(zip(self.kaders, self.fires)) if f and not k.warning and k.id != kader.id)
+        fired = tuple(i for i in self.steering if self.fires[i] and self.kaders[i].id != kader.id)
         window = _window(self.project.compiled, self.kaders, fired)
         return 0 if decision.pre else max(window, key=lambda i: (decision.totals[i], -i))
 
     def _change(self, trait: str, new: tuple[str, ...]) -> _Change:
         project, compiled = self.project, self.project.compiled
-        answers: dict[str, tuple[str, ...]] = {**project.answers, trait: new}
-        if compiled.asks_when:
-            answers = apply_ask_when(project.rule_set, answers)
+        answers = self._asked(trait, new)
         vectors: dict[str, tuple[float, ...] | None] = {}
         exact = True
-        for t in (trait, *compiled.asked_when):
+        for t in (trait, *(asked for asked, _ in compiled.asked_when)):
             if answers[t] != project.answers[t]:
                 vectors[t], exact_t = _known_vector(compiled, t, answers[t])
                 exact = exact and exact_t
-        return _Change(answers, vectors, exact, entry_phase(project.rule_set, answers))
+        return _Change(answers, vectors, exact, _entry(compiled, answers))
+
+    def _asked(self, trait: str, new: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+        """apply_ask_when on the answers with this one changed. When no ask_when reads the trait, each condition comes
+        out as it did for self.asked, in the same order, so only the trait's own answer has to be settled."""
+        compiled = self.project.compiled
+        if trait in compiled.ask_readers:
+            answers = {**self.project.answers, trait: new}
+            _ask_when(compiled, answers)
+            return answers
+        if any(trait == asked for asked, _ in compiled.asked_when):
+            if self.asked[trait] == (NOT_APPLICABLE,):  # its own condition does not hold
+                new = (NOT_APPLICABLE,)
+            elif new == (NOT_APPLICABLE,):
+                new = (UNKNOWN,)
+        return {**self.asked, trait: new}
 
     def _totals(self, change: _Change) -> tuple[float, ...]:
         compiled, old = self.project.compiled, self.project.contributions
@@ -639,7 +668,7 @@ class _WhatIfs:
             start = min(compiled.position[t] for t in change.vectors)
             totals = list(self._running_totals()[start])
             _add_points(compiled, {**old, **change.vectors}, totals, start)
-        _add_profile(self.project.rule_set, change.entry, totals)
+        _add_profile(compiled, change.entry, totals)
         return tuple(totals)
 
     def _running_totals(self) -> list[tuple[float, ...]]:
