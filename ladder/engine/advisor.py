@@ -23,9 +23,9 @@ How a recommendation is decided:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from ladder.engine.advice import (
     Advice,
@@ -547,8 +547,7 @@ def _window(compiled: _Compiled, kaders: tuple[Kader, ...], fired: tuple[int, ..
     return window
 
 
-@dataclass(frozen=True)
-class _Change:
+class _Change(NamedTuple):  # a NamedTuple, as one is made per what-if and it is the quickest to make
     """A what-if's answers, the traits whose answer it changes with their new points, and its entry phase."""
 
     answers: Answers
@@ -563,12 +562,14 @@ _Scoped = TypeVar("_Scoped", Kader, PreCheck)
 def _recheck(
     items: tuple[_Scoped, ...], base: tuple[bool, ...], readers: Mapping[str, tuple[int, ...]], change: _Change,
     applies: Callable[[_Scoped, Answers, str | None], bool],
-) -> list[bool]:
+) -> Sequence[bool]:
     """The outcomes of the kaders (or pre checks) under a what-if: only those that read a changed answer are evaluated."""
+    touched = [i for t in change.vectors for i in readers.get(t, ())]
+    if not touched:
+        return base
     outcomes = list(base)
-    for t in change.vectors:
-        for i in readers.get(t, ()):
-            outcomes[i] = applies(items[i], change.answers, change.entry)
+    for i in touched:
+        outcomes[i] = applies(items[i], change.answers, change.entry)
     return outcomes
 
 
@@ -658,12 +659,14 @@ class _WhatIfs:
         if not change.vectors:
             totals = list(self.points)
         elif self.exact and change.exact:
-            totals = list(self.points)
+            totals = self.points
             for t, vector in change.vectors.items():
-                for i, v in enumerate(old.get(t) or ()):
-                    totals[i] -= v
-                for i, v in enumerate(vector or ()):
-                    totals[i] += v
+                was = old.get(t)
+                if was is not None:
+                    totals = [x - v for x, v in zip(totals, was)]
+                if vector is not None:
+                    totals = [x + v for x, v in zip(totals, vector)]
+            totals = list(totals)
         else:
             start = min(compiled.position[t] for t in change.vectors)
             totals = list(self._running_totals()[start])
