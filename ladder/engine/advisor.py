@@ -586,6 +586,8 @@ class _WhatIfs:
     def __init__(self, project: _Project, decision: _Decision) -> None:
         compiled, answers, entry = project.compiled, project.answers, decision.entry
         self.project = project
+        self.compiled = compiled
+        self.asked_ids = tuple(t for t, _ in compiled.asked_when)
         self.kaders = project.rule_set.kaders
         self.pre = project.rule_set.preconditions.pre
         self.fires = tuple(kader_applies(k, answers, entry) for k in self.kaders)
@@ -603,12 +605,13 @@ class _WhatIfs:
     def final(self, trait: str, new: tuple[str, ...]) -> int:
         """The advised rung with this answer; warnings are not evaluated, as they never move it."""
         change = self._change(trait, new)
-        if any(_recheck(self.pre, self.holds, self.project.compiled.pre_readers, change, pre_check_holds)):
+        compiled = self.compiled
+        if any(_recheck(self.pre, self.holds, compiled.pre_readers, change, pre_check_holds)):
             return 0
-        fires = _recheck(self.kaders, self.fires, self.project.compiled.kader_readers, change, kader_applies)
-        totals = self._totals(change)
-        fired = tuple(i for i in self.steering if fires[i])
-        return max(_window(self.project.compiled, self.kaders, fired), key=lambda i: (totals[i], -i))
+        fires = _recheck(self.kaders, self.fires, compiled.kader_readers, change, kader_applies)
+        window = _window(compiled, self.kaders, tuple(i for i in self.steering if fires[i]))
+        # max() keeps the first of equal scores, and the window is in ladder order: the lower rung wins, as in _settle
+        return max(window, key=self._totals(change).__getitem__)
 
     def decision(self, trait: str, new: tuple[str, ...]) -> _Decision:
         """The whole decision with this answer."""
@@ -629,12 +632,12 @@ class _WhatIfs:
         return 0 if decision.pre else max(window, key=lambda i: (decision.totals[i], -i))
 
     def _change(self, trait: str, new: tuple[str, ...]) -> _Change:
-        project, compiled = self.project, self.project.compiled
+        compiled, before = self.compiled, self.project.answers
         answers = self._asked(trait, new)
         vectors: dict[str, tuple[float, ...] | None] = {}
         exact = True
-        for t in (trait, *(asked for asked, _ in compiled.asked_when)):
-            if answers[t] != project.answers[t]:
+        for t in (trait, *self.asked_ids):
+            if answers[t] != before[t]:
                 vectors[t], exact_t = _known_vector(compiled, t, answers[t])
                 exact = exact and exact_t
         return _Change(answers, vectors, exact, _entry(compiled, answers))
@@ -642,12 +645,12 @@ class _WhatIfs:
     def _asked(self, trait: str, new: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
         """apply_ask_when on the answers with this one changed. When no ask_when reads the trait, each condition comes
         out as it did for self.asked, in the same order, so only the trait's own answer has to be settled."""
-        compiled = self.project.compiled
+        compiled = self.compiled
         if trait in compiled.ask_readers:
             answers = {**self.project.answers, trait: new}
             _ask_when(compiled, answers)
             return answers
-        if any(trait == asked for asked, _ in compiled.asked_when):
+        if trait in self.asked_ids:
             if self.asked[trait] == (NOT_APPLICABLE,):  # its own condition does not hold
                 new = (NOT_APPLICABLE,)
             elif new == (NOT_APPLICABLE,):
@@ -655,7 +658,7 @@ class _WhatIfs:
         return {**self.asked, trait: new}
 
     def _totals(self, change: _Change) -> tuple[float, ...]:
-        compiled, old = self.project.compiled, self.project.contributions
+        compiled, old = self.compiled, self.project.contributions
         if not change.vectors:
             totals = list(self.points)
         elif self.exact and change.exact:

@@ -10,6 +10,7 @@ lowered the fit. With many stakeholders, one shown method lets everyone (or a re
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
 from ladder.engine.advice import MethodAdvice, MethodReason
 from ladder.rules.conditions import Answers
@@ -24,6 +25,16 @@ ADVISED_START = 3.0
 RUNNER_UP_START = 1.0
 
 
+@dataclass(frozen=True)
+class _Ranked:
+    """A method's fit before it becomes a MethodAdvice: only the few shown are made into one."""
+
+    method: Werkvorm
+    fit: float
+    for_rung: str
+    reasons: tuple[tuple[WerkvormFit, bool], ...]  # each counted rule, with whether it fits (a note: it would not)
+
+
 def advise_methods(rule_set: RuleSet, answers: Answers, advised: str, runner_up: str | None) -> tuple[MethodAdvice, ...]:
     ranked = []
     for order, method in enumerate(rule_set.werkvormen):
@@ -33,7 +44,7 @@ def advise_methods(rule_set: RuleSet, answers: Answers, advised: str, runner_up:
             fit, for_rung = RUNNER_UP_START, runner_up
         else:
             continue
-        reasons = []
+        reasons: list[tuple[WerkvormFit, bool]] = []
         for rule in rule_set.werkvorm_fit:
             outcome = rule_points(rule, method, answers.get(rule.trait, (UNKNOWN,)))
             if outcome is None:
@@ -41,14 +52,23 @@ def advise_methods(rule_set: RuleSet, answers: Answers, advised: str, runner_up:
             points, fits = outcome
             if rule.effect == "note":
                 if not fits:
-                    reasons.append(MethodReason(fits=True, why=rule.why, note=True))
+                    reasons.append((rule, fits))
                 continue
             fit += points
-            reasons.append(MethodReason(fits=fits, why=rule.why))
-        ranked.append((-fit, order, MethodAdvice(id=method.id, name=method.name, description=method.description,
-                                                fit=fit, for_rung=for_rung, reasons=tuple(reasons))))
+            reasons.append((rule, fits))
+        ranked.append((-fit, order, _Ranked(method, fit, for_rung, tuple(reasons))))
     ranked.sort(key=lambda x: (x[0], x[1]))
-    return _with_broad_reach(rule_set, answers, [m for _, _, m in ranked])
+    return tuple(_advice(r) for r in _with_broad_reach(rule_set, answers, [r for _, _, r in ranked]))
+
+
+def _advice(ranked: _Ranked) -> MethodAdvice:
+    method = ranked.method
+    reasons = tuple(
+        MethodReason(fits=True, why=rule.why, note=True) if rule.effect == "note" else MethodReason(fits=fits, why=rule.why)
+        for rule, fits in ranked.reasons
+    )
+    return MethodAdvice(id=method.id, name=method.name, description=method.description, fit=ranked.fit,
+                        for_rung=ranked.for_rung, reasons=reasons)
 
 
 def rule_points(rule: WerkvormFit, method: Werkvorm, chosen: tuple[str, ...]) -> tuple[float, bool] | None:
@@ -72,14 +92,13 @@ def rule_points(rule: WerkvormFit, method: Werkvorm, chosen: tuple[str, ...]) ->
     return capped, capped > 0
 
 
-def _with_broad_reach(rule_set: RuleSet, answers: Answers, ranked: list[MethodAdvice]) -> tuple[MethodAdvice, ...]:
+def _with_broad_reach(rule_set: RuleSet, answers: Answers, ranked: list[_Ranked]) -> tuple[_Ranked, ...]:
     """The first MAX_METHODS; with many stakeholders, the last of them gives way to the best broad method when none
     of them is broad (only in a rule set whose methods say their reach)."""
     shown = ranked[:MAX_METHODS]
-    reach = {m.id: m.bereik for m in rule_set.werkvormen}
-    if MANY_ANSWER not in answers.get(MANY_TRAIT, ()) or all(r is None for r in reach.values()):
+    if MANY_ANSWER not in answers.get(MANY_TRAIT, ()) or all(m.bereik is None for m in rule_set.werkvormen):
         return tuple(shown)
-    if any(reach[m.id] in BROAD_REACH for m in shown):
+    if any(r.method.bereik in BROAD_REACH for r in shown):
         return tuple(shown)
-    broad = next((m for m in ranked[MAX_METHODS:] if reach[m.id] in BROAD_REACH), None)
+    broad = next((r for r in ranked[MAX_METHODS:] if r.method.bereik in BROAD_REACH), None)
     return tuple(shown) if broad is None else (*shown[: MAX_METHODS - 1], broad)

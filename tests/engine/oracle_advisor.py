@@ -3,7 +3,8 @@
 Every variant (flip, unknown, phase, kader left out) is decided from scratch here: all traits added again in
 trait order, every kader and pre check evaluated again. Slow, but plainly right; tests/engine/
 test_fast_advice.py holds ladder.engine.advisor.advise() equal to it for every field of the Advice. The
-explanation parts that the fast path does not change (reasons, routes, values, texts) come from the library.
+explanation parts that the fast path does not change (reasons, routes, values, texts) come from the library;
+the working methods are ranked here as before, when every candidate was made into a MethodAdvice.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from ladder.engine.advice import (
     Contribution,
     Flip,
     GuidanceItem,
+    MethodAdvice,
+    MethodReason,
     PhaseAdvice,
     RuleSetRef,
     RungStatus,
@@ -50,10 +53,18 @@ from ladder.engine.advisor import (
     phase_profile,
     pre_check_holds,
 )
-from ladder.engine.methods import advise_methods
+from ladder.engine.methods import (
+    ADVISED_START,
+    BROAD_REACH,
+    MANY_ANSWER,
+    MANY_TRAIT,
+    MAX_METHODS,
+    RUNNER_UP_START,
+    rule_points,
+)
 from ladder.engine.rights import advise_rights, advise_support
 from ladder.engine.roles import advise_roles
-from ladder.rules.conditions import holds
+from ladder.rules.conditions import Answers, holds
 from ladder.rules.model import NOT_APPLICABLE, UNKNOWN, Kader, RuleSet
 
 
@@ -281,3 +292,41 @@ def _phases(project: _Project, entry: str | None) -> tuple[PhaseAdvice, ...]:
             precondition=decision.pre[0].id if decision.pre else None,
         ))
     return tuple(result)
+
+
+def advise_methods(rule_set: RuleSet, answers: Answers, advised: str, runner_up: str | None) -> tuple[MethodAdvice, ...]:
+    ranked = []
+    for order, method in enumerate(rule_set.werkvormen):
+        if advised in method.rungs:
+            fit, for_rung = ADVISED_START, advised
+        elif runner_up and runner_up in method.rungs:
+            fit, for_rung = RUNNER_UP_START, runner_up
+        else:
+            continue
+        reasons = []
+        for rule in rule_set.werkvorm_fit:
+            outcome = rule_points(rule, method, answers.get(rule.trait, (UNKNOWN,)))
+            if outcome is None:
+                continue
+            points, fits = outcome
+            if rule.effect == "note":
+                if not fits:
+                    reasons.append(MethodReason(fits=True, why=rule.why, note=True))
+                continue
+            fit += points
+            reasons.append(MethodReason(fits=fits, why=rule.why))
+        ranked.append((-fit, order, MethodAdvice(id=method.id, name=method.name, description=method.description,
+                                                fit=fit, for_rung=for_rung, reasons=tuple(reasons))))
+    ranked.sort(key=lambda x: (x[0], x[1]))
+    return _with_broad_reach(rule_set, answers, [m for _, _, m in ranked])
+
+
+def _with_broad_reach(rule_set: RuleSet, answers: Answers, ranked: list[MethodAdvice]) -> tuple[MethodAdvice, ...]:
+    shown = ranked[:MAX_METHODS]
+    reach = {m.id: m.bereik for m in rule_set.werkvormen}
+    if MANY_ANSWER not in answers.get(MANY_TRAIT, ()) or all(r is None for r in reach.values()):
+        return tuple(shown)
+    if any(reach[m.id] in BROAD_REACH for m in shown):
+        return tuple(shown)
+    broad = next((m for m in ranked[MAX_METHODS:] if reach[m.id] in BROAD_REACH), None)
+    return tuple(shown) if broad is None else (*shown[: MAX_METHODS - 1], broad)
