@@ -601,9 +601,23 @@ class _WhatIfs:
         # a later question that the first pass made nvt
         self.asked = dict(answers)
         _ask_when(compiled, self.asked)
+        self.entry = entry
+        self.informs = any(self.holds)
+        self.window = _window(compiled, self.kaders, tuple(i for i in self.steering if self.fires[i]))
+        # The traits whose answer nothing else reads (no kader, pre check or ask_when, nor the entry phase): a what-if on
+        # one of them moves only the scores. None when ask_when applied again gives other answers: then every what-if
+        # may change more than its own answer.
+        read = {*compiled.kader_readers, *compiled.pre_readers, *compiled.ask_readers, *self.asked_ids, compiled.phase_trait}
+        drift = any(self.asked[t] != answers[t] for t in self.asked_ids)
+        self.quiet = frozenset() if drift else frozenset(compiled.traits) - read
 
     def final(self, trait: str, new: tuple[str, ...]) -> int:
         """The advised rung with this answer; warnings are not evaluated, as they never move it."""
+        if trait in self.quiet:
+            if self.informs:
+                return 0
+            vector, exact = _known_vector(self.compiled, trait, new)
+            return max(self.window, key=self._totals({trait: vector}, exact, self.entry).__getitem__)
         change = self._change(trait, new)
         compiled = self.compiled
         if any(_recheck(self.pre, self.holds, compiled.pre_readers, change, pre_check_holds)):
@@ -611,7 +625,7 @@ class _WhatIfs:
         fires = _recheck(self.kaders, self.fires, compiled.kader_readers, change, kader_applies)
         window = _window(compiled, self.kaders, tuple(i for i in self.steering if fires[i]))
         # max() keeps the first of equal scores, and the window is in ladder order: the lower rung wins, as in _settle
-        return max(window, key=self._totals(change).__getitem__)
+        return max(window, key=self._totals(change.vectors, change.exact, change.entry).__getitem__)
 
     def decision(self, trait: str, new: tuple[str, ...]) -> _Decision:
         """The whole decision with this answer."""
@@ -621,7 +635,7 @@ class _WhatIfs:
         holds = _recheck(self.pre, self.holds, compiled.pre_readers, change, pre_check_holds)
         fired = tuple(k for k, f in zip(self.kaders, fires) if f)
         pre = tuple(c for c, h in zip(self.pre, holds) if h)
-        return _settle(compiled.rungs, fired, pre, self._totals(change), change.entry)
+        return _settle(compiled.rungs, fired, pre, self._totals(change.vectors, change.exact, change.entry), change.entry)
 
     def without(self, decision: _Decision, kader: Kader) -> int:
         """The advised rung if this one kader did not exist (the pre checks do not read kaders)."""
@@ -657,13 +671,14 @@ class _WhatIfs:
                 new = (UNKNOWN,)
         return {**self.asked, trait: new}
 
-    def _totals(self, change: _Change) -> tuple[float, ...]:
+    def _totals(self, vectors: Mapping[str, tuple[float, ...] | None], exact: bool, entry: str | None) -> tuple[float, ...]:
+        """The scores with these traits' new points (None: it adds nothing) and this entry phase."""
         compiled, old = self.compiled, self.project.contributions
-        if not change.vectors:
+        if not vectors:
             totals = list(self.points)
-        elif self.exact and change.exact:
+        elif self.exact and exact:
             totals = self.points
-            for t, vector in change.vectors.items():
+            for t, vector in vectors.items():
                 was = old.get(t)
                 if was is not None:
                     totals = [x - v for x, v in zip(totals, was)]
@@ -671,10 +686,10 @@ class _WhatIfs:
                     totals = [x + v for x, v in zip(totals, vector)]
             totals = list(totals)
         else:
-            start = min(compiled.position[t] for t in change.vectors)
+            start = min(compiled.position[t] for t in vectors)
             totals = list(self._running_totals()[start])
-            _add_points(compiled, {**old, **change.vectors}, totals, start)
-        _add_profile(compiled, change.entry, totals)
+            _add_points(compiled, {**old, **vectors}, totals, start)
+        _add_profile(compiled, entry, totals)
         return tuple(totals)
 
     def _running_totals(self) -> list[tuple[float, ...]]:
