@@ -4,7 +4,8 @@
 
 - advise: one full advice with the complete explanation (flips, unknowns, phases, methods), per golden
   case, under each bundled rule set. Timed in interleaved rounds (each round times every pair once with each
-  of the three below, in turn), so a busy machine slows all three alike; median and p90 over every call:
+  of the three below, one after the other), so a busy machine slows all three alike; median and p90 over
+  every call:
   - the engine's advise();
   - the straightforward engine kept as the test oracle (tests/engine/oracle_advisor.py): every what-if
     decided from scratch, as advise() did before it was made incremental;
@@ -18,6 +19,7 @@
 
 from __future__ import annotations
 
+import gc
 import random
 import statistics
 import subprocess
@@ -121,13 +123,15 @@ class Reference:
         return flips
 
 
-def interleaved(pairs: list[dict[str, Callable[[], object]]], rounds: int) -> dict[str, list[float]]:
-    """Per name, the time of every call in ms: each round goes through the pairs and, per pair, calls each name's
-    function in turn, so that a moment of load elsewhere on the machine falls on all of them alike."""
-    times: dict[str, list[float]] = {name: [] for name in pairs[0]}
+def interleaved(runs: dict[str, list[Callable[[], object]]], rounds: int) -> dict[str, list[float]]:
+    """Per name, the time of every call in ms. Each round runs every name's calls once, name after name, so that load
+    elsewhere on the machine falls on all of them alike; a name's calls run together (not call by call with the
+    others), and after a garbage collection, so that none pays for the caches or the garbage of another."""
+    times: dict[str, list[float]] = {name: [] for name in runs}
     for _ in range(rounds):
-        for calls in pairs:
-            for name, call in calls.items():
+        for name, calls in runs.items():
+            gc.collect()
+            for call in calls:
                 start = time.perf_counter()
                 call()
                 times[name].append((time.perf_counter() - start) * 1000)
@@ -154,16 +158,14 @@ def main() -> None:
     pairs = [(rs, p) for rs in rule_sets.values() for p in projects]
     rng = random.Random(SEED)
     references = {rs.id: Reference(rs, rng) for rs in rule_sets.values()}
-    calls = [
-        {
-            "advise()": lambda rs=rs, p=p: advise(rs, p, ignore_unknown_traits=True),
-            "straightforward (oracle)": lambda rs=rs, p=p: advise_straightforwardly(rs, p, ignore_unknown_traits=True),
-            REFERENCE: lambda r=references[rs.id], a=answers: r.flips(a),
-        }
-        for rs, p in pairs
-        for answers in [references[rs.id].answers(p, rs)]
-    ]
-    times = interleaved(calls, ROUNDS)
+    coded = [(references[rs.id], references[rs.id].answers(p, rs)) for rs, p in pairs]
+    runs: dict[str, list[Callable[[], object]]] = {
+        "advise()": [lambda rs=rs, p=p: advise(rs, p, ignore_unknown_traits=True) for rs, p in pairs],
+        "straightforward (oracle)": [lambda rs=rs, p=p: advise_straightforwardly(rs, p, ignore_unknown_traits=True)
+                                     for rs, p in pairs],
+        REFERENCE: [lambda r=r, a=a: r.flips(a) for r, a in coded],
+    }
+    times = interleaved(runs, ROUNDS)
     reference = statistics.median(times[REFERENCE])
     recommend_ms = [median_ms(lambda rs=rs, p=p: recommend(rs, p, ignore_unknown_traits=True), 15) for rs, p in pairs]
     load_ms = median_ms(load_all, 15)
