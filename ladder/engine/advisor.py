@@ -610,9 +610,18 @@ class _WhatIfs:
         read = {*compiled.kader_readers, *compiled.pre_readers, *compiled.ask_readers, *self.asked_ids, compiled.phase_trait}
         drift = any(self.asked[t] != answers[t] for t in self.asked_ids)
         self.quiet = frozenset() if drift else frozenset(compiled.traits) - read
+        self.finals: dict[tuple[str, tuple[str, ...]], int] = {}
 
     def final(self, trait: str, new: tuple[str, ...]) -> int:
-        """The advised rung with this answer; warnings are not evaluated, as they never move it."""
+        """The advised rung with this answer. Kept: the unknowns ask again for what-ifs the flips have decided."""
+        key = (trait, new)
+        final = self.finals.get(key)
+        if final is None:
+            final = self.finals[key] = self._final(trait, new)
+        return final
+
+    def _final(self, trait: str, new: tuple[str, ...]) -> int:
+        """Warnings are not evaluated, as they never move the advised rung."""
         if trait in self.quiet:
             if self.informs:
                 return 0

@@ -76,14 +76,15 @@ def rule_points(rule: WerkvormFit, method: Werkvorm, chosen: tuple[str, ...]) ->
     have = getattr(method, rule.attribute)
     if have is None:
         return None
-    values = set(have) if isinstance(have, tuple) else {have}
     if rule.prefer is not None:
         listed = [answer for answer in chosen if answer in rule.prefer]
         if not listed:
             return None
+        values = set(have) if isinstance(have, tuple) else {have}
         fits = all(values & set(rule.prefer[answer]) for answer in listed)
         return (rule.plus if fits else rule.minus), fits
     assert rule.per_answer is not None and rule.cap is not None  # guaranteed by WerkvormFit's own validation
+    values = set(have) if isinstance(have, tuple) else {have}
     found = sum(1 for answer in chosen if answer in values)
     if not found:
         return None
