@@ -63,6 +63,7 @@ from ladder.rules.model import (
     PreCheck,
     RuleSet,
     Text,
+    Trait,
     WeightFactor,
 )
 from ladder.rules.problems import AnswerError, AnswerProblem
@@ -99,7 +100,9 @@ class _Compiled:
     # those whose condition reads it, and for the phase trait also those scoped to phases (they read the entry phase).
     kader_readers: Mapping[str, tuple[int, ...]]
     pre_readers: Mapping[str, tuple[int, ...]]
-    # Memos filled as advice is computed; both are pure functions of the rule set, so any thread may fill them.
+    trait_models: Mapping[str, Trait]
+    # Memos filled as advice is computed; all are pure functions of the rule set, so any thread may fill them.
+    alternatives: dict[tuple[str, tuple[str, ...]], tuple[tuple[str, ...], ...]] = field(default_factory=dict)
     known_vectors: dict[tuple[str, tuple[str, ...]], tuple[tuple[float, ...] | None, bool]] = field(default_factory=dict)
     windows: dict[tuple[int, ...], tuple[int, ...]] = field(default_factory=dict)
 
@@ -149,7 +152,7 @@ def _compile(rule_set: RuleSet) -> _Compiled:
     kader_readers = _readers([(k.when, k.phases) for k in rule_set.kaders], phase_trait)
     pre_readers = _readers([(c.when, c.phases) for c in rule_set.preconditions.pre], phase_trait)
     compiled = _Compiled(rungs, trait_ids, vectors, phase_trait, profiles, bool(asked_when), asked_when, ask_readers, position,
-                         kader_readers, pre_readers)
+                         kader_readers, pre_readers, {t.id: t for t in rule_set.traits})
     _COMPILED[id(rule_set)] = (rule_set, compiled)
     return compiled
 
@@ -714,10 +717,18 @@ class _WhatIfs:
         return self._running
 
 
-def _alternatives(rule_set: RuleSet, trait: str, current: tuple[str, ...]) -> list[tuple[str, ...]]:
+def _alternatives(compiled: _Compiled, trait: str, current: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+    """_one_step, memoised per rule set: every advice asks for the same few."""
+    key = (trait, current)
+    known = compiled.alternatives.get(key)
+    if known is None:
+        known = compiled.alternatives.setdefault(key, tuple(_one_step(compiled.trait_models[trait], current)))
+    return known
+
+
+def _one_step(t: Trait, current: tuple[str, ...]) -> list[tuple[str, ...]]:
     """Every answer that differs from `current` by one step: another option, unknown, or one option more or less. An
     exclusive option ("geen") replaces the others, and another option replaces it, as a user's answer would."""
-    t = rule_set.trait(trait)
     options = t.option_ids()
     if not t.multiple:
         return [(o,) for o in (*options, UNKNOWN) if (o,) != current]
@@ -897,11 +908,11 @@ def _flips(project: _Project, what_ifs: _WhatIfs, advised: int) -> tuple[Flip, .
         current = project.answers[trait]
         if current == (NOT_APPLICABLE,):
             continue
-        for new in _alternatives(project.rule_set, trait, current):
+        for new in _alternatives(project.compiled, trait, current):
             final = what_ifs.final(trait, new)
             if final != advised:
                 flips.append(Flip(trait=trait, answer=current, new_answer=new, new_rung=project.compiled.rungs[final],
-                                  kind=project.rule_set.trait(trait).kind))
+                                  kind=project.compiled.trait_models[trait].kind))
     return tuple(flips)
 
 
@@ -913,7 +924,7 @@ def _unknowns(project: _Project, what_ifs: _WhatIfs, advised: int) -> tuple[Unkn
             continue
         outcomes = tuple(
             UnknownOutcome(answer=o, rung=rungs[what_ifs.final(trait, (o,))])
-            for o in project.rule_set.trait(trait).option_ids()
+            for o in project.compiled.trait_models[trait].option_ids()
         )
         effects.append(UnknownEffect(trait=trait, outcomes=outcomes, changes_advice=any(x.rung != rungs[advised] for x in outcomes)))
     return tuple(effects)
