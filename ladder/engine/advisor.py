@@ -582,8 +582,9 @@ class _WhatIfs:
 
     Only the kaders and pre checks that read a changed answer are evaluated again. The scores are the project's
     minus the old points plus the new ones when every number involved is exact (then any order of addition gives
-    the same bits); otherwise they are added again from the first changed trait on, in trait order, starting from
-    the running total just before it.
+    the same bits): its scores when the entry phase stays, else its points before the phase profile, which is then
+    added as the engine adds it. Otherwise they are added again from the first changed trait on, in trait order,
+    starting from the running total just before it.
     """
 
     def __init__(self, project: _Project, decision: _Decision) -> None:
@@ -597,6 +598,8 @@ class _WhatIfs:
         self.steering = tuple(i for i, k in enumerate(self.kaders) if not k.warning)  # the kaders that can move the rung
         self.holds = tuple(pre_check_holds(c, answers, entry) for c in self.pre)
         self.exact = all(_known_vector(compiled, t, answers[t])[1] for t in project.contributions)
+        self.totals = decision.totals
+        self.moves = self.exact and _is_exact(compiled.profiles.get(entry) if entry is not None else None)
         self.points = [0.0] * len(compiled.rungs)
         _add_points(compiled, project.contributions, self.points, 0)
         self._running: list[tuple[float, ...]] | None = None
@@ -647,7 +650,7 @@ class _WhatIfs:
         holds = _recheck(self.pre, self.holds, compiled.pre_readers, change, pre_check_holds)
         fired = tuple(k for k, f in zip(self.kaders, fires) if f)
         pre = tuple(c for c, h in zip(self.pre, holds) if h)
-        return _settle(compiled.rungs, fired, pre, self._totals(change.vectors, change.exact, change.entry), change.entry)
+        return _settle(compiled.rungs, fired, pre, tuple(self._totals(change.vectors, change.exact, change.entry)), change.entry)
 
     def without(self, decision: _Decision, kader: Kader) -> int:
         """The advised rung if this one kader did not exist (the pre checks do not read kaders)."""
@@ -683,9 +686,18 @@ class _WhatIfs:
                 new = (UNKNOWN,)
         return {**self.asked, trait: new}
 
-    def _totals(self, vectors: Mapping[str, tuple[float, ...] | None], exact: bool, entry: str | None) -> tuple[float, ...]:
+    def _totals(self, vectors: Mapping[str, tuple[float, ...] | None], exact: bool, entry: str | None) -> Sequence[float]:
         """The scores with these traits' new points (None: it adds nothing) and this entry phase."""
         compiled, old = self.compiled, self.project.contributions
+        if self.moves and exact and entry == self.entry:  # the project's own scores, profile included, moved
+            scores: Sequence[float] = self.totals
+            for t, vector in vectors.items():
+                was = old.get(t)
+                if was is not None:
+                    scores = [x - v for x, v in zip(scores, was)]
+                if vector is not None:
+                    scores = [x + v for x, v in zip(scores, vector)]
+            return scores
         if not vectors:
             totals = list(self.points)
         elif self.exact and exact:
