@@ -99,6 +99,7 @@ class _Compiled:
     # Per trait, the kaders and pre checks (indexes in the rule set's order) whose outcome can change with its answer:
     # those whose condition reads it, and for the phase trait also those scoped to phases (they read the entry phase).
     kader_readers: Mapping[str, tuple[int, ...]]
+    steering_readers: Mapping[str, tuple[int, ...]]  # the same for the kaders that are not warnings
     pre_readers: Mapping[str, tuple[int, ...]]
     trait_models: Mapping[str, Trait]
     # Memos filled as advice is computed; all are pure functions of the rule set, so any thread may fill them.
@@ -150,9 +151,10 @@ def _compile(rule_set: RuleSet) -> _Compiled:
     ask_readers = frozenset(read for _, condition in asked_when for read in traits_in(condition))
     position = {t: i for i, t in enumerate(trait_ids)}
     kader_readers = _readers([(k.when, k.phases) for k in rule_set.kaders], phase_trait)
+    steering_readers = {t: tuple(i for i in kaders if not rule_set.kaders[i].warning) for t, kaders in kader_readers.items()}
     pre_readers = _readers([(c.when, c.phases) for c in rule_set.preconditions.pre], phase_trait)
     compiled = _Compiled(rungs, trait_ids, vectors, phase_trait, profiles, bool(asked_when), asked_when, ask_readers, position,
-                         kader_readers, pre_readers, {t.id: t for t in rule_set.traits})
+                         kader_readers, {t: k for t, k in steering_readers.items() if k}, pre_readers, {t.id: t for t in rule_set.traits})
     _COMPILED[id(rule_set)] = (rule_set, compiled)
     return compiled
 
@@ -610,10 +612,10 @@ class _WhatIfs:
         self.entry = entry
         self.informs = any(self.holds)
         self.window = _window(compiled, self.kaders, tuple(i for i in self.steering if self.fires[i]))
-        # The traits whose answer nothing else reads (no kader, pre check or ask_when, nor the entry phase): a what-if on
-        # one of them moves only the scores. None when ask_when applied again gives other answers: then every what-if
-        # may change more than its own answer.
-        read = {*compiled.kader_readers, *compiled.pre_readers, *compiled.ask_readers, *self.asked_ids, compiled.phase_trait}
+        # The traits whose answer nothing else reads (no kader but a warning, no pre check or ask_when, nor the entry
+        # phase): a what-if on one of them moves only the scores. None when ask_when applied again gives other answers:
+        # then every what-if may change more than its own answer.
+        read = {*compiled.steering_readers, *compiled.pre_readers, *compiled.ask_readers, *self.asked_ids, compiled.phase_trait}
         drift = any(self.asked[t] != answers[t] for t in self.asked_ids)
         self.quiet = frozenset() if drift else frozenset(compiled.traits) - read
         self.finals: dict[tuple[str, tuple[str, ...]], int] = {}
@@ -637,7 +639,7 @@ class _WhatIfs:
         compiled = self.compiled
         if any(_recheck(self.pre, self.holds, compiled.pre_readers, change, pre_check_holds)):
             return 0
-        fires = _recheck(self.kaders, self.fires, compiled.kader_readers, change, kader_applies)
+        fires = _recheck(self.kaders, self.fires, compiled.steering_readers, change, kader_applies)
         window = _window(compiled, self.kaders, tuple(i for i in self.steering if fires[i]))
         # max() keeps the first of equal scores, and the window is in ladder order: the lower rung wins, as in _settle
         return max(window, key=self._totals(change.vectors, change.exact, change.entry).__getitem__)
