@@ -36,6 +36,7 @@ class _Ranked:
 
 
 def advise_methods(rule_set: RuleSet, answers: Answers, advised: str, runner_up: str | None) -> tuple[MethodAdvice, ...]:
+    readings = [r for r in (_reading(rule, answers.get(rule.trait, (UNKNOWN,))) for rule in rule_set.werkvorm_fit) if r is not None]
     ranked = []
     for order, method in enumerate(rule_set.werkvormen):
         if advised in method.rungs:
@@ -45,11 +46,11 @@ def advise_methods(rule_set: RuleSet, answers: Answers, advised: str, runner_up:
         else:
             continue
         reasons: list[tuple[WerkvormFit, bool]] = []
-        for rule in rule_set.werkvorm_fit:
-            outcome = rule_points(rule, method, answers.get(rule.trait, (UNKNOWN,)))
+        for reading in readings:
+            outcome = reading.points(method)
             if outcome is None:
                 continue
-            points, fits = outcome
+            rule, (points, fits) = reading.rule, outcome
             if rule.effect == "note":
                 if not fits:
                     reasons.append((rule, fits))
@@ -71,26 +72,39 @@ def _advice(ranked: _Ranked) -> MethodAdvice:
                         for_rung=ranked.for_rung, reasons=reasons)
 
 
-def rule_points(rule: WerkvormFit, method: Werkvorm, chosen: tuple[str, ...]) -> tuple[float, bool] | None:
-    """What one fit rule adds to one method, and whether that counts as fitting; None when it does not count."""
-    have = getattr(method, rule.attribute)
-    if have is None:
-        return None
-    if rule.prefer is not None:
-        listed = [answer for answer in chosen if answer in rule.prefer]
-        if not listed:
+@dataclass(frozen=True)
+class _Reading:
+    """A fit rule with what it reads from the answers: the same for every method, so worked out once per advice."""
+
+    rule: WerkvormFit
+    chosen: tuple[str, ...]
+    preferred: tuple[frozenset[str], ...]  # with `prefer`: per chosen answer it lists, the method values that fit that answer
+
+    def points(self, method: Werkvorm) -> tuple[float, bool] | None:
+        """What the rule adds to one method, and whether that counts as fitting; None when it does not count."""
+        rule = self.rule
+        have = getattr(method, rule.attribute)
+        if have is None:
             return None
         values = set(have) if isinstance(have, tuple) else {have}
-        fits = all(values & set(rule.prefer[answer]) for answer in listed)
-        return (rule.plus if fits else rule.minus), fits
-    assert rule.per_answer is not None and rule.cap is not None  # guaranteed by WerkvormFit's own validation
-    values = set(have) if isinstance(have, tuple) else {have}
-    found = sum(1 for answer in chosen if answer in values)
-    if not found:
-        return None
-    total = rule.per_answer * found
-    capped = math.copysign(min(abs(total), abs(rule.cap)), total)
-    return capped, capped > 0
+        if rule.prefer is not None:
+            fits = all(values & preferred for preferred in self.preferred)
+            return (rule.plus if fits else rule.minus), fits
+        assert rule.per_answer is not None and rule.cap is not None  # guaranteed by WerkvormFit's own validation
+        found = sum(1 for answer in self.chosen if answer in values)
+        if not found:
+            return None
+        total = rule.per_answer * found
+        capped = math.copysign(min(abs(total), abs(rule.cap)), total)
+        return capped, capped > 0
+
+
+def _reading(rule: WerkvormFit, chosen: tuple[str, ...]) -> _Reading | None:
+    """None for a `prefer` rule that lists none of the chosen answers: it counts for no method."""
+    if rule.prefer is None:
+        return _Reading(rule, chosen, ())
+    listed = [answer for answer in chosen if answer in rule.prefer]
+    return _Reading(rule, chosen, tuple(frozenset(rule.prefer[answer]) for answer in listed)) if listed else None
 
 
 def _with_broad_reach(rule_set: RuleSet, answers: Answers, ranked: list[_Ranked]) -> tuple[_Ranked, ...]:

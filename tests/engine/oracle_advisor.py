@@ -4,11 +4,13 @@ Every variant (flip, unknown, phase, kader left out) is decided from scratch her
 trait order, every kader and pre check evaluated again. Slow, but plainly right; tests/engine/
 test_fast_advice.py holds ladder.engine.advisor.advise() equal to it for every field of the Advice. The
 explanation parts that the fast path does not change (reasons, routes, values, texts) come from the library;
-the working methods are ranked here as before, when every candidate was made into a MethodAdvice.
+the working methods are ranked here as before, each fit rule read again for every method and every candidate made
+into a MethodAdvice.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from typing import Any
 
@@ -60,12 +62,11 @@ from ladder.engine.methods import (
     MANY_TRAIT,
     MAX_METHODS,
     RUNNER_UP_START,
-    rule_points,
 )
 from ladder.engine.rights import advise_rights, advise_support
 from ladder.engine.roles import advise_roles
 from ladder.rules.conditions import Answers, holds
-from ladder.rules.model import NOT_APPLICABLE, UNKNOWN, Kader, RuleSet
+from ladder.rules.model import NOT_APPLICABLE, UNKNOWN, Kader, RuleSet, Werkvorm, WerkvormFit
 
 
 def advise(rule_set: RuleSet, raw_answers: Mapping[str, Any], ignore_unknown_traits: bool = False) -> Advice:
@@ -330,3 +331,23 @@ def _with_broad_reach(rule_set: RuleSet, answers: Answers, ranked: list[MethodAd
         return tuple(shown)
     broad = next((m for m in ranked[MAX_METHODS:] if reach[m.id] in BROAD_REACH), None)
     return tuple(shown) if broad is None else (*shown[: MAX_METHODS - 1], broad)
+
+
+def rule_points(rule: WerkvormFit, method: Werkvorm, chosen: tuple[str, ...]) -> tuple[float, bool] | None:
+    have = getattr(method, rule.attribute)
+    if have is None:
+        return None
+    values = set(have) if isinstance(have, tuple) else {have}
+    if rule.prefer is not None:
+        listed = [answer for answer in chosen if answer in rule.prefer]
+        if not listed:
+            return None
+        fits = all(values & set(rule.prefer[answer]) for answer in listed)
+        return (rule.plus if fits else rule.minus), fits
+    assert rule.per_answer is not None and rule.cap is not None
+    found = sum(1 for answer in chosen if answer in values)
+    if not found:
+        return None
+    total = rule.per_answer * found
+    capped = math.copysign(min(abs(total), abs(rule.cap)), total)
+    return capped, capped > 0
