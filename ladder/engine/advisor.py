@@ -105,7 +105,7 @@ class _Compiled:
     # Memos filled as advice is computed; all are pure functions of the rule set, so any thread may fill them.
     alternatives: dict[tuple[str, tuple[str, ...]], tuple[tuple[str, ...], ...]] = field(default_factory=dict)
     known_vectors: dict[tuple[str, tuple[str, ...]], tuple[tuple[float, ...] | None, bool]] = field(default_factory=dict)
-    windows: dict[tuple[int, ...], tuple[int, ...]] = field(default_factory=dict)
+    windows: dict[tuple[bool, ...], tuple[int, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -541,14 +541,15 @@ def _known_vector(compiled: _Compiled, trait: str, chosen: tuple[str, ...]) -> t
     return known
 
 
-def _window(compiled: _Compiled, kaders: tuple[Kader, ...], fired: tuple[int, ...]) -> tuple[int, ...]:
-    """The allowed rungs for these fired kaders (indexes of kaders that are not warnings): memoised, as the
-    what-ifs of one advice, and many advices, meet the same few sets of kaders."""
-    window = compiled.windows.get(fired)
+def _window(compiled: _Compiled, kaders: tuple[Kader, ...], fires: Sequence[bool]) -> tuple[int, ...]:
+    """The allowed rungs when these kaders fire (one flag per kader): memoised, as the what-ifs of one advice, and many
+    advices, meet the same few sets of kaders."""
+    key = tuple(fires)
+    window = compiled.windows.get(key)
     if window is None:
         if len(compiled.windows) >= _WINDOWS_MAX:
             compiled.windows.clear()
-        window = compiled.windows.setdefault(fired, _allowed(compiled.rungs, tuple(kaders[i] for i in fired))[0])
+        window = compiled.windows.setdefault(key, _allowed(compiled.rungs, tuple(k for k, f in zip(kaders, fires) if f))[0])
     return window
 
 
@@ -597,7 +598,6 @@ class _WhatIfs:
         self.kaders = project.rule_set.kaders
         self.pre = project.rule_set.preconditions.pre
         self.fires = tuple(kader_applies(k, answers, entry) for k in self.kaders)
-        self.steering = tuple(i for i, k in enumerate(self.kaders) if not k.warning)  # the kaders that can move the rung
         self.holds = tuple(pre_check_holds(c, answers, entry) for c in self.pre)
         self.exact = all(_known_vector(compiled, t, answers[t])[1] for t in project.contributions)
         self.totals = decision.totals
@@ -611,7 +611,7 @@ class _WhatIfs:
         _ask_when(compiled, self.asked)
         self.entry = entry
         self.informs = any(self.holds)
-        self.window = _window(compiled, self.kaders, tuple(i for i in self.steering if self.fires[i]))
+        self.window = _window(compiled, self.kaders, self.fires)
         # The traits whose answer nothing else reads (no kader but a warning, no pre check or ask_when, nor the entry
         # phase): a what-if on one of them moves only the scores. None when ask_when applied again gives other answers:
         # then every what-if may change more than its own answer.
@@ -640,7 +640,7 @@ class _WhatIfs:
         if any(_recheck(self.pre, self.holds, compiled.pre_readers, change, pre_check_holds)):
             return 0
         fires = _recheck(self.kaders, self.fires, compiled.steering_readers, change, kader_applies)
-        window = _window(compiled, self.kaders, tuple(i for i in self.steering if fires[i]))
+        window = _window(compiled, self.kaders, fires)
         # max() keeps the first of equal scores, and the window is in ladder order: the lower rung wins, as in _settle
         return max(window, key=self._totals(change.vectors, change.exact, change.entry).__getitem__)
 
@@ -658,8 +658,8 @@ class _WhatIfs:
         """The advised rung if this one kader did not exist (the pre checks do not read kaders)."""
         if kader.warning:
             return decision.final
-        fired = tuple(i for i in self.steering if self.fires[i] and self.kaders[i].id != kader.id)
-        window = _window(self.project.compiled, self.kaders, fired)
+        fires = [f and k.id != kader.id for k, f in zip(self.kaders, self.fires)]
+        window = _window(self.compiled, self.kaders, fires)
         return 0 if decision.pre else max(window, key=lambda i: (decision.totals[i], -i))
 
     def _change(self, trait: str, new: tuple[str, ...]) -> _Change:
