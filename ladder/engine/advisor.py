@@ -23,9 +23,9 @@ How a recommendation is decided:
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass
-from typing import Any
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, NamedTuple, TypeVar
 
 from ladder.engine.advice import (
     Advice,
@@ -51,17 +51,19 @@ from ladder.engine.advice import (
 from ladder.engine.methods import advise_methods
 from ladder.engine.rights import advise_rights, advise_support
 from ladder.engine.roles import advise_roles
-from ladder.rules.conditions import Answers, holds
+from ladder.rules.conditions import Answers, holds, traits_in
 from ladder.rules.model import (
     NOT_APPLICABLE,
     PHASE_TRAIT,
     UNKNOWN,
     VALUES,
+    Condition,
     Kader,
     PostCheck,
     PreCheck,
     RuleSet,
     Text,
+    Trait,
     WeightFactor,
 )
 from ladder.rules.problems import AnswerError, AnswerProblem
@@ -89,6 +91,21 @@ class _Compiled:
     phase_trait: str | None  # the trait whose earliest answer is the entry phase, when the rule set has one
     profiles: Mapping[str, tuple[float, ...]]  # the phases section's points per phase (empty without one)
     asks_when: bool  # whether any trait has an ask_when (answers then depend on other answers)
+    # The traits with an ask_when and their condition, in trait order: besides the changed one, the only answers a what-if
+    # can change.
+    asked_when: tuple[tuple[str, Condition], ...]
+    ask_readers: frozenset[str]  # the traits that some ask_when reads
+    position: Mapping[str, int]  # each trait's place in `traits`, the order in which points are added
+    # Per trait, the kaders and pre checks (indexes in the rule set's order) whose outcome can change with its answer:
+    # those whose condition reads it, and for the phase trait also those scoped to phases (they read the entry phase).
+    kader_readers: Mapping[str, tuple[int, ...]]
+    steering_readers: Mapping[str, tuple[int, ...]]  # the same for the kaders that are not warnings
+    pre_readers: Mapping[str, tuple[int, ...]]
+    trait_models: Mapping[str, Trait]
+    # Memos filled as advice is computed; all are pure functions of the rule set, so any thread may fill them.
+    alternatives: dict[tuple[str, tuple[str, ...]], tuple[tuple[str, ...], ...]] = field(default_factory=dict)
+    known_vectors: dict[tuple[str, tuple[str, ...]], tuple[tuple[float, ...] | None, bool]] = field(default_factory=dict)
+    windows: dict[tuple[bool, ...], tuple[int, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -130,10 +147,28 @@ def _compile(rule_set: RuleSet) -> _Compiled:
     phases = rule_set.phases
     phase_trait = phases.trait if phases else PHASE_TRAIT if PHASE_TRAIT in trait_ids else None
     profiles = {p: tuple(prof.points.get(r, 0.0) for r in rungs) for p, prof in (phases.profiles if phases else {}).items()}
-    asks_when = any(t.ask_when is not None for t in rule_set.traits)
-    compiled = _Compiled(rungs, trait_ids, vectors, phase_trait, profiles, asks_when)
+    asked_when = tuple((t.id, t.ask_when) for t in rule_set.traits if t.ask_when is not None)
+    ask_readers = frozenset(read for _, condition in asked_when for read in traits_in(condition))
+    position = {t: i for i, t in enumerate(trait_ids)}
+    kader_readers = _readers([(k.when, k.phases) for k in rule_set.kaders], phase_trait)
+    steering_readers = {t: tuple(i for i in kaders if not rule_set.kaders[i].warning) for t, kaders in kader_readers.items()}
+    pre_readers = _readers([(c.when, c.phases) for c in rule_set.preconditions.pre], phase_trait)
+    compiled = _Compiled(rungs, trait_ids, vectors, phase_trait, profiles, bool(asked_when), asked_when, ask_readers, position,
+                         kader_readers, {t: k for t, k in steering_readers.items() if k}, pre_readers, {t.id: t for t in rule_set.traits})
     _COMPILED[id(rule_set)] = (rule_set, compiled)
     return compiled
+
+
+def _readers(
+    conditions: list[tuple[Condition, tuple[str, ...] | None]], phase_trait: str | None
+) -> dict[str, tuple[int, ...]]:
+    """Per trait, the indexes of the conditions (each with its phase scope) that depend on its answer."""
+    readers: dict[str, list[int]] = {}
+    for i, (when, phases) in enumerate(conditions):
+        read = traits_in(when) | ({phase_trait} if phases is not None and phase_trait is not None else set())
+        for trait in read:
+            readers.setdefault(trait, []).append(i)
+    return {trait: tuple(indexes) for trait, indexes in readers.items()}
 
 
 def normalize_answers(
@@ -205,14 +240,17 @@ def apply_ask_when(rule_set: RuleSet, given: Answers) -> dict[str, tuple[str, ..
     they stand, so one on a question that is itself nvt does not hold. An `nvt` given for an asked question
     counts as onbekend."""
     answers = dict(given)
-    for trait in rule_set.traits:
-        if trait.ask_when is None:
-            continue
-        if not holds(trait.ask_when, answers):
-            answers[trait.id] = (NOT_APPLICABLE,)
-        elif answers[trait.id] == (NOT_APPLICABLE,):
-            answers[trait.id] = (UNKNOWN,)
+    _ask_when(_compile(rule_set), answers)
     return answers
+
+
+def _ask_when(compiled: _Compiled, answers: dict[str, tuple[str, ...]]) -> None:
+    """apply_ask_when in place, on a copy the caller made anyway."""
+    for trait, condition in compiled.asked_when:
+        if not holds(condition, answers):
+            answers[trait] = (NOT_APPLICABLE,)
+        elif answers[trait] == (NOT_APPLICABLE,):
+            answers[trait] = (UNKNOWN,)
 
 
 @dataclass(frozen=True)
@@ -249,7 +287,8 @@ def advise(rule_set: RuleSet, raw_answers: Mapping[str, Any], ignore_unknown_tra
     runner_up = rungs[runner_up_index] if runner_up_index is not None else None
     profile = phase_profile(rule_set, decision.entry)
     explained = {**contributions, **({compiled.phase_trait: profile} if profile and compiled.phase_trait else {})}
-    unknowns = _unknowns(project, decision.final)
+    what_ifs = _WhatIfs(project, decision)
+    unknowns = _unknowns(project, what_ifs, decision.final)
     post = tuple(c for c in rule_set.preconditions.post if _post_applies(rule_set, c, decision.final, answers))
     conditional_on = tuple(c.id for c in post if c.conditional)
     fallback = _fallback(decision) if conditional_on else None
@@ -281,10 +320,10 @@ def advise(rule_set: RuleSet, raw_answers: Mapping[str, Any], ignore_unknown_tra
             for t, vector in contributions.items()
         ) + _profile_contribution(rule_set, decision.entry),
         main_reasons=tuple(r.trait for r in reasons),
-        kaders=tuple(_fired(k, decision.yielded, _without_kader(project, decision, k) != decision.final) for k in decision.fired),
+        kaders=tuple(_fired(k, decision.yielded, what_ifs.without(decision, k) != decision.final) for k in decision.fired),
         margin=margin,
         robustness=_robustness(rule_set, margin),
-        flips=_flips(project, decision.final),
+        flips=_flips(project, what_ifs, decision.final),
         unknowns=unknowns,
         role=roles.main,
         promise=rule_set.rung(recommended).promise,
@@ -296,7 +335,7 @@ def advise(rule_set: RuleSet, raw_answers: Mapping[str, Any], ignore_unknown_tra
             if (g.rungs is None or recommended in g.rungs) and (g.when is None or holds(g.when, answers))
             and (roles.hats or not g.with_hats)
         ),
-        phases=_phases(project, decision.entry),
+        phases=_phases(project, what_ifs, decision.entry),
         routes=_routes(rule_set, answers, decision),
         values=_values(rule_set, recommended, runner_up),
         status=status,
@@ -384,7 +423,11 @@ def entry_phase(rule_set: RuleSet, answers: Answers) -> str | None:
 
     Shared with ladder.engine.batch.
     """
-    trait = _compile(rule_set).phase_trait
+    return _entry(_compile(rule_set), answers)
+
+
+def _entry(compiled: _Compiled, answers: Answers) -> str | None:
+    trait = compiled.phase_trait
     chosen = answers.get(trait, (UNKNOWN,)) if trait else (UNKNOWN,)
     return None if chosen in ((UNKNOWN,), (NOT_APPLICABLE,)) else chosen[0]
 
@@ -406,29 +449,42 @@ def pre_check_holds(check: PreCheck, answers: Answers, entry: str | None) -> boo
 
 
 def _decide(project: _Project) -> _Decision:
-    compiled = project.compiled
-    totals = [0.0] * len(compiled.rungs)
-    for trait in compiled.traits:  # fixed order keeps floating-point sums identical run to run
-        vector = project.contributions.get(trait)
+    totals = [0.0] * len(project.compiled.rungs)
+    _add_points(project.compiled, project.contributions, totals, 0)
+    entry = _entry(project.compiled, project.answers)
+    _add_profile(project.compiled, entry, totals)
+    answers = project.answers
+    fired = tuple(k for k in project.rule_set.kaders if kader_applies(k, answers, entry))
+    pre = tuple(c for c in project.rule_set.preconditions.pre if pre_check_holds(c, answers, entry))
+    return _settle(project.compiled.rungs, fired, pre, tuple(totals), entry)
+
+
+def _add_points(compiled: _Compiled, contributions: Mapping[str, tuple[float, ...] | None], totals: list[float],
+                start: int) -> None:
+    """Adds the points of the traits from position `start` on to `totals`. Always in trait order: floating-point
+    addition is not associative, and this fixed order keeps the sums identical run to run and what-if to what-if."""
+    for trait in compiled.traits[start:]:
+        vector = contributions.get(trait)
         if vector is not None:
             for i, v in enumerate(vector):
                 totals[i] += v
-    entry = entry_phase(project.rule_set, project.answers)
-    for i, v in enumerate(phase_profile(project.rule_set, entry) or ()):  # added last, as in the batch path
+
+
+def _add_profile(compiled: _Compiled, entry: str | None, totals: list[float]) -> None:
+    for i, v in enumerate(compiled.profiles.get(entry, ()) if entry is not None else ()):  # added last, as in the batch path
         totals[i] += v
-    return _decide_totals(project, project.rule_set.kaders, tuple(totals), entry)
 
 
-def _decide_totals(project: _Project, kaders: tuple[Kader, ...], totals: tuple[float, ...], entry: str | None) -> _Decision:
-    rungs, answers = project.compiled.rungs, project.answers
-    fired = tuple(k for k in kaders if kader_applies(k, answers, entry))
+def _settle(
+    rungs: tuple[str, ...], fired: tuple[Kader, ...], pre: tuple[PreCheck, ...], totals: tuple[float, ...], entry: str | None
+) -> _Decision:
+    """The decision once the scores, the kaders that fire and the pre checks that hold are known."""
     allowed, excluded, yielded = _allowed(rungs, fired)
     best = max(allowed, key=lambda i: (totals[i], -i))
     status: tuple[RungStatus, ...] = tuple(
         "uitgesloten" if i in excluded and i not in allowed else ("mogelijk" if i in allowed else "begrensd")
         for i in range(len(rungs))
     )
-    pre = tuple(c for c in project.rule_set.preconditions.pre if pre_check_holds(c, answers, entry))
     if pre:  # informing honestly overrides every kader that would forbid the lowest rung
         yielded |= {k.id for k in fired if (k.min is not None and k.min != rungs[0]) or rungs[0] in (k.exclude or ())}
     return _Decision(best, totals, tuple(allowed), fired, frozenset(yielded), status, entry, pre)
@@ -464,26 +520,229 @@ def _allowed(rungs: tuple[str, ...], fired: tuple[Kader, ...]) -> tuple[tuple[in
     return tuple(allowed), excluded, yielded
 
 
-def _with_answer(project: _Project, trait: str, new: tuple[str, ...]) -> _Decision:
-    """The decision when one trait's answer changes: only the answers that change are weighed again (with ask_when,
-    other questions may become asked or not asked)."""
-    changed = {**project.answers, trait: new}
-    answers = apply_ask_when(project.rule_set, changed) if project.compiled.asks_when else changed
-    contributions = dict(project.contributions)
-    for t in project.compiled.traits:
-        if answers[t] != project.answers[t]:
-            vector = _trait_vector(project.compiled, t, answers[t])
-            if vector is None:
-                contributions.pop(t, None)
-            else:
-                contributions[t] = vector
-    return _decide(_Project(project.rule_set, project.compiled, answers, contributions))
+# A sum of numbers that are all multiples of 2**-16 and at most 2**20 in size is exact in float64 as long as it has
+# fewer than 2**17 terms (every partial sum then fits in the 53-bit mantissa), whatever the order of the additions.
+_EXACT_SCALE = 2.0**16
+_EXACT_MAX = 2.0**20
+_WINDOWS_MAX = 4096
 
 
-def _alternatives(rule_set: RuleSet, trait: str, current: tuple[str, ...]) -> list[tuple[str, ...]]:
+def _is_exact(vector: tuple[float, ...] | None) -> bool:
+    return vector is None or all(abs(v) <= _EXACT_MAX and (v * _EXACT_SCALE).is_integer() for v in vector)
+
+
+def _known_vector(compiled: _Compiled, trait: str, chosen: tuple[str, ...]) -> tuple[tuple[float, ...] | None, bool]:
+    """The trait's points for this answer and whether they are exact; memoised, as every advice asks for the same ones."""
+    key = (trait, chosen)
+    known = compiled.known_vectors.get(key)
+    if known is None:
+        vector = _trait_vector(compiled, trait, chosen)
+        known = compiled.known_vectors.setdefault(key, (vector, _is_exact(vector)))
+    return known
+
+
+def _window(compiled: _Compiled, kaders: tuple[Kader, ...], fires: Sequence[bool]) -> tuple[int, ...]:
+    """The allowed rungs when these kaders fire (one flag per kader): memoised, as the what-ifs of one advice, and many
+    advices, meet the same few sets of kaders."""
+    key = tuple(fires)
+    window = compiled.windows.get(key)
+    if window is None:
+        if len(compiled.windows) >= _WINDOWS_MAX:
+            compiled.windows.clear()
+        window = compiled.windows.setdefault(key, _allowed(compiled.rungs, tuple(k for k, f in zip(kaders, fires) if f))[0])
+    return window
+
+
+class _Change(NamedTuple):  # a NamedTuple, as one is made per what-if and it is the quickest to make
+    """A what-if's answers, the traits whose answer it changes with their new points, and its entry phase."""
+
+    answers: Answers
+    vectors: Mapping[str, tuple[float, ...] | None]
+    exact: bool  # whether all the new points are exact (see _EXACT_SCALE)
+    entry: str | None
+
+
+_Scoped = TypeVar("_Scoped", Kader, PreCheck)
+
+
+def _recheck(
+    items: tuple[_Scoped, ...], base: tuple[bool, ...], readers: Mapping[str, tuple[int, ...]], change: _Change,
+    applies: Callable[[_Scoped, Answers, str | None], bool],
+) -> Sequence[bool]:
+    """The outcomes of the kaders (or pre checks) under a what-if: only those that read a changed answer are evaluated."""
+    touched = [i for t in change.vectors for i in readers.get(t, ())]
+    if not touched:
+        return base
+    outcomes = list(base)
+    for i in touched:
+        outcomes[i] = applies(items[i], change.answers, change.entry)
+    return outcomes
+
+
+class _WhatIfs:
+    """One project's decision under another answer to one question (flips, unknowns, phases, a kader left out),
+    worked out from the project's own decision instead of from scratch, with the same result to the last bit.
+
+    Only the kaders and pre checks that read a changed answer are evaluated again. The scores are the project's
+    minus the old points plus the new ones when every number involved is exact (then any order of addition gives
+    the same bits): its scores when the entry phase stays, else its points before the phase profile, which is then
+    added as the engine adds it. Otherwise they are added again from the first changed trait on, in trait order,
+    starting from the running total just before it.
+    """
+
+    def __init__(self, project: _Project, decision: _Decision) -> None:
+        compiled, answers, entry = project.compiled, project.answers, decision.entry
+        self.project = project
+        self.compiled = compiled
+        self.asked_ids = tuple(t for t, _ in compiled.asked_when)
+        self.kaders = project.rule_set.kaders
+        self.pre = project.rule_set.preconditions.pre
+        self.fires = tuple(kader_applies(k, answers, entry) for k in self.kaders)
+        self.holds = tuple(pre_check_holds(c, answers, entry) for c in self.pre)
+        self.exact = all(_known_vector(compiled, t, answers[t])[1] for t in project.contributions)
+        self.totals = decision.totals
+        self.moves = self.exact and _is_exact(compiled.profiles.get(entry) if entry is not None else None)
+        self.points = [0.0] * len(compiled.rungs)
+        _add_points(compiled, project.contributions, self.points, 0)
+        self._running: list[tuple[float, ...]] | None = None
+        # ask_when applied to the engine's own answers once more: not always the same answers, as a condition may read
+        # a later question that the first pass made nvt
+        self.asked = dict(answers)
+        _ask_when(compiled, self.asked)
+        self.entry = entry
+        self.informs = any(self.holds)
+        self.window = _window(compiled, self.kaders, self.fires)
+        # The traits whose answer nothing else reads (no kader but a warning, no pre check or ask_when, nor the entry
+        # phase): a what-if on one of them moves only the scores. None when ask_when applied again gives other answers:
+        # then every what-if may change more than its own answer.
+        read = {*compiled.steering_readers, *compiled.pre_readers, *compiled.ask_readers, *self.asked_ids, compiled.phase_trait}
+        drift = any(self.asked[t] != answers[t] for t in self.asked_ids)
+        self.quiet = frozenset() if drift else frozenset(compiled.traits) - read
+        self.finals: dict[tuple[str, tuple[str, ...]], int] = {}
+
+    def final(self, trait: str, new: tuple[str, ...]) -> int:
+        """The advised rung with this answer. Kept: the unknowns ask again for what-ifs the flips have decided."""
+        key = (trait, new)
+        final = self.finals.get(key)
+        if final is None:
+            final = self.finals[key] = self._final(trait, new)
+        return final
+
+    def _final(self, trait: str, new: tuple[str, ...]) -> int:
+        """Warnings are not evaluated, as they never move the advised rung."""
+        if trait in self.quiet:
+            if self.informs:
+                return 0
+            vector, exact = _known_vector(self.compiled, trait, new)
+            return max(self.window, key=self._totals({trait: vector}, exact, self.entry).__getitem__)
+        change = self._change(trait, new)
+        compiled = self.compiled
+        if any(_recheck(self.pre, self.holds, compiled.pre_readers, change, pre_check_holds)):
+            return 0
+        fires = _recheck(self.kaders, self.fires, compiled.steering_readers, change, kader_applies)
+        window = _window(compiled, self.kaders, fires)
+        # max() keeps the first of equal scores, and the window is in ladder order: the lower rung wins, as in _settle
+        return max(window, key=self._totals(change.vectors, change.exact, change.entry).__getitem__)
+
+    def decision(self, trait: str, new: tuple[str, ...]) -> _Decision:
+        """The whole decision with this answer."""
+        change = self._change(trait, new)
+        compiled = self.project.compiled
+        fires = _recheck(self.kaders, self.fires, compiled.kader_readers, change, kader_applies)
+        holds = _recheck(self.pre, self.holds, compiled.pre_readers, change, pre_check_holds)
+        fired = tuple(k for k, f in zip(self.kaders, fires) if f)
+        pre = tuple(c for c, h in zip(self.pre, holds) if h)
+        return _settle(compiled.rungs, fired, pre, tuple(self._totals(change.vectors, change.exact, change.entry)), change.entry)
+
+    def without(self, decision: _Decision, kader: Kader) -> int:
+        """The advised rung if this one kader did not exist (the pre checks do not read kaders)."""
+        if kader.warning:
+            return decision.final
+        fires = [f and k.id != kader.id for k, f in zip(self.kaders, self.fires)]
+        window = _window(self.compiled, self.kaders, fires)
+        return 0 if decision.pre else max(window, key=lambda i: (decision.totals[i], -i))
+
+    def _change(self, trait: str, new: tuple[str, ...]) -> _Change:
+        compiled, before = self.compiled, self.project.answers
+        answers = self._asked(trait, new)
+        vectors: dict[str, tuple[float, ...] | None] = {}
+        exact = True
+        for t in (trait, *self.asked_ids):
+            if answers[t] != before[t]:
+                vectors[t], exact_t = _known_vector(compiled, t, answers[t])
+                exact = exact and exact_t
+        return _Change(answers, vectors, exact, _entry(compiled, answers))
+
+    def _asked(self, trait: str, new: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+        """apply_ask_when on the answers with this one changed. When no ask_when reads the trait, each condition comes
+        out as it did for self.asked, in the same order, so only the trait's own answer has to be settled."""
+        compiled = self.compiled
+        if trait in compiled.ask_readers:
+            answers = {**self.project.answers, trait: new}
+            _ask_when(compiled, answers)
+            return answers
+        if trait in self.asked_ids:
+            if self.asked[trait] == (NOT_APPLICABLE,):  # its own condition does not hold
+                new = (NOT_APPLICABLE,)
+            elif new == (NOT_APPLICABLE,):
+                new = (UNKNOWN,)
+        return {**self.asked, trait: new}
+
+    def _totals(self, vectors: Mapping[str, tuple[float, ...] | None], exact: bool, entry: str | None) -> Sequence[float]:
+        """The scores with these traits' new points (None: it adds nothing) and this entry phase."""
+        compiled, old = self.compiled, self.project.contributions
+        if self.moves and exact and entry == self.entry:  # the project's own scores, profile included, moved
+            scores: Sequence[float] = self.totals
+            for t, vector in vectors.items():
+                was = old.get(t)
+                if was is not None:
+                    scores = [x - v for x, v in zip(scores, was)]
+                if vector is not None:
+                    scores = [x + v for x, v in zip(scores, vector)]
+            return scores
+        if not vectors:
+            totals = list(self.points)
+        elif self.exact and exact:
+            totals = self.points
+            for t, vector in vectors.items():
+                was = old.get(t)
+                if was is not None:
+                    totals = [x - v for x, v in zip(totals, was)]
+                if vector is not None:
+                    totals = [x + v for x, v in zip(totals, vector)]
+            totals = list(totals)
+        else:
+            start = min(compiled.position[t] for t in vectors)
+            totals = list(self._running_totals()[start])
+            _add_points(compiled, {**old, **vectors}, totals, start)
+        _add_profile(compiled, entry, totals)
+        return tuple(totals)
+
+    def _running_totals(self) -> list[tuple[float, ...]]:
+        """The project's points summed over the traits before each position: made once, only when a sum is not exact."""
+        if self._running is None:
+            compiled, contributions = self.project.compiled, self.project.contributions
+            running = [0.0] * len(compiled.rungs)
+            self._running = [tuple(running)]
+            for trait in compiled.traits:
+                for i, v in enumerate(contributions.get(trait) or ()):
+                    running[i] += v
+                self._running.append(tuple(running))
+        return self._running
+
+
+def _alternatives(compiled: _Compiled, trait: str, current: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+    """_one_step, memoised per rule set: every advice asks for the same few."""
+    key = (trait, current)
+    known = compiled.alternatives.get(key)
+    if known is None:
+        known = compiled.alternatives.setdefault(key, tuple(_one_step(compiled.trait_models[trait], current)))
+    return known
+
+
+def _one_step(t: Trait, current: tuple[str, ...]) -> list[tuple[str, ...]]:
     """Every answer that differs from `current` by one step: another option, unknown, or one option more or less. An
     exclusive option ("geen") replaces the others, and another option replaces it, as a user's answer would."""
-    t = rule_set.trait(trait)
     options = t.option_ids()
     if not t.multiple:
         return [(o,) for o in (*options, UNKNOWN) if (o,) != current]
@@ -552,14 +811,6 @@ def _fired(kader: Kader, yielded: frozenset[str], changed_outcome: bool) -> Fire
     rungs = (kader.max,) if kader.max else (kader.min,) if kader.min else kader.exclude or ()
     return FiredKader(id=kader.id, effect=kader.effect, rungs=tuple(r for r in rungs if r), reason=kader.reason,
                       yielded=kader.id in yielded, changed_outcome=changed_outcome)
-
-
-def _without_kader(project: _Project, decision: _Decision, kader: Kader) -> int:
-    """The rung that would be advised if this one kader did not exist."""
-    if kader.warning:
-        return decision.final
-    others = tuple(k for k in project.rule_set.kaders if k.id != kader.id)
-    return _decide_totals(project, others, decision.totals, decision.entry).final
 
 
 def _profile_contribution(rule_set: RuleSet, entry: str | None) -> tuple[Contribution, ...]:
@@ -664,36 +915,36 @@ def _robustness(rule_set: RuleSet, margin: float | None) -> RobustnessLabel:
     return "krap"
 
 
-def _flips(project: _Project, advised: int) -> tuple[Flip, ...]:
+def _flips(project: _Project, what_ifs: _WhatIfs, advised: int) -> tuple[Flip, ...]:
     """Every one-step change of one asked question's answer that changes the advice (never to `nvt`)."""
     flips = []
     for trait in project.compiled.traits:
         current = project.answers[trait]
         if current == (NOT_APPLICABLE,):
             continue
-        for new in _alternatives(project.rule_set, trait, current):
-            decision = _with_answer(project, trait, new)
-            if decision.final != advised:
-                flips.append(Flip(trait=trait, answer=current, new_answer=new, new_rung=project.compiled.rungs[decision.final],
-                                  kind=project.rule_set.trait(trait).kind))
+        for new in _alternatives(project.compiled, trait, current):
+            final = what_ifs.final(trait, new)
+            if final != advised:
+                flips.append(Flip(trait=trait, answer=current, new_answer=new, new_rung=project.compiled.rungs[final],
+                                  kind=project.compiled.trait_models[trait].kind))
     return tuple(flips)
 
 
-def _unknowns(project: _Project, advised: int) -> tuple[UnknownEffect, ...]:
+def _unknowns(project: _Project, what_ifs: _WhatIfs, advised: int) -> tuple[UnknownEffect, ...]:
     effects = []
     rungs = project.compiled.rungs
     for trait in project.compiled.traits:
         if project.answers[trait] != (UNKNOWN,):
             continue
         outcomes = tuple(
-            UnknownOutcome(answer=o, rung=rungs[_with_answer(project, trait, (o,)).final])
-            for o in project.rule_set.trait(trait).option_ids()
+            UnknownOutcome(answer=o, rung=rungs[what_ifs.final(trait, (o,))])
+            for o in project.compiled.trait_models[trait].option_ids()
         )
         effects.append(UnknownEffect(trait=trait, outcomes=outcomes, changes_advice=any(x.rung != rungs[advised] for x in outcomes)))
     return tuple(effects)
 
 
-def _phases(project: _Project, entry: str | None) -> tuple[PhaseAdvice, ...]:
+def _phases(project: _Project, what_ifs: _WhatIfs, entry: str | None) -> tuple[PhaseAdvice, ...]:
     """Per phase, the advice as if the project were in that phase only. With a phases section: the entry phase
     and every later phase (every phase when the phase is unknown); without one: the chosen phases, when more
     than one."""
@@ -710,7 +961,7 @@ def _phases(project: _Project, entry: str | None) -> tuple[PhaseAdvice, ...]:
             return ()
     result = []
     for phase in listed:
-        decision = _with_answer(project, trait, (phase,))
+        decision = what_ifs.decision(trait, (phase,))
         profile = phases.profiles.get(phase) if phases else None
         result.append(PhaseAdvice(
             phase=phase,
