@@ -692,25 +692,11 @@ class _WhatIfs:
         """The scores with these traits' new points (None: it adds nothing) and this entry phase."""
         compiled, old = self.compiled, self.project.contributions
         if self.moves and exact and entry == self.entry:  # the project's own scores, profile included, moved
-            scores: Sequence[float] = self.totals
-            for t, vector in vectors.items():
-                was = old.get(t)
-                if was is not None:
-                    scores = [x - v for x, v in zip(scores, was)]
-                if vector is not None:
-                    scores = [x + v for x, v in zip(scores, vector)]
-            return scores
+            return _moved(self.totals, vectors, old)
         if not vectors:
             totals = list(self.points)
         elif self.exact and exact:
-            totals = self.points
-            for t, vector in vectors.items():
-                was = old.get(t)
-                if was is not None:
-                    totals = [x - v for x, v in zip(totals, was)]
-                if vector is not None:
-                    totals = [x + v for x, v in zip(totals, vector)]
-            totals = list(totals)
+            totals = list(_moved(self.points, vectors, old))
         else:
             start = min(compiled.position[t] for t in vectors)
             totals = list(self._running_totals()[start])
@@ -1004,3 +990,15 @@ def _values(rule_set: RuleSet, advised: str, runner_up: str | None) -> ValuesCom
     return ValuesComparison(advised=profile(advised), runner_up=profile(runner_up) if runner_up else None,
                             runner_up_rung=runner_up)
 
+
+def _moved(scores: Sequence[float], vectors: Mapping[str, tuple[float, ...] | None],
+           old: Mapping[str, tuple[float, ...]]) -> Sequence[float]:
+    """Scores with each trait's old points taken off and its new ones (None: nothing) put on; exact only when
+    every number is (the caller checks), so the order of the steps cannot change a bit."""
+    for t, vector in vectors.items():
+        was = old.get(t)
+        if was is not None:
+            scores = [x - v for x, v in zip(scores, was)]
+        if vector is not None:
+            scores = [x + v for x, v in zip(scores, vector)]
+    return scores
