@@ -12,20 +12,18 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, get_args
 
 import sqlalchemy as sa
 
 from storage.database import Database
 from storage.tables import audit_log
 
-Action = Literal["entry_saved", "choice_updated", "evaluation_added", "entry_deleted", "register_exported",
-                 "session_created", "joint_answers_set", "join_code_renewed", "session_closed", "session_deleted",
-                 "member_joined", "answers_saved", "member_deleted", "sessions_purged"]
-ACTIONS: tuple[Action, ...] = ("entry_saved", "choice_updated", "evaluation_added", "entry_deleted",
-                               "register_exported", "session_created", "joint_answers_set", "join_code_renewed",
-                               "session_closed", "session_deleted", "member_joined", "answers_saved",
-                               "member_deleted", "sessions_purged")
+Action = Literal["entry_saved", "choice_updated", "evaluation_added", "entry_deleted", "contact_person_removed",
+                 "register_exported", "session_created", "joint_answers_set", "join_code_renewed", "session_closed",
+                 "session_deleted", "member_joined", "answers_saved", "member_deleted", "member_code_renewed",
+                 "sessions_purged"]
+ACTIONS: tuple[Action, ...] = get_args(Action)
 SubjectKind = Literal["register_entry", "register", "group_session", "group_member"]
 DEFAULT_LIMIT = 500  # the newest rows a page shows; the log itself keeps everything
 

@@ -128,6 +128,17 @@ class Database:
                 with conn.begin():
                     yield conn
 
+    def forget_erased(self) -> None:
+        """After personal data was deleted: on SQLite, folds the write-ahead log into the file (where secure_delete
+        zeroed the freed content) and truncates it, so no older copy of those pages stays in the log. Outside a
+        transaction (SQLite will not checkpoint inside one), so on the driver's own connection, which issues no
+        BEGIN of its own here. PostgreSQL: the rows are gone for every query at once; their space is reclaimed by
+        autovacuum (SECURITY.md)."""
+        if not self.is_sqlite:
+            return
+        with _as_storage_error(), self.engine.connect() as conn:
+            conn.connection.dbapi_connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # type: ignore[union-attr]
+
     def dispose(self) -> None:
         self.engine.dispose()
 
@@ -239,7 +250,10 @@ def _sqlite_engine(url: sa.URL, limits: Limits) -> sa.Engine:
         # deadlock when both try to write.
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
-        pragmas = ("journal_mode=WAL", "foreign_keys=ON", f"busy_timeout={limits.sqlite_busy_ms}", "synchronous=NORMAL")
+        # secure_delete: whatever a delete or update frees is overwritten with zeros, so an erased name does not
+        # linger in the file's free pages (AVG art. 17); Database.forget_erased then empties the write-ahead log.
+        pragmas = ("journal_mode=WAL", "foreign_keys=ON", f"busy_timeout={limits.sqlite_busy_ms}", "synchronous=NORMAL",
+                   "secure_delete=ON")
         for pragma in pragmas:
             cursor.execute(f"PRAGMA {pragma}")
         cursor.close()

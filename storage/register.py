@@ -28,6 +28,7 @@ from storage.tables import register_entries, register_evaluations
 
 Source = Literal["advies", "werkgroep"]
 SOURCES: tuple[Source, ...] = ("advies", "werkgroep")
+CONTACT_SEARCH_MINIMUM = 3  # characters of a name or address to look a contact person up by
 
 
 @dataclass(frozen=True)
@@ -168,8 +169,45 @@ def update_choice(db: Database, entry_id: int, chosen_rung: str, choice_reason: 
                  "contact_person": contact_person.strip() or None}
         conn.execute(register_entries.update().where(e.id == entry_id).values(**after))
         # Saved without a difference still gets its row (with no fields): someone pressed save on this entry.
-        record(conn, actor, "choice_updated", "register_entry", entry_id,
-               [name for name, value in after.items() if before[name] != value])
+        changed = [name for name, value in after.items() if before[name] != value]
+        record(conn, actor, "choice_updated", "register_entry", entry_id, changed)
+    if "contact_person" in changed:  # a contact person taken out or replaced: no old copy stays behind
+        db.forget_erased()
+
+
+def entries_naming(db: Database, contact: str, *, organisation: str | None = None) -> list[EntrySummary]:
+    """The entries whose contact person contains `contact` (a name or e-mail address, ignoring case), newest
+    first: what a beheerder checks before removing a person on their request (AVG art. 17)."""
+    e = register_entries.c
+    query = (_summary_query().where(e.contact_person.icontains(_contact(contact), autoescape=True),
+                                    *_scope(organisation))
+             .order_by(e.saved_on.desc(), e.id.desc()))
+    with db.reading() as conn:
+        return [_summary(row) for row in conn.execute(query).mappings()]
+
+
+def remove_contact_person(db: Database, contact: str, *, actor: Actor = LOCAL,
+                          organisation: str | None = None) -> list[int]:
+    """Empties the contact person of every entry that names `contact` (as entries_naming finds them); returns the
+    entries' numbers. Each gets its own audit row, naming the field, never the person."""
+    e = register_entries.c
+    with db.transaction() as conn:
+        removed = list(conn.execute(register_entries.update()
+                                    .where(e.contact_person.icontains(_contact(contact), autoescape=True),
+                                           *_scope(organisation))
+                                    .values(contact_person=None).returning(e.id)).scalars())
+        for number in sorted(removed):
+            record(conn, actor, "contact_person_removed", "register_entry", number, ["contact_person"])
+    db.forget_erased()
+    return sorted(removed)
+
+
+def _contact(text: str) -> str:
+    """A search for a person: at least CONTACT_SEARCH_MINIMUM characters, so that 'a' cannot empty every entry."""
+    text = text.strip()
+    if len(text) < CONTACT_SEARCH_MINIMUM:
+        raise StorageError("invalid", "contact_person")
+    return text
 
 
 def delete_entry(db: Database, entry_id: int, *, actor: Actor = LOCAL, organisation: str | None = None) -> None:
@@ -182,6 +220,7 @@ def delete_entry(db: Database, entry_id: int, *, actor: Actor = LOCAL, organisat
         if not deleted:
             raise StorageError("not_found")
         record(conn, actor, "entry_deleted", "register_entry", entry_id)
+    db.forget_erased()
 
 
 def add_evaluation(db: Database, entry_id: int, evaluation: NewEvaluation, *, actor: Actor = LOCAL,

@@ -5,9 +5,9 @@ report and save the joint advice in the register (which keeps no member's data),
 answers people gave for one meeting are not kept for years (AVG: storage limitation). The Werkgroep page runs it
 when it loads; it first only reads, so a page load writes nothing unless a session is due.
 
-On SQLite the delete runs with `PRAGMA secure_delete=ON`, so the freed pages are overwritten with zeros instead of
-keeping the names in the file, and the write-ahead log is then folded into the file and emptied, so no copy of the
-old pages stays there either. Each purge that deletes something writes one row in the audit log (actor
+On SQLite the delete overwrites the freed pages with zeros (every connection has `secure_delete` on) instead of
+keeping the names in the file, and the write-ahead log is then folded into the file and emptied
+(Database.forget_erased), so no copy of the old pages stays there either. Each purge that deletes something writes one row in the audit log (actor
 "systeem"), in the same transaction.
 """
 
@@ -54,24 +54,9 @@ def delete_closed_sessions(db: Database, days: int) -> int:
         if conn.execute(sa.select(sa.func.count()).select_from(group_sessions).where(*due)).scalar_one() == 0:
             return 0
     with db.transaction() as conn:
-        before = conn.exec_driver_sql("PRAGMA secure_delete").scalar_one() if db.is_sqlite else None
-        if before is not None:
-            conn.exec_driver_sql("PRAGMA secure_delete=ON")
-        try:
-            deleted = conn.execute(group_sessions.delete().where(*due)).rowcount
-            # One row for the whole purge, by the app itself; which sessions is not kept (they are gone)
-            record(conn, SYSTEM, "sessions_purged", "group_session", None)
-        finally:
-            if before is not None:  # the pooled connection goes back as it came
-                conn.exec_driver_sql(f"PRAGMA secure_delete={int(before)}")
-    if db.is_sqlite:
-        _empty_the_log(db)
+        deleted = conn.execute(group_sessions.delete().where(*due)).rowcount
+        # One row for the whole purge, by the app itself; which sessions is not kept (they are gone)
+        record(conn, SYSTEM, "sessions_purged", "group_session", None)
+    db.forget_erased()
     log.info("deleted %d closed working-group session(s) after %d days", deleted, days)
     return deleted
-
-
-def _empty_the_log(db: Database) -> None:
-    """Folds the write-ahead log into the database file and truncates it. Outside a transaction (SQLite will not
-    checkpoint inside one), so on the driver's own connection, which issues no BEGIN of its own here."""
-    with db.engine.connect() as conn:
-        conn.connection.dbapi_connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # type: ignore[union-attr]

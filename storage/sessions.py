@@ -6,7 +6,8 @@ Who may do what is decided by codes, never by names:
 - the join code (short enough to type from a screen: 12 characters, 60 bits) lets people join, for 30 days from
   when it was made ('expired' after that: a code on an old slide or in an old e-mail no longer opens the session),
   and only as many people as the facilitator set ('full');
-- each member's own code authorises every change to that member's answers, and only those.
+- each member's own code authorises every change to that member's answers, and only those; a member who lost it
+  gets a new one from the facilitator (the old one then stops working).
 Only SHA-256 hashes of the codes are stored. A write with a code that matches nothing is 'forbidden';
 a look-up with such a code is 'not_found' (the person may have mistyped it). Every look-up by a code someone
 typed (joining, coming back, opening as facilitator) goes through storage.attempts.guarded: wrong ones are counted,
@@ -238,6 +239,25 @@ def new_join_code(db: Database, facilitator_code: str) -> str:
     return join_code
 
 
+def new_member_code(db: Database, facilitator_code: str, member_id: int) -> str:
+    """A fresh code for a member of this session who lost theirs; the old one stops working. Also after closing:
+    with it the member can still see, export and delete what they entered (AVG). 'not_found' when the member is
+    not in this facilitator's session."""
+    member_code = new_code(MEMBER_CODE_LENGTH)
+    with db.transaction() as conn:
+        session_id = conn.execute(sa.select(group_sessions.c.id).where(
+            group_sessions.c.facilitator_code_hash == code_hash("facilitator", facilitator_code))).scalar_one_or_none()
+        if session_id is None:
+            raise StorageError("forbidden")
+        renewed = conn.execute(group_members.update().where(
+            group_members.c.id == member_id, group_members.c.session_id == session_id)
+            .values(token_hash=code_hash("member", member_code))).rowcount
+        if not renewed:
+            raise StorageError("not_found")
+        record(conn, facilitator(session_id), "member_code_renewed", "group_member", member_id, ["member_code"])
+    return member_code
+
+
 def close_session(db: Database, facilitator_code: str) -> GroupSession:
     """From now on no answer changes. Closing a closed session changes nothing."""
     with db.transaction() as conn:
@@ -260,6 +280,7 @@ def delete_session(db: Database, facilitator_code: str) -> None:
         if deleted is None:
             raise StorageError("forbidden")
         record(conn, facilitator(deleted), "session_deleted", "group_session", deleted)
+    db.forget_erased()
 
 
 # --- members --------------------------------------------------------------------------------------------
@@ -349,6 +370,7 @@ def delete_member(db: Database, member_code: str) -> None:
         if deleted is None:
             raise StorageError("forbidden")
         record(conn, participant(deleted), "member_deleted", "group_member", deleted)
+    db.forget_erased()
 
 
 def member_export(view: MemberView) -> dict[str, Any]:

@@ -2,7 +2,8 @@
 with LADDER_AUTH=oidc, and a browser going through Streamlit's st.login as a person would. Nothing is patched.
 
 - A visitor who is not logged in sees only the login page and the working group's join page, whatever URL they type.
-- A medewerker sees their own municipality's register entries only, and cannot export, delete or read the log.
+- A medewerker sees their own municipality's register entries only, and cannot export, delete, remove a contact
+  person or read the log.
 - A beheerder can export; the audit log names the account by its subject id, never by name.
 - An account without a role sees where to ask for one; logging out brings the login page back.
 """
@@ -158,6 +159,7 @@ def test_a_medewerker_sees_only_their_own_municipalitys_register(shared_app: App
     expect(visitor.get_by_text("Alleen een beheerder kan het register downloaden")).to_be_visible()
     assert visitor.get_by_role("button", name="Download als CSV").count() == 0
     assert visitor.get_by_text("Logboek", exact=True).count() == 0
+    assert visitor.get_by_text("Contactpersoon verwijderen op verzoek").count() == 0
 
 
 def test_a_beheerder_exports_and_the_log_names_the_account_not_the_person(shared_app: AppServer,

@@ -36,6 +36,7 @@ from storage.sessions import (
     member_view,
     new_code,
     new_join_code,
+    new_member_code,
     normalize_code,
     save_answers,
     set_joint_answers,
@@ -151,6 +152,33 @@ def test_a_new_join_code_replaces_the_old_one(database, created):
     assert _kind(lambda: _join(database, created)) == "not_found"
     assert join_session(database, fresh, "Anna", "inwoner").member.name == "Anna"
     assert _kind(lambda: new_join_code(database, created.join_code)) == "forbidden"
+
+
+def test_a_member_who_lost_their_code_gets_a_new_one_from_the_facilitator(database, created, rules):
+    anna, piet = _join(database, created), _join(database, created, "Piet", "raadslid")
+    save_answers(database, anna.member_code, ANNA, rules)
+    fresh = new_member_code(database, created.facilitator_code, anna.member.id)
+    again = member_view(database, fresh).member
+    assert (again.name, again.answers["beleidsruimte"]) == ("Anna", ("open",))
+    assert _kind(lambda: member_view(database, anna.member_code)) == "not_found"  # the lost code no longer works
+    assert member_view(database, piet.member_code).member.name == "Piet"  # the others keep theirs
+
+
+def test_after_closing_a_member_still_gets_a_new_code_to_see_and_delete_their_data(database, created):
+    anna = _join(database, created)
+    close_session(database, created.facilitator_code)
+    fresh = new_member_code(database, created.facilitator_code, anna.member.id)
+    delete_member(database, fresh)
+    assert facilitator_view(database, created.facilitator_code).members == ()
+
+
+def test_only_the_own_facilitator_renews_a_members_code(database, created, rules):
+    anna = _join(database, created)
+    other = create_session(database, "Ander plein", "", rules)
+    assert _kind(lambda: new_member_code(database, other.facilitator_code, anna.member.id)) == "not_found"
+    assert _kind(lambda: new_member_code(database, anna.member_code, anna.member.id)) == "forbidden"
+    assert _kind(lambda: new_member_code(database, created.join_code, anna.member.id)) == "forbidden"
+    assert member_view(database, anna.member_code).member.name == "Anna"
 
 
 # --- a join code expires, a session fills up -----------------------------------------------------------

@@ -25,6 +25,7 @@ from storage.sessions import (
     join_session,
     member_view,
     new_join_code,
+    new_member_code,
     save_answers,
     set_joint_answers,
 )
@@ -71,6 +72,15 @@ def test_each_facilitator_action_writes_one_row(database, created, rules, change
     row = _latest(database)
     assert (row.action, row.subject_kind, row.subject_id, row.fields) == (
         action, "group_session", created.session.id, fields)
+    assert row.actor == Actor("begeleider", str(created.session.id))
+
+
+def test_a_renewed_member_code_is_logged_by_the_facilitator_about_that_member(database, created):
+    joined = join_session(database, created.join_code, NAME, "inwoner")
+    new_member_code(database, created.facilitator_code, joined.member.id)
+    row = _latest(database)
+    assert (row.action, row.subject_kind, row.subject_id, row.fields) == (
+        "member_code_renewed", "group_member", joined.member.id, ("member_code",))
     assert row.actor == Actor("begeleider", str(created.session.id))
 
 

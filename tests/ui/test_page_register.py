@@ -429,3 +429,34 @@ def test_the_working_group_actions_in_english(open_app, db, bundled):
                                     "Working group closed", "Working group created"]
     assert log["Who"].tolist()[0] == "The tool itself (retention period)"
     assert log["About what (number)"].tolist()[0] == "closed working groups"
+
+
+# --- a contact person removed on request ---------------------------------------------------------------------
+
+
+def test_a_contact_person_is_removed_from_every_project_after_checking_the_list(open_app, db, filled):
+    at = open_app("register")
+    at.text_input(key="reg_contact_search:0").set_value("team PART").run()
+    assert "Deze persoon is contactpersoon bij 3 projecten:" in markdown(at)
+    found = [d.value for d in at.dataframe if "Contactpersoon" in d.value.columns and "Nummer" in d.value.columns][-1]
+    assert sorted(found["Nummer"]) == sorted(filled.values())
+    at.button(key="reg_contact_go").click().run()
+    assert at.warning[0].value == "Vink eerst aan dat u de naam wilt weghalen. Er is niets veranderd."
+    assert {e.contact_person for e in list_entries(db)} == {"Team participatie"}
+    at.checkbox(key="reg_contact_sure").check()
+    at.button(key="reg_contact_go").click().run()
+    assert at.success[0].value == "De naam is weggehaald bij 3 projecten."
+    assert {e.contact_person for e in list_entries(db)} == {None}
+    assert at.text_input(key="reg_contact_search:1").value == ""  # the field starts empty again
+    assert [e.action for e in audit_entries(db)[:3]] == ["contact_person_removed"] * 3
+
+
+@pytest.mark.parametrize(("typed", "said"), [
+    ("Te", "Vul minstens 3 tekens in."),
+    ("Niemand", "Bij geen enkel project staat deze contactpersoon."),
+])
+def test_a_contact_search_that_finds_no_one_changes_nothing(open_app, db, filled, typed, said):
+    at = open_app("register")
+    at.text_input(key="reg_contact_search:0").set_value(typed).run()
+    assert said in [m.value for m in (*at.warning, *at.info)]
+    assert not [b for b in at.button if b.key == "reg_contact_go"]

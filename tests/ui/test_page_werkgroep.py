@@ -177,6 +177,29 @@ def test_a_member_comes_back_on_another_device_with_the_personal_code(facilitato
     assert other.selectbox(key="q:voorbeeldgemeente:ingrijpendheid").value == "hoog"
 
 
+def test_a_member_who_lost_their_code_gets_a_new_one_from_the_facilitator(facilitator, open_app):
+    at, _, join_code = facilitator
+    first = answer(join(open_app, join_code, "Anna"), ingrijpendheid="hoog")
+    first.button(key="wg_save_draft").click().run()
+    lost = next(c.value for c in first.code if MEMBER_CODE.fullmatch(c.value))
+    refresh(at)
+    at.selectbox(key="wg_lost_code_who").select_index(0).run()
+    at.button(key="wg_lost_code_go").click().run()
+    assert any(w.value.startswith("De nieuwe code voor Anna. U ziet hem maar één keer.") for w in at.warning)
+    fresh = next(c.value for c in at.code if MEMBER_CODE.fullmatch(c.value))
+    assert fresh != lost
+    back = open_app("werkgroep")
+    back.text_input(key="wg_member_code_input").input(fresh)
+    click(back, "Verder gaan")
+    assert back.selectbox(key="q:voorbeeldgemeente:ingrijpendheid").value == "hoog"  # the answers are kept
+    refresh(at)
+    assert not any(MEMBER_CODE.fullmatch(c.value) for c in at.code)  # shown once
+    old = open_app("werkgroep")
+    old.text_input(key="wg_member_code_input").input(lost)
+    click(old, "Verder gaan")
+    assert old.error[0].value == "Dit is niet gevonden. Kijk of de code goed is overgenomen."  # the lost code is dead
+
+
 # --- a join code expires, a session fills up -----------------------------------------------------------
 
 

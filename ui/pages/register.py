@@ -28,7 +28,7 @@ from ladder.analysis.register_check import (
 from ladder.analysis.register_entry import EntrySummary
 from ladder.reports.markdown import escape_markdown
 from ladder.reports.plain_text import render_text
-from ladder.reports.register_table import SOURCE_NAMES, RegisterNames, register_table
+from ladder.reports.register_table import HEADERS, SOURCE_NAMES, RegisterNames, register_table
 from ladder.reports.sentences import Labels, margin_sentence, why_sentence
 from ladder.reports.spreadsheet import to_csv, to_xlsx
 from ladder.rules.model import VALUES
@@ -39,14 +39,17 @@ from storage.audit import AuditEntry, audit_entries
 from storage.database import Database
 from storage.errors import StorageError
 from storage.register import (
+    CONTACT_SEARCH_MINIMUM,
     Entry,
     NewEvaluation,
     RegisterFilter,
     add_evaluation,
     delete_entry,
+    entries_naming,
     get_entry,
     list_entries,
     record_export,
+    remove_contact_person,
     update_choice,
 )
 from storage.snapshots import get_snapshot
@@ -307,6 +310,43 @@ def _delete(db: Database, user: User, entry: Entry, lang: str) -> None:
            lang)
 
 
+def _contact_removal(db: Database, user: User, lang: str) -> None:
+    """A person's right to erasure (AVG art. 17) in one step for the beheerder: find every entry that names them as
+    contact, check the list, and empty the contact person in all of them."""
+    with st.expander(t(lang, "reg_contact_title")):
+        st.write(t(lang, "reg_contact_intro"))
+        searched = st.text_input(t(lang, "reg_contact_search"), key=f"reg_contact_search:{st.session_state.get(ROUND_KEY, 0)}",
+                                 max_chars=200, help=t(lang, "reg_contact_search_help", minimum=CONTACT_SEARCH_MINIMUM))
+        if not searched.strip():
+            return
+        if len(searched.strip()) < CONTACT_SEARCH_MINIMUM:
+            st.warning(t(lang, "reg_contact_too_short", minimum=CONTACT_SEARCH_MINIMUM))
+            return
+        found = entries_naming(db, searched, organisation=user.organisation)
+        if not found:
+            st.info(t(lang, "reg_contact_none"))
+            return
+        st.write(t(lang, "reg_contact_found", projects=_projects(len(found), lang)))
+        headers = HEADERS[language(lang)]
+        st.dataframe(pd.DataFrame({headers["number"]: [e.id for e in found],
+                                   headers["project"]: [e.project_name for e in found],
+                                   headers["contact"]: [e.contact_person for e in found]}),
+                     hide_index=True, width="stretch")
+        st.caption(t(lang, "reg_contact_free_text"))
+        sure = st.checkbox(t(lang, "reg_contact_confirm"), key="reg_contact_sure")
+        if not st.button(t(lang, "reg_contact_button"), key="reg_contact_go"):
+            return
+        if not sure:
+            st.warning(t(lang, "reg_contact_need_confirm"))
+            return
+        _write(lambda: remove_contact_person(db, searched, actor=user.actor, organisation=user.organisation),
+               t(lang, "reg_contact_removed", projects=_projects(len(found), lang)), lang)
+
+
+def _projects(count: int, lang: str) -> str:
+    return t(lang, "reg_projects_one") if count == 1 else t(lang, "reg_projects_many", count=count_text(count, lang))
+
+
 def _write(action: Callable[[], object], done: str, lang: str) -> None:
     """One write; on success the page starts again with empty forms and says so; on failure the input stays."""
     try:
@@ -402,6 +442,8 @@ def render() -> None:
             entries = list_entries(db, where, organisation=user.organisation)
             _overview(db, user, entries, len(everything), names, lang)
             _detail(db, user, entries, names, lang)
+            if user.may("administer"):
+                _contact_removal(db, user, lang)
         if user.may("administer"):
             _audit_log(db, lang)  # after the last delete too, the log shows what happened
     except StorageError as error:

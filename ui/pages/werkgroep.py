@@ -73,6 +73,7 @@ from storage.sessions import (
     member_export,
     member_view,
     new_join_code,
+    new_member_code,
     open_as_facilitator,
     save_answers,
     set_joint_answers,
@@ -459,6 +460,7 @@ def _facilitator(db: Database, code: str, lang: str, days: int | None) -> None:
     labels = Labels(rule_set, lang)
     _session_header(session, rule_set, lang, days)
     _codes(db, code, view, lang)
+    _lost_code(db, code, view, lang)
 
     st.subheader(t(lang, "wg_overview_title"), anchor=False)
     auto = False
@@ -532,6 +534,27 @@ def _codes(db: Database, code: str, view: FacilitatorView, lang: str) -> None:
             show_storage_error(error, lang)
             return
         st.rerun()
+
+
+def _lost_code(db: Database, code: str, view: FacilitatorView, lang: str) -> None:
+    """A new personal code for a member who lost theirs, shown once here (only its hash is stored). Also after
+    closing: with it the member can still see, export and delete what they entered."""
+    if not view.members:
+        return
+    with st.expander(t(lang, "wg_lost_code_title")):
+        st.write(t(lang, "wg_lost_code_intro"))
+        by_id = {m.id: m for m in view.members}
+        chosen = st.selectbox(t(lang, "wg_lost_code_who"), list(by_id), index=None, key="wg_lost_code_who",
+                              format_func=lambda i: f"{by_id[i].name} ({role_name(by_id[i].role, lang)})")
+        if chosen is None or not st.button(t(lang, "wg_lost_code_button"), key="wg_lost_code_go"):
+            return
+        try:
+            fresh = new_member_code(db, code, chosen)
+        except StorageError as error:
+            show_storage_error(error, lang)
+            return
+        st.warning(t(lang, "wg_lost_code_made", name=by_id[chosen].name))
+        st.code(format_code(fresh), language=None)
 
 
 def _overview(db: Database, code: str, labels: Labels) -> None:
