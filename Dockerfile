@@ -1,5 +1,6 @@
 # One app process of the shared installation (compose.yaml runs two of them behind nginx, as scripts/run-shared.sh
-# does on one machine). Not built or run on the project's own machines (they have no Docker engine).
+# does on one machine). Built and run on a project machine on 2026-12-07 (a Debian 12 base made with debootstrap
+# standing in for the image below, which the machine could not download): healthy, as uid 10001.
 # The base image is pinned to Python 3.11 on Debian 12 (bookworm), the versions the project is tested on; for a
 # production build, pin it further by digest (python:3.11-slim-bookworm@sha256:...) and update it deliberately.
 FROM python:3.11-slim-bookworm
@@ -18,6 +19,10 @@ COPY requirements.txt .
 RUN pip install --no-compile -r requirements.txt
 # The code belongs to root and is only readable for the app: it cannot change itself
 COPY . .
+# The one folder the app writes to: the SQLite file when LADDER_DATABASE_URL is not set (one person, `docker run`);
+# a volume, so the data outlives the container. Without it the app could not open its database (seen when run here).
+RUN mkdir /app/data && chown 10001 /app/data
+VOLUME /app/data
 
 # ladder, made above; numeric, so Kubernetes and others can check that it is not root
 USER 10001
