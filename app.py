@@ -57,7 +57,8 @@ def main() -> None:
             st.Page("ui/pages/de_ladder.py", title=t(lang, "nav_ladder"), url_path="de_ladder"),
             st.Page("ui/pages/regels.py", title=t(lang, "nav_regels"), url_path="regels"),
             working_group,
-            *([st.Page("ui/pages/register.py", title=t(lang, "nav_register"), url_path="register")]
+            *([st.Page("ui/pages/register.py", title=t(lang, "nav_register"), url_path="register"),
+               st.Page("ui/pages/plan.py", title=t(lang, "nav_plan"), url_path="plan")]
               if user.may("register") else []),
             st.Page("ui/pages/vergelijken.py", title=t(lang, "nav_vergelijken"), url_path="vergelijken"),
             st.Page("ui/pages/portfolio.py", title=t(lang, "nav_portfolio"), url_path="portfolio"),

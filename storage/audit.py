@@ -20,6 +20,7 @@ from storage.database import Database
 from storage.tables import audit_log
 
 Action = Literal["entry_saved", "choice_updated", "evaluation_added", "entry_deleted", "contact_person_removed",
+                 "plan_saved", "verslag_saved",
                  "register_exported", "session_created", "joint_answers_set", "join_code_renewed", "session_closed",
                  "session_deleted", "member_joined", "answers_saved", "member_deleted", "member_code_renewed",
                  "sessions_purged"]

@@ -90,6 +90,22 @@ register_evaluations = sa.Table(
     *(sa.CheckConstraint(f"score_{value} BETWEEN 0 AND 4", name=f"score_{value}") for value in VALUES),
 )
 
+# A register entry's participation plan and its verslag, every saved version kept (a plan adopted last year can be
+# read as it was). `content` is the JSON of ladder.plans.model.Plan or Verslag. They go with their entry.
+register_documents = sa.Table(
+    "register_documents", metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("entry_id", sa.Integer, sa.ForeignKey("register_entries.id", ondelete="CASCADE"), nullable=False,
+              index=True),
+    sa.Column("kind", sa.String(10), nullable=False),
+    sa.Column("version", sa.Integer, nullable=False),
+    sa.Column("saved_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("content", sa.JSON, nullable=False),
+    sa.UniqueConstraint("entry_id", "kind", "version", name="uq_register_documents_version"),
+    sa.CheckConstraint("kind IN ('plan', 'verslag')", name="kind"),
+    sa.CheckConstraint("version >= 1", name="version"),
+)
+
 # Failed look-ups by a typed code, per minute, from every browser together (storage/attempts.py). On purpose no
 # code, hash or address: only when, and how many.
 code_failures = sa.Table(

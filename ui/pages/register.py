@@ -162,6 +162,8 @@ def _detail(db: Database, user: User, entries: list[EntrySummary], names: Regist
     st.table(escape_table(pd.DataFrame({t(lang, "reg_col_field"): list(facts), t(lang, "reg_col_value"): list(facts.values())})),
              hide_index=True)
     _stored_advice(entry, snapshot, lang)
+    st.page_link("ui/pages/plan.py", label=t(lang, "reg_make_plan"), icon=":material/edit_document:",
+                 query_params={"nummer": str(entry.id)})
     _checks(entry, snapshot, names, lang)
     _evaluations(entry, lang)
     _add_evaluation(db, user, entry, lang)
