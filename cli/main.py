@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from cli import batch as cli_batch
+from cli import plan as cli_plan
 from cli import register as cli_register
 from cli.texts import t
 from ladder.engine.advisor import advise
@@ -93,6 +94,7 @@ def _parser() -> argparse.ArgumentParser:
     p.set_defaults(run=_algoritmeregister)
 
     cli_register.add_parser(sub)
+    cli_plan.add_parser(sub)
     cli_batch.add_parser(sub)
     return parser
 

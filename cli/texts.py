@@ -22,6 +22,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "batch_written": "Uitkomsten geschreven naar {path}",
         "register_empty": "Het register is leeg, of niets past bij deze keuzes.",
         "register_written": "{count} regels geschreven naar {path}",
+        "document_extension": "{path}: kies een bestandsnaam die eindigt op {extensions}",
+        "no_entry": "Nummer {number} staat niet in het register.",
+        "no_plan": "Voor nummer {number} is nog geen participatieplan bewaard. Maak het in de app, op de pagina Plan en verslag.",
+        "no_verslag": "Voor nummer {number} is nog geen verslag bewaard. Maak het in de app, op de pagina Plan en verslag.",
+        "no_snapshot": "De regels van nummer {number} zijn niet meer bewaard; het document kan niet worden gemaakt.",
     },
     "en": {
         "pdf_to_terminal": "A PDF cannot be shown in the terminal. Name a file with -o FILE, or redirect the output: > advice.pdf",
@@ -39,6 +44,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "batch_written": "Results written to {path}",
         "register_empty": "The register is empty, or nothing matches these choices.",
         "register_written": "{count} rows written to {path}",
+        "document_extension": "{path}: choose a file name ending in {extensions}",
+        "no_entry": "Number {number} is not in the register.",
+        "no_plan": "No participation plan has been saved for number {number} yet. Make it in the app, on the page Plan and report.",
+        "no_verslag": "No report has been saved for number {number} yet. Make it in the app, on the page Plan and report.",
+        "no_snapshot": "The rules of number {number} are no longer stored; the document cannot be made.",
     },
 }
 

@@ -144,14 +144,16 @@ def _plan_form(plan: Plan, rule_set: RuleSet, key: str, lang: str) -> Plan | Non
         for name in ("groups", "rights", "formal_route"):
             texts[name] = _area(lang, name, getattr(plan, name), key)
         st.markdown(f"**{_p(lang, 'plan_planning')}**")
-        left, middle, right = st.columns(3)
+        left, right = st.columns(2)
         start = left.date_input(_p(lang, "plan_start"), plan.start, format="DD-MM-YYYY", key=f"plan_start:{key}")
-        decision = middle.date_input(_p(lang, "plan_decision_date"), plan.decision_date, format="DD-MM-YYYY",
-                                     key=f"plan_decision_date:{key}")
+        decision = right.date_input(_p(lang, "plan_decision_date"), plan.decision_date, format="DD-MM-YYYY",
+                                    key=f"plan_decision_date:{key}")
         texts["feedback"] = _area(lang, "feedback", plan.feedback, key)
-        texts["budget"] = right.text_input(_p(lang, "plan_budget"), plan.budget, max_chars=TEXT_LIMIT,
-                                           key=f"plan_budget:{key}")
-        texts["staff"] = st.text_input(_p(lang, "plan_staff"), plan.staff, max_chars=TEXT_LIMIT, key=f"plan_staff:{key}")
+        left, right = st.columns(2)
+        texts["budget"] = left.text_input(_p(lang, "plan_budget"), plan.budget, max_chars=TEXT_LIMIT,
+                                          key=f"plan_budget:{key}")
+        texts["staff"] = right.text_input(_p(lang, "plan_staff"), plan.staff, max_chars=TEXT_LIMIT,
+                                          key=f"plan_staff:{key}")
         texts["evaluation"] = _area(lang, "evaluation", plan.evaluation, key)
         saved = st.form_submit_button(t(lang, "plan_save"), type="primary", key=f"plan_save:{key}")
     if not saved:
@@ -179,7 +181,8 @@ def _phase_frame(plan: Plan, lang: str) -> pd.DataFrame:
 def _phase_columns(rungs: list[str], rule_set: RuleSet, lang: str) -> dict[str, Any]:
     return {
         "phase": st.column_config.TextColumn(_p(lang, "plan_col_phase"), max_chars=100, required=True),
-        "form": st.column_config.SelectboxColumn(_p(lang, "plan_col_form"), options=rungs, required=True),
+        "form": st.column_config.SelectboxColumn(_p(lang, "plan_col_form"), options=rungs, required=True,
+                                                 format_func=lambda r: rule_set.rung(str(r)).name.get(lang)),
         "methods": st.column_config.TextColumn(_p(lang, "plan_col_methods"), max_chars=TEXT_LIMIT),
         "note": st.column_config.TextColumn(_p(lang, "plan_col_note"), max_chars=TEXT_LIMIT),
     }
@@ -236,7 +239,8 @@ def _verslag(db: Database, user: User, entry: Entry, plan: Plan | None, rule_set
                                        "input": st.column_config.TextColumn(_p(lang, "verslag_col_input"),
                                                                             max_chars=TEXT_LIMIT, required=True),
                                        "response": st.column_config.SelectboxColumn(
-                                           _p(lang, "verslag_col_response"), options=list(RESPONSES), required=True),
+                                           _p(lang, "verslag_col_response"), options=list(RESPONSES), required=True,
+                                           format_func=lambda r: _p(lang, f"verslag_response_{r}")),
                                        "reason": st.column_config.TextColumn(_p(lang, "verslag_col_reason"),
                                                                              max_chars=TEXT_LIMIT)})
         if plan.promise:
