@@ -363,6 +363,8 @@ def test_the_advies_page_saves_an_advice_in_the_register(open_app, db, bundled):
     at = fill_register_form(at, "", contact="Anna, team participatie")
     assert not at.exception
     assert at.success[0].value.startswith("Bewaard in het register als nummer 1")
+    [plan_link] = [link for link in at.get("page_link") if link.proto.label == "Plan en verslag van dit project"]
+    assert plan_link.proto.page.endswith("plan") and "nummer=1" in plan_link.proto.query_string  # the next step
     (entry,) = list_entries(db)
     assert (entry.project_name, entry.municipality_id, entry.source) == ("Herinrichting Stationsplein", "leusden",
                                                                          "advies")

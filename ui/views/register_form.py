@@ -67,6 +67,7 @@ def register_form(advice: Advice, rule_set: RuleSet, lang: str, *, key: str, pro
     previous = st.session_state.get(saved_key)
     if previous and previous[0] == fingerprint:
         st.info(t(lang, "reg_already_saved", number=previous[1]))
+        _plan_link(previous[1], lang)
         return
     try:
         number = save_entry(database(), entry, advice, rule_set, actor=user.actor, organisation=user.organisation)
@@ -76,6 +77,13 @@ def register_form(advice: Advice, rule_set: RuleSet, lang: str, *, key: str, pro
     st.session_state[saved_key] = (fingerprint, number)
     st.success(escape_markdown(t(lang, "reg_saved", number=number, project=entry.project_name,
                                  rung=labels.rung(chosen))))
+    _plan_link(number, lang)
+
+
+def _plan_link(number: int, lang: str) -> None:
+    """The next step after saving: the participation plan of this entry."""
+    st.page_link("ui/pages/plan.py", label=t(lang, "reg_make_plan"), icon=":material/edit_document:",
+                 query_params={"nummer": str(number)})
 
 
 def _follow_default(widget_key: str, default_key: str, default: str) -> None:
