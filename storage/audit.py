@@ -23,9 +23,11 @@ Action = Literal["entry_saved", "choice_updated", "evaluation_added", "entry_del
                  "plan_saved", "verslag_saved",
                  "register_exported", "session_created", "joint_answers_set", "join_code_renewed", "session_closed",
                  "session_deleted", "member_joined", "answers_saved", "member_deleted", "member_code_renewed",
-                 "sessions_purged"]
+                 "sessions_purged", "profile_saved", "profile_deleted", "initiative_registered", "help_requested",
+                 "request_answered", "request_closed"]
 ACTIONS: tuple[Action, ...] = get_args(Action)
-SubjectKind = Literal["register_entry", "register", "group_session", "group_member"]
+SubjectKind = Literal["register_entry", "register", "group_session", "group_member", "network_expert",
+                      "network_initiative", "network_request"]
 DEFAULT_LIMIT = 500  # the newest rows a page shows; the log itself keeps everything
 
 

@@ -106,6 +106,57 @@ register_documents = sa.Table(
     sa.CheckConstraint("version >= 1", name="version"),
 )
 
+# The participation network (storage/network.py). An expert's profile holds only what they chose to show, under
+# their account's subject; deleting it is real, and their open requests stay with the initiative for handover.
+network_experts = sa.Table(
+    "network_experts", metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("subject", sa.String(SUBJECT_LENGTH), nullable=False, unique=True),
+    sa.Column("name", sa.String(100), nullable=False),
+    sa.Column("municipality", sa.String(ID_LENGTH), nullable=False),
+    sa.Column("region", sa.String(100), nullable=False),
+    sa.Column("areas", sa.JSON, nullable=False),
+    sa.Column("rungs", sa.JSON, nullable=False),
+    sa.Column("roles", sa.JSON, nullable=False),
+    sa.Column("hours_per_month", sa.Integer, nullable=False),
+    sa.Column("outside_own", sa.Boolean, nullable=False),
+    sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+    sa.CheckConstraint("hours_per_month BETWEEN 0 AND 160", name="hours_per_month"),
+)
+
+# An initiative registers without an account: only the hash of its code is kept, as with working groups.
+network_initiatives = sa.Table(
+    "network_initiatives", metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("code_hash", sa.String(HASH), nullable=False, unique=True),
+    sa.Column("title", sa.String(200), nullable=False),
+    sa.Column("description", sa.Text, nullable=False),
+    sa.Column("municipality", sa.String(ID_LENGTH), nullable=False),
+    sa.Column("region", sa.String(100), nullable=False),
+    sa.Column("areas", sa.JSON, nullable=False),
+    sa.Column("stage", sa.String(20), nullable=False),
+    sa.Column("rung", sa.String(ID_LENGTH), nullable=True),
+    sa.Column("role", sa.String(ID_LENGTH), nullable=True),
+    sa.Column("own_permits", sa.Boolean, nullable=False),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+)
+
+network_requests = sa.Table(
+    "network_requests", metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("initiative_id", sa.Integer, sa.ForeignKey("network_initiatives.id", ondelete="CASCADE"), nullable=False,
+              index=True),
+    # None once the expert deleted their profile: the request then waits for another expert (status overdracht)
+    sa.Column("expert_id", sa.Integer, sa.ForeignKey("network_experts.id", ondelete="SET NULL"), nullable=True,
+              index=True),
+    sa.Column("status", sa.String(20), nullable=False),
+    sa.Column("lessons", sa.Text, nullable=False),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+    sa.CheckConstraint("status IN ('gevraagd', 'aangenomen', 'afgewezen', 'overdracht', 'afgesloten')",
+                       name="status"),
+)
+
 # Failed look-ups by a typed code, per minute, from every browser together (storage/attempts.py). On purpose no
 # code, hash or address: only when, and how many.
 code_failures = sa.Table(
