@@ -44,12 +44,14 @@ def main() -> None:
     # Only the pages this person may use exist for them: Streamlit serves no other page, whatever the URL says.
     # The working group's page is open to everyone: residents join by code, without an account.
     working_group = st.Page("ui/pages/werkgroep.py", title=t(lang, "nav_werkgroep"), url_path="werkgroep")
+    # So is the network's: an initiative registers without an account (the profile tabs need a role).
+    network = st.Page("ui/pages/netwerk.py", title=t(lang, "nav_netwerk"), url_path="netwerk")
     if not user.logged_in and not advises:
         pages = [st.Page(login.login_page, title=t(lang, "nav_login"), url_path="inloggen", default=True),
-                 working_group]
+                 working_group, network]
     elif not advises:
         pages = [st.Page(login.no_role_page, title=t(lang, "nav_account"), url_path="account", default=True),
-                 working_group]
+                 working_group, network]
     else:
         pages = [
             st.Page("ui/pages/start.py", title=t(lang, "nav_start"), default=True),  # served at "/"
@@ -62,6 +64,7 @@ def main() -> None:
               if user.may("register") else []),
             st.Page("ui/pages/vergelijken.py", title=t(lang, "nav_vergelijken"), url_path="vergelijken"),
             st.Page("ui/pages/portfolio.py", title=t(lang, "nav_portfolio"), url_path="portfolio"),
+            network,
         ]
     navigation = st.navigation(pages, position="top")
     if advises:

@@ -26,7 +26,8 @@ from playwright.sync_api import Browser, BrowserContext, Page, ViewportSize, syn
 ROOT = Path(__file__).resolve().parents[2]
 # Page name -> URL path. Streamlit serves the default page (Start) at the root: /start shows "Page not found".
 PAGES = {"start": "", "advies": "advies", "de_ladder": "de_ladder", "regels": "regels", "werkgroep": "werkgroep",
-         "register": "register", "plan": "plan", "vergelijken": "vergelijken", "portfolio": "portfolio"}
+         "register": "register", "plan": "plan", "vergelijken": "vergelijken", "portfolio": "portfolio",
+         "netwerk": "netwerk"}
 CHROMIUM = Path("/usr/bin/chromium")
 # Headless as root on a machine without a network: the background services would only time out or be refused.
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",

@@ -17,7 +17,7 @@ from browser.harness import APP_ERROR, PAGES, AppServer, check_axe, open_page
 TITLES = {"start": {"nl": "Start", "en": "Start"}, "advies": {"nl": "Advies", "en": "Advice"},
           "de_ladder": {"nl": "De ladder", "en": "The ladder"}, "regels": {"nl": "Regels", "en": "Rules"},
           "werkgroep": {"nl": "Werkgroep", "en": "Working group"}, "register": {"nl": "Register", "en": "Register"},
-          "plan": {"nl": "Plan en verslag", "en": "Plan and report"},
+          "plan": {"nl": "Plan en verslag", "en": "Plan and report"}, "netwerk": {"nl": "Netwerk", "en": "Network"},
           "vergelijken": {"nl": "Vergelijken", "en": "Compare"}, "portfolio": {"nl": "Portfolio", "en": "Portfolio"}}
 MAX_TABS = 30
 # Where the keyboard focus is. The page's own content lies in the main block container; stMain, around it, is a
