@@ -10,7 +10,7 @@ import streamlit as st
 
 from ladder.rules.problems import RuleSetError
 from ladder.text import LANGUAGES
-from ui import login, state
+from ui import login, state, streamlit_texts
 from ui.texts import t
 
 LANGUAGE_NAMES = {"nl": "Nederlands", "en": "English"}
@@ -38,9 +38,9 @@ def main() -> None:
             st.selectbox(t(lang, "municipality"), state.sources().ids(), key=state.MUNICIPALITY_KEY,
                          help=t(lang, "municipality_help"), format_func=lambda m: _municipality_name(m, lang))
         login.account_box(user, lang)
-        # Streamlit serves <html lang="en"> whatever the language; screen readers pick their voice from it (WCAG 3.1.1).
-        # lang is one of LANGUAGES, never user text.
-        st.html(f"<script>document.documentElement.lang = {lang!r};</script>", unsafe_allow_javascript=True)
+        # Streamlit serves <html lang="en"> and its widget texts in English whatever the language; screen readers pick
+        # their voice from the lang attribute (WCAG 3.1.1). The script sets it and translates those texts.
+        st.html(streamlit_texts.script(lang), unsafe_allow_javascript=True)
     # Only the pages this person may use exist for them: Streamlit serves no other page, whatever the URL says.
     # The working group's page is open to everyone: residents join by code, without an account.
     working_group = st.Page("ui/pages/werkgroep.py", title=t(lang, "nav_werkgroep"), url_path="werkgroep")
