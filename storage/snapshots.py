@@ -35,3 +35,15 @@ def get_snapshot(db: Database, content_hash: str) -> dict[str, Any] | None:
     with db.reading() as conn:
         return conn.execute(sa.select(rule_set_snapshots.c.rule_set)
                             .where(rule_set_snapshots.c.content_hash == content_hash)).scalar_one_or_none()
+
+
+def find_snapshot(db: Database, prefix: str) -> dict[str, Any] | None:
+    """The one snapshot whose content hash starts with `prefix` (hex, as a share link carries it); None when there
+    is none, or more than one."""
+    if not prefix or any(ch not in "0123456789abcdef" for ch in prefix):
+        return None
+    with db.reading() as conn:
+        found = conn.execute(sa.select(rule_set_snapshots.c.rule_set)
+                             .where(rule_set_snapshots.c.content_hash.startswith(prefix, autoescape=True))
+                             .limit(2)).scalars().all()
+    return found[0] if len(found) == 1 else None

@@ -2,12 +2,14 @@
 
 One query parameter per answered question (`beleidsruimte=open`, several answers comma-separated:
 `fase=agenda,voorbereiding`); `weet ik niet` is simply left out. `gemeente` and `lang` name the rule set
-and the language. A link may come from anyone: what does not fit the rule set is set aside and reported,
+and the language; `regels` the first characters of the rule set's content hash, so a link opened after the rules
+changed can say so (and show the advice under the rules of then, where a snapshot is kept). A link may come from anyone: what does not fit the rule set is set aside and reported,
 never raised.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 from ladder.engine.advisor import normalize_answers
@@ -16,7 +18,10 @@ from ladder.rules.problems import AnswerError, AnswerProblem
 
 MUNICIPALITY_PARAM = "gemeente"
 LANGUAGE_PARAM = "lang"
-RESERVED = frozenset({MUNICIPALITY_PARAM, LANGUAGE_PARAM})
+RULES_PARAM = "regels"
+HASH_SHOWN = 12  # as elsewhere in the app: enough to tell rule sets apart, short enough for a link
+RESERVED = frozenset({MUNICIPALITY_PARAM, LANGUAGE_PARAM, RULES_PARAM})
+_HEX = re.compile(rf"[0-9a-f]{{{HASH_SHOWN}}}")
 
 Answers = dict[str, tuple[str, ...]]
 
@@ -24,6 +29,17 @@ Answers = dict[str, tuple[str, ...]]
 def answers_to_params(answers: Mapping[str, tuple[str, ...]]) -> dict[str, str]:
     """Only the known answers, in a stable order, so equal answers give equal links."""
     return {trait: ",".join(chosen) for trait, chosen in sorted(answers.items()) if chosen and chosen != (UNKNOWN,)}
+
+
+def rules_params(rule_set: RuleSet) -> dict[str, str]:
+    """The rule set's fingerprint for the link."""
+    return {RULES_PARAM: rule_set.content_hash[:HASH_SHOWN]}
+
+
+def link_rules(params: Mapping[str, str]) -> str | None:
+    """The fingerprint a link carries, when it is a well-formed one (anything else is ignored)."""
+    value = params.get(RULES_PARAM, "")
+    return value if _HEX.fullmatch(value) else None
 
 
 def answers_from_params(rule_set: RuleSet, params: Mapping[str, str]) -> tuple[Answers, list[AnswerProblem]]:

@@ -31,9 +31,10 @@ from ladder.reports.sentences import (
 from ladder.rules.model import UNKNOWN, VALUES, RuleSet
 from ui import state
 from ui.charts.advice import values_chart
-from ui.share_link import answers_to_params
+from ui.share_link import answers_to_params, rules_params
 from ui.texts import t
 from ui.views import advice as advice_view
+from ui.views import link_rules
 from ui.views.questions import question_steps, widget_key
 from ui.views.register_form import register_form
 
@@ -230,9 +231,10 @@ def render() -> None:
     if set_aside:
         state.show_set_aside(set_aside, lang, "advies_link_set_aside")
     answers = state.answers(rule_set.id)
+    link_rules.notice(rule_set, answers, lang)
     question_steps(rule_set, answers, labels)
     advice = advise(rule_set, answers)
-    state.keep_in_url(answers_to_params(advice.answers))
+    state.keep_in_url({**answers_to_params(advice.answers), **rules_params(rule_set)})
     advice_view.headline(advice, labels)
     advice_view.sections(arrangements(advice, labels))
     if advice.form is None:  # no form to explain or try yet: what holds anyway, and the link to come back
