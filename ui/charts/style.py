@@ -4,6 +4,7 @@ writes them, and rule-set texts shown as they are."""
 from __future__ import annotations
 
 import html
+from typing import Any
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -12,6 +13,15 @@ from ladder.reports.markdown import escape_markdown
 from ladder.text import PLOTLY_SEPARATORS, language
 
 TEXT = "#1a1a1a"  # near-black: Streamlit's chart theme draws axis labels in a grey below 4.5:1 on white
+
+Spec = dict[str, Any]  # a figure, trace or layout as plotly's JSON describes it
+
+
+def figure(spec: Spec) -> go.Figure:
+    """A figure from its complete description, without plotly checking every property as it is set: for the three
+    advice charts that checking took a third of a rerun of the Advies page. The tests check each spec against plotly's
+    validation (tests/ui/test_advice_charts.py); st.plotly_chart takes a Figure as it is and would validate a plain dict."""
+    return go.Figure(spec, _validate=False)
 
 
 def readable(figure: go.Figure, lang: str) -> go.Figure:
