@@ -39,7 +39,18 @@ def plain(text: str) -> str:
 
 
 def escape_table(table: pd.DataFrame) -> pd.DataFrame:
-    """For st.table, which reads Markdown in every cell and header."""
-    escaped = table.map(lambda cell: escape_markdown(str(cell)))
-    escaped.columns = [escape_markdown(str(c)) for c in table.columns]
-    return escaped
+    """For st.table, which reads Markdown in every cell and header.
+
+    Each distinct text is escaped once, and the cells are read as plain Python rows: a table repeats its answers and
+    rung names, and escaping with DataFrame.map, cell by cell, took a fifth of a rerun of the Advies page."""
+    escaped: dict[str, str] = {}
+
+    def once(cell: object) -> str:
+        text = str(cell)
+        if text not in escaped:
+            escaped[text] = escape_markdown(text)
+        return escaped[text]
+
+    rows = table.to_numpy(dtype=object).tolist()  # object: each cell as it is (an int column stays int beside floats)
+    return pd.DataFrame([[once(cell) for cell in row] for row in rows], index=table.index,
+                        columns=[escape_markdown(str(c)) for c in table.columns])
