@@ -7,9 +7,13 @@ URL on every run.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import streamlit as st
 
 from ladder import text
+from ladder.engine import advisor
+from ladder.engine.advice import Advice
 from ladder.reports.markdown import escape_markdown
 from ladder.rules.model import UNKNOWN, RuleSet
 from ladder.rules.problems import AnswerProblem, RuleSetError
@@ -24,6 +28,8 @@ _ANSWERS_KEY = "answers"
 _UNKNOWN_MUNICIPALITY_KEY = "unknown_municipality"
 _SHOWN_MAX = 40  # characters of a link's unknown municipality quoted back
 SOURCES_KEY = "rule_sources"
+_KEPT_ADVICE_KEY = "kept_advice"
+_KEPT_ADVICE = 2  # the Advies page asks for two per run: the advice and its what-if
 _BUNDLED = RuleSources.bundled()
 
 
@@ -44,6 +50,19 @@ def rule_set_for(municipality_id: str) -> RuleSet:
     """
     here = sources()
     return _load(here, municipality_id, here.stamp())
+
+
+def advice(rule_set: RuleSet, answers: Mapping[str, tuple[str, ...]]) -> Advice:
+    """The engine's advice on these answers. A session keeps the last ones it asked for, each under the rule set's
+    content hash and the answers it was given, so only the very same question gets the same advice: a rerun that
+    changes no answer (a title typed, a button in another tab) asks the engine nothing."""
+    key = (rule_set.id, rule_set.content_hash, tuple(answers.items()))
+    kept: dict[tuple[object, ...], Advice] = st.session_state.setdefault(_KEPT_ADVICE_KEY, {})
+    found = kept.pop(key) if key in kept else advisor.advise(rule_set, answers)
+    kept[key] = found  # the newest last; the oldest goes
+    while len(kept) > _KEPT_ADVICE:
+        del kept[next(iter(kept))]
+    return found
 
 
 def language() -> str:
