@@ -7,13 +7,17 @@ URL on every run.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import streamlit as st
 
 from ladder import text
+from ladder.engine import advisor
+from ladder.engine.advice import Advice
 from ladder.reports.markdown import escape_markdown
 from ladder.rules.model import UNKNOWN, RuleSet
 from ladder.rules.problems import AnswerProblem, RuleSetError
-from ladder.rules.sources import RuleSources, Stamp
+from ladder.rules.sources import RuleSources
 from ui.share_link import LANGUAGE_PARAM, MUNICIPALITY_PARAM, answers_from_params
 from ui.texts import t
 
@@ -24,6 +28,8 @@ _ANSWERS_KEY = "answers"
 _UNKNOWN_MUNICIPALITY_KEY = "unknown_municipality"
 _SHOWN_MAX = 40  # characters of a link's unknown municipality quoted back
 SOURCES_KEY = "rule_sources"
+_KEPT_ADVICE_KEY = "kept_advice"
+_KEPT_ADVICE = 2  # the Advies page asks for two per run: the advice and its what-if
 _BUNDLED = RuleSources.bundled()
 
 
@@ -33,8 +39,9 @@ def sources() -> RuleSources:
 
 
 @st.cache_resource(max_entries=32, show_spinner=False)
-def _load(sources: RuleSources, municipality_id: str, stamp: Stamp) -> RuleSet:
-    return sources.load(municipality_id)  # RuleSet is frozen: safe to share between sessions
+def _load(_sources: RuleSources, folders: str, municipality_id: str, stamp: str) -> RuleSet:
+    """`folders` and `stamp` only key the cache: other folders, or a file changed in them, load anew."""
+    return _sources.load(municipality_id)  # RuleSet is frozen: safe to share between sessions
 
 
 def rule_set_for(municipality_id: str) -> RuleSet:
@@ -43,7 +50,22 @@ def rule_set_for(municipality_id: str) -> RuleSet:
     Loaded once per state of the rule files (their stamp), so an edited YAML is picked up without a restart.
     """
     here = sources()
-    return _load(here, municipality_id, here.stamp())
+    # The cache is handed the sources and their stamp as text (the repr names every folder and file): Streamlit hashed
+    # the RuleSources object and the stamp's tuples in 0.8 ms a call, and a run of the Advies page makes eight calls
+    return _load(here, repr(here), municipality_id, repr(here.stamp()))
+
+
+def advice(rule_set: RuleSet, answers: Mapping[str, tuple[str, ...]]) -> Advice:
+    """The engine's advice on these answers. A session keeps the last ones it asked for, each under the rule set's
+    content hash and the answers it was given, so only the very same question gets the same advice: a rerun that
+    changes no answer (a title typed, a button in another tab) asks the engine nothing."""
+    key = (rule_set.id, rule_set.content_hash, tuple(answers.items()))
+    kept: dict[tuple[object, ...], Advice] = st.session_state.setdefault(_KEPT_ADVICE_KEY, {})
+    found = kept.pop(key) if key in kept else advisor.advise(rule_set, answers)
+    kept[key] = found  # the newest last; the oldest goes
+    while len(kept) > _KEPT_ADVICE:
+        del kept[next(iter(kept))]
+    return found
 
 
 def language() -> str:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from ladder.rules.problems import RuleSetError
+
 PAGES = {"start": ("Start", "Start"), "advies": ("Advies", "Advice"), "de_ladder": ("De ladder", "The ladder"),
          "regels": ("Regels", "Rules"), "werkgroep": ("Werkgroep", "Working group"), "register": ("Register", "Register"),
          "vergelijken": ("Vergelijken", "Compare"), "portfolio": ("Portfolio", "Portfolio")}
@@ -45,3 +47,19 @@ def test_an_unknown_municipality_in_a_link_falls_back_to_the_example(open_app):
 def test_an_unknown_municipality_in_a_link_is_said_not_silently_replaced(open_app, lang, said):
     at = open_app("advies", gemeente="atlantis", lang=lang)
     assert any(w.value.startswith(said) for w in at.warning), [w.value for w in at.warning]
+
+
+def test_a_rule_set_is_loaded_once_per_state_of_its_folders_and_anew_after_an_edit(bundle_municipality, monkeypatch):
+    import streamlit as st
+
+    from ui import state
+
+    sources = bundle_municipality("extends: base\nname: {nl: Proef, en: Trial}\n")
+    monkeypatch.setattr(st, "session_state", {state.SOURCES_KEY: sources})  # one session of its own, on these folders
+    first = state.rule_set_for("proefgemeente")
+    assert state.rule_set_for("proefgemeente") is first
+    bundle_municipality("extends: base\nname: {nl: Proef twee, en: Trial two}\n")  # the file edited, no restart
+    assert state.rule_set_for("proefgemeente").name.nl == "Proef twee"
+    monkeypatch.setattr(st, "session_state", {})  # the bundled folders, which have no such municipality
+    with pytest.raises(RuleSetError):
+        state.rule_set_for("proefgemeente")

@@ -6,7 +6,7 @@ import html
 import json
 
 import pytest
-from conftest import BUNDLED, golden_answers
+from conftest import BUNDLED, golden_answers, not_yet_agreed
 
 from ladder.engine.advisor import advise
 from ladder.reports.markdown import escape_markdown
@@ -226,3 +226,37 @@ def test_the_working_methods_table_shows_what_each_method_is_and_why_it_fits(ope
     assert len(set(methods.columns)) == 3, list(methods.columns)  # two columns named "Waarom" hid the descriptions
     descriptions = {html.unescape(str(v)) for v in methods.iloc[:, 1]}
     assert {escape_markdown(m.description.get(lang)) for m in advice.werkvormen} == descriptions
+
+
+def test_a_rerun_that_changes_no_answer_reuses_the_advice_and_a_changed_answer_gets_a_new_one(open_app, monkeypatch):
+    from ladder.engine import advisor
+
+    calls: list[dict] = []
+    monkeypatch.setattr(advisor, "advise", lambda rule_set, answers: calls.append(dict(answers)) or advise(rule_set, answers))
+    at = open_app("advies", **linked(not_yet_agreed(golden_answers("04"))))
+    assert len(calls) == 2  # the advice and the what-if's
+    shown = headline(at)
+    at.text_input(key="project_title").set_value("Marktplein").run()
+    assert len(calls) == 2 and headline(at) == shown
+    answer(at, "voorbeeldgemeente", beleidsruimte="geen")  # nothing left to choose: informing
+    assert len(calls) == 4 and calls[-2]["beleidsruimte"] == ("geen",)
+    assert headline(at) != shown and headline(at).endswith(": Informeren")
+    answer(at, "voorbeeldgemeente", beleidsruimte="ruim")  # back: only the last two are kept, so asked again
+    assert len(calls) == 6 and headline(at) == shown
+
+
+def test_the_kept_advice_belongs_to_one_rule_set_content(rules, monkeypatch):
+    import streamlit as st
+
+    from ladder.engine import advisor
+    from ui import state
+
+    monkeypatch.setattr(st, "session_state", {})  # one session of its own
+    asked: list[str] = []
+    monkeypatch.setattr(advisor, "advise", lambda rule_set, answers: asked.append(rule_set.content_hash)
+                        or advise(rule_set, answers))
+    answers = {"initiatiefnemer": ("gemeente",)}
+    kept = state.advice(rules, answers)
+    assert state.advice(rules, dict(answers)) is kept and asked == [rules.content_hash]
+    edited = rules.model_copy(update={"content_hash": "edited"})  # the same municipality after its file changed
+    assert state.advice(edited, answers) is not kept and asked == [rules.content_hash, "edited"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 import pandas as pd
@@ -255,6 +256,19 @@ def test_escape_table_keeps_markdown_from_rule_sets_literal():
     escaped = escape_table(table)
     assert escaped.columns[0] == r"Trede \[x\](javascript:alert(1))"
     assert escaped.iloc[0, 0] == r"\*\*vet\*\* !\[img\](http:" + WORD_JOINER + r"//x/y.png) \$a\$"
+
+
+def test_escape_table_escapes_each_distinct_text_as_escaping_cell_by_cell_did():
+    # The oracle is the old way, DataFrame.map over every cell; mixed types, repeats, links and gaps read the same
+    table = pd.DataFrame({"Vraag | *nu*": ["[a](javascript:x)", "- lijst", "[a](javascript:x)", "www.x.nl"],
+                          "Punten": [1, 2, 3, 4], "Score": [0.5, float("nan"), -1.25, 2.0],
+                          "Datum": [dt.date(2026, 1, 1), None, dt.date(2026, 1, 1), None],
+                          "Vraag | *nu* ": [True, False, True, False]}, index=[3, 1, 2, 0])
+    oracle = table.map(lambda cell: escape_markdown(str(cell)))
+    oracle.columns = [escape_markdown(str(c)) for c in table.columns]
+    pd.testing.assert_frame_equal(escape_table(table), oracle)
+    empty = pd.DataFrame({"*a*": [], "b": []})
+    assert list(escape_table(empty).columns) == [r"\*a\*", "b"] and escape_table(empty).empty
 
 
 def test_table_height_fits_every_row():

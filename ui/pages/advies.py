@@ -12,7 +12,6 @@ import pandas as pd
 import streamlit as st
 
 from ladder.engine.advice import Advice
-from ladder.engine.advisor import advise
 from ladder.reports.advice_document import arrangements, rights_and_duties, support
 from ladder.reports.markdown import escape_markdown, render_markdown
 from ladder.reports.pdf import render_pdf
@@ -162,7 +161,7 @@ def _what_if(advice: Advice, rule_set: RuleSet, answers: dict[str, tuple[str, ..
         others = [o for o in (UNKNOWN, *trait.option_ids()) if (o,) != current]
         new = (st.selectbox(t(lang, "advies_whatif_answer"), others, key=key,
                             format_func=lambda o: labels.answer(trait_id, o)),)
-    changed = advise(rule_set, {**answers, trait_id: new})
+    changed = state.advice(rule_set, {**answers, trait_id: new})
     left, right = st.columns(2)
     for column, heading, shown, answer in ((left, "advies_whatif_now", advice, current),
                                            (right, "advies_whatif_then", changed, new)):
@@ -233,7 +232,7 @@ def render() -> None:
     answers = state.answers(rule_set.id)
     link_rules.notice(rule_set, answers, lang)
     question_steps(rule_set, answers, labels)
-    advice = advise(rule_set, answers)
+    advice = state.advice(rule_set, answers)
     state.keep_in_url({**answers_to_params(advice.answers), **rules_params(rule_set)})
     advice_view.headline(advice, labels)
     advice_view.sections(arrangements(advice, labels))
