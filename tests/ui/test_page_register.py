@@ -462,3 +462,17 @@ def test_a_contact_search_that_finds_no_one_changes_nothing(open_app, db, filled
     at.text_input(key="reg_contact_search:0").set_value(typed).run()
     assert said in [m.value for m in (*at.warning, *at.info)]
     assert not [b for b in at.button if b.key == "reg_contact_go"]
+
+
+def test_an_entry_says_where_its_plan_and_verslag_stand_and_links_to_them(open_app, db, filled):
+    from ladder.plans.model import Plan
+    from storage.plans import save_plan
+
+    number = filled["dorpshuis"]
+    at = open_entry(open_app("register"), number)
+    assert "Nog geen participatieplan. Nog geen verslag." in [c.value for c in at.caption]
+    save_plan(db, number, Plan(project="Dorpshuis overname", form="zelfbeheer"))
+    at = open_entry(open_app("register"), number)
+    assert any(c.value.startswith("Participatieplan: versie 1, van ") for c in at.caption)
+    [link] = [p for p in at.get("page_link") if p.proto.label == "Plan en verslag van dit project"]
+    assert f"nummer={number}" in link.proto.query_string

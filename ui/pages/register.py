@@ -33,11 +33,12 @@ from ladder.reports.sentences import Labels, margin_sentence, why_sentence
 from ladder.reports.spreadsheet import to_csv, to_xlsx
 from ladder.rules.model import VALUES
 from ladder.rules.problems import RuleSetError
-from ladder.text import count_text, language
+from ladder.text import count_text, date_text, language
 from storage import audit
 from storage.audit import AuditEntry, audit_entries
 from storage.database import Database
 from storage.errors import StorageError
+from storage.plans import plan_versions, verslag_versions
 from storage.register import (
     CONTACT_SEARCH_MINIMUM,
     Entry,
@@ -162,14 +163,25 @@ def _detail(db: Database, user: User, entries: list[EntrySummary], names: Regist
     st.table(escape_table(pd.DataFrame({t(lang, "reg_col_field"): list(facts), t(lang, "reg_col_value"): list(facts.values())})),
              hide_index=True)
     _stored_advice(entry, snapshot, lang)
-    st.page_link("ui/pages/plan.py", label=t(lang, "reg_make_plan"), icon=":material/edit_document:",
-                 query_params={"nummer": str(entry.id)})
+    _plan_status(db, user, entry, lang)
     _checks(entry, snapshot, names, lang)
     _evaluations(entry, lang)
     _add_evaluation(db, user, entry, lang)
     _edit_choice(db, user, entry, lang)
     if user.may("administer"):
         _delete(db, user, entry, lang)
+
+
+def _plan_status(db: Database, user: User, entry: Entry, lang: str) -> None:
+    """Where the entry's plan and verslag stand (the learning loop: advice, plan, what happened), and the way there."""
+    lines = []
+    for kind, versions in (("plan", plan_versions(db, entry.id, organisation=user.organisation)),
+                           ("verslag", verslag_versions(db, entry.id, organisation=user.organisation))):
+        lines.append(t(lang, f"reg_{kind}_none") if not versions else t(
+            lang, f"reg_{kind}_version", version=versions[0].number, date=date_text(versions[0].saved_at.date(), lang)))
+    st.caption(" ".join(lines))
+    st.page_link("ui/pages/plan.py", label=t(lang, "reg_make_plan"), icon=":material/edit_document:",
+                 query_params={"nummer": str(entry.id)})
 
 
 def _stored_advice(entry: Entry, snapshot: dict | None, lang: str) -> None:

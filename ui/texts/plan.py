@@ -27,6 +27,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "verslag_save": "Verslag bewaren",
         "verslag_saved": "Het verslag is bewaard als versie {version}.",
         "reg_make_plan": "Plan en verslag van dit project",
+        "reg_plan_none": "Nog geen participatieplan.",
+        "reg_plan_version": "Participatieplan: versie {version}, van {date}.",
+        "reg_verslag_none": "Nog geen verslag.",
+        "reg_verslag_version": "Verslag: versie {version}, van {date}.",
     },
     "en": {
         "nav_plan": "Plan and report",
@@ -53,5 +57,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "verslag_save": "Save report",
         "verslag_saved": "The report has been saved as version {version}.",
         "reg_make_plan": "Plan and report of this project",
+        "reg_plan_none": "No participation plan yet.",
+        "reg_plan_version": "Participation plan: version {version}, of {date}.",
+        "reg_verslag_none": "No report yet.",
+        "reg_verslag_version": "Report: version {version}, of {date}.",
     },
 }
