@@ -85,7 +85,7 @@ def _chosen_entry(db: Database, user: User, entries: list[EntrySummary], lang: s
     start = list(by_id).index(int(asked)) if asked.isdigit() and int(asked) in by_id else None
     chosen = st.selectbox(t(lang, "plan_pick"), list(by_id), index=start, key="plan_entry",
                           placeholder=t(lang, "reg_detail_placeholder"),
-                          format_func=lambda i: f"{i} · {by_id[i].project_name} ({by_id[i].saved_on:%d-%m-%Y})")
+                          format_func=lambda i: f"{i} · {by_id[i].project_name} ({date_text(by_id[i].saved_on, lang)})")
     if chosen is None:
         return None
     st.query_params[ENTRY_PARAM] = str(chosen)  # a reload opens the same entry (a number, nothing personal)

@@ -143,7 +143,7 @@ def _detail(db: Database, user: User, entries: list[EntrySummary], names: Regist
     by_id = {e.id: e for e in entries}
     chosen = st.selectbox(t(lang, "reg_detail_pick"), list(by_id), index=None, key="reg_detail",
                           placeholder=t(lang, "reg_detail_placeholder"),
-                          format_func=lambda i: f"{i} · {by_id[i].project_name} ({by_id[i].saved_on:%d-%m-%Y})")
+                          format_func=lambda i: f"{i} · {by_id[i].project_name} ({date_text(by_id[i].saved_on, lang)})")
     if chosen is None:
         return
     entry = get_entry(db, chosen, organisation=user.organisation)
@@ -154,7 +154,7 @@ def _detail(db: Database, user: User, entries: list[EntrySummary], names: Regist
     s = entry.summary
     st.subheader(escape_markdown(s.project_name), anchor=False)
     facts = {
-        t(lang, "reg_fact_date"): f"{s.saved_on:%d-%m-%Y}",
+        t(lang, "reg_fact_date"): date_text(s.saved_on, lang),
         t(lang, "reg_fact_municipality"): names.municipality(s.municipality_id),
         t(lang, "reg_fact_rules"): t(lang, "reg_rules_value", version=s.rule_set_version, hash=s.content_hash[:12]),
         t(lang, "reg_fact_source"): SOURCE_NAMES[language(lang)].get(s.source, s.source),
@@ -250,7 +250,7 @@ def _evaluations(entry: Entry, lang: str) -> None:
         st.write(t(lang, "reg_no_evaluations"))
     for evaluation in entry.evaluations:  # latest first
         with st.container(border=True):
-            st.caption(t(lang, "reg_evaluation_on", date=f"{evaluation.created_at:%d-%m-%Y}"))
+            st.caption(t(lang, "reg_evaluation_on", date=date_text(evaluation.created_at.astimezone(LOCAL_TIME).date(), lang)))
             st.markdown(f"**{t(lang, 'reg_eval_how')}**")
             st.text(evaluation.how_it_went)
             st.table(escape_table(pd.DataFrame({
