@@ -28,6 +28,7 @@ from ladder.analysis.register_check import (
 from ladder.analysis.register_entry import EntrySummary
 from ladder.reports.markdown import escape_markdown
 from ladder.reports.plain_text import render_text
+from ladder.reports.plan_texts import PLAN
 from ladder.reports.register_table import HEADERS, SOURCE_NAMES, RegisterNames, register_table
 from ladder.reports.sentences import Labels, margin_sentence, why_sentence
 from ladder.reports.spreadsheet import to_csv, to_xlsx
@@ -418,6 +419,8 @@ def _subject(entry: AuditEntry, lang: str) -> str:
         if entry.subject_id is None:
             return t(lang, "reg_log_group_sessions")
         return t(lang, f"reg_log_{entry.subject_kind}", number=entry.subject_id)
+    if entry.subject_kind.startswith("network_") and f"reg_log_{entry.subject_kind}" in UI:
+        return t(lang, f"reg_log_{entry.subject_kind}", number=entry.subject_id or "")
     return t(lang, "reg_log_whole_register") if entry.subject_id is None else str(entry.subject_id)
 
 
@@ -429,6 +432,10 @@ def _field(name: str, lang: str) -> str:
     value = name.removeprefix("score_")
     if value != name and value in VALUES:
         return t(lang, "reg_log_field_score", value=t(lang, f"value_{value}"))
+    for key in (f"plan_{name}", f"verslag_{name}"):  # a plan's or verslag's field: the form's own label
+        if key in PLAN:
+            label = PLAN.t(lang, key)
+            return _known(lang, f"reg_log_field_{name}", label[:1].lower() + label[1:])
     return _known(lang, f"reg_log_field_{name}", name)
 
 
