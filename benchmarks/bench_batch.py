@@ -46,9 +46,11 @@ def random_projects(rule_sets: list[RuleSet], rows: int, dtype: str, seed: int =
     columns = {}
     for trait_id, trait in traits.items():
         options = list(trait.option_ids())
-        if trait.multiple:
-            picks = [rng.choice(options, size=rng.integers(1, 4), replace=False) for _ in range(256)]
-            options = [MULTI_SEPARATOR.join(o for o in options if o in p) for p in picks]
+        if trait.multiple:  # an exclusive option (procedure: geen, ...) only on its own, as the form gives it
+            exclusive = [o.id for o in trait.options if o.exclusive]
+            others = [o.id for o in trait.options if not o.exclusive]
+            picks = [rng.choice(others, size=rng.integers(1, 4), replace=False) for _ in range(256)]
+            options = exclusive + [MULTI_SEPARATOR.join(o for o in others if o in p) for p in picks]
         values = np.array(options, dtype=object)[rng.integers(0, len(options), rows)]
         blank = rng.random(rows) < UNKNOWN_SHARE
         values[blank] = np.array([UNKNOWN, "", None], dtype=object)[rng.integers(0, 3, int(blank.sum()))]
