@@ -230,15 +230,34 @@ class _Trait:
 
 
 @dataclass(frozen=True)
+class _Tail:
+    """The projects whose first inexact point (not a whole multiple of 2**-shift) comes from this trait: from here on
+    their totals are added in the engine's order, for the rungs where an inexact point can still come."""
+
+    trait: str
+    inexact: np.ndarray  # bool per code of the trait: whether it has an inexact point
+    block: int  # the packed block this trait starts: the totals before it are exact
+    bias: np.ndarray  # per rung, what the fields of the blocks before it leave out
+    rungs: np.ndarray  # the rungs added in order
+    steps: tuple[tuple[str, np.ndarray], ...]  # from this trait on, in order: the points of those rungs (not all 0)
+
+
+@dataclass(frozen=True)
 class _Packing:
-    """The points as whole numbers of 2**-shift, `width` bits per rung in 64-bit words, for the projects whose
-    points are all such numbers (see _Scorer._packing)."""
+    """The points as whole numbers of 2**-shift, `width` bits per rung in 64-bit words (see _Scorer._packing)."""
 
     blocks: tuple[tuple[tuple[str, ...], tuple[int, ...], np.ndarray], ...]  # traits, their sizes, table of words
-    inexact: tuple[tuple[str, np.ndarray], ...]  # per trait with a point that is no such number: the codes that have one
+    tails: tuple[_Tail, ...]  # in the engine's order
     width: int
     bias: np.ndarray  # per rung, what the fields leave out (they count from each trait's lowest points)
     scale: float  # 2**-shift
+
+    def unpacked(self, words: np.ndarray, bias: np.ndarray, rungs: Any) -> np.ndarray:
+        """The exact totals the fields of these words (and this bias) stand for, of these rungs."""
+        totals = words.view(f"<u{self.width // 8}")[:, rungs].astype(np.float64)
+        totals += bias[rungs]
+        totals *= self.scale
+        return totals
 
 
 _FIELD_BITS = (8, 16, 32)  # the widths a rung's field in a packed word can have
@@ -300,24 +319,27 @@ class _Scorer:
         packing = self._packing(codes)
         if packing is None:
             return self._float_totals(codes, chunk.n)
-        words = None
-        for traits, sizes, table in packing.blocks:
-            found = table.take(chunk.combined([codes[t] for t in traits], sizes), axis=0)
-            words = found if words is None else np.add(words, found, out=words)
-        rungs = len(self.rungs)
-        if words is None:
-            totals = np.zeros((chunk.n, rungs))
-        else:
-            totals = words.view(f"<u{packing.width // 8}")[:, :rungs].astype(np.float64)
-            totals += packing.bias
-            totals *= packing.scale
-        if packing.inexact:
-            rows = np.zeros(chunk.n, dtype=bool)
-            for trait, has in packing.inexact:
-                rows |= has.take(codes[trait])
-            rows = np.flatnonzero(rows)
-            if len(rows):
-                totals[rows] = self._float_totals({t: codes[t].take(rows) for t in set(self._steps(codes))}, len(rows))
+        words = np.zeros((chunk.n, len(packing.blocks[0][2][0]) if packing.blocks else 1), dtype="<u8")
+        before: dict[int, np.ndarray] = {}  # per block a tail starts: the words before it
+        starts = {tail.block for tail in packing.tails}
+        for block, (traits, sizes, table) in enumerate(packing.blocks):
+            if block in starts:
+                before[block] = words.copy()
+            words += table.take(chunk.combined([codes[t] for t in traits], sizes), axis=0)
+        totals = packing.unpacked(words, packing.bias, slice(len(self.rungs)))
+        done = None  # the projects an earlier tail took
+        for tail in packing.tails:
+            mine = tail.inexact.take(codes[tail.trait])
+            if done is not None:
+                mine &= ~done
+            done = mine if done is None else done | mine
+            rows = np.flatnonzero(mine)
+            if len(rows) == 0:
+                continue
+            part = packing.unpacked(before[tail.block].take(rows, axis=0), tail.bias, tail.rungs)
+            for trait, points in tail.steps:  # the engine's additions, one trait at a time
+                part += points.take(codes[trait].take(rows), axis=0)
+            totals[np.ix_(rows, tail.rungs)] = part
         return totals
 
     def _steps(self, codes: dict[str, np.ndarray]) -> list[str]:
@@ -345,8 +367,8 @@ class _Scorer:
         2**-shift for the smallest such shift. With all partial sums below 2**53 * 2**-shift in size, any order of
         adding gives the same double, the engine's. Each trait's points become whole numbers counted from its
         lowest per rung, so fields never go negative, and their sum per rung fits in `width` bits: they add
-        without carries, so one 64-bit addition adds several rungs. Codes with an inexact point are marked: their
-        projects are added in the engine's order instead.
+        without carries, so one 64-bit addition adds several rungs. Codes with an inexact point are marked: for
+        their projects the additions from that trait on are made in the engine's order (a _Tail).
         """
         names = self._steps(codes)
         key = tuple((t, len(self.traits[t].answers)) for t in names)
@@ -376,17 +398,24 @@ class _Scorer:
                 packed[:, r // per_word] += (w[:, r] - lo[r]).astype(np.uint64) << np.uint64(width * (r % per_word))
             fields.append(packed)
         blocks: list[tuple[tuple[str, ...], tuple[int, ...], np.ndarray]] = []
-        for (trait, points), packed in zip(steps, fields):
-            if blocks and len(blocks[-1][2]) * len(packed) <= _BLOCK_LIMIT:
+        tails: list[_Tail] = []
+        for i, ((trait, points), packed, fit) in enumerate(zip(steps, fields, exact)):
+            if not fit.all():  # a tail starts here: so does a block, to know the exact totals before it
+                later = np.zeros(rungs, dtype=bool)
+                for later_fit in exact[i:]:
+                    later |= ~later_fit.all(axis=0)
+                at = np.flatnonzero(later)
+                tails.append(_Tail(trait, ~fit.all(axis=1), len(blocks), np.sum(low[:i], axis=0) if i else np.zeros(rungs),
+                                   at, tuple((t, p[:, at]) for t, p in steps[i:] if np.any(p[:, at]))))
+            if fit.all() and blocks and len(blocks[-1][2]) * len(packed) <= _BLOCK_LIMIT:
                 traits, sizes, table = blocks[-1]
                 # every combination of the block's codes: the sums cannot carry (see above)
                 table = (table[:, None, :] + packed[None, :, :]).reshape(-1, words)
                 blocks[-1] = ((*traits, trait), (*sizes, len(points)), table)
             else:
                 blocks.append(((trait,), (len(points),), packed))
-        inexact = tuple((t, ~fit.all(axis=1)) for (t, _), fit in zip(steps, exact) if not fit.all())
         bias = np.sum(low, axis=0) if low else np.zeros(rungs)
-        packing = _Packing(tuple(blocks), inexact, width, bias, 2.0**-shift)
+        packing = _Packing(tuple(blocks), tuple(tails), width, bias, 2.0**-shift)
         self._packings[key] = packing
         return packing
 
