@@ -47,13 +47,14 @@ from ladder.engine.advisor import (
     trait_points,
 )
 from ladder.rules.conditions import Answers, holds, traits_in
-from ladder.rules.model import NOT_APPLICABLE, UNKNOWN, Condition, Kader, PreCheck, RuleSet
+from ladder.rules.model import NOT_APPLICABLE, UNKNOWN, Condition, Information, Kader, PreCheck, RuleSet
 from ladder.rules.problems import AnswerError, AnswerProblem
 
 MULTI_SEPARATOR = "+"  # several answers in one cell for a trait with multiple=True (fase): "voorbereiding+uitvoering"
 CHUNK_ROWS = 16_384  # rows scored at a time: small enough that the temporaries stay in the cache; paces progress
 MAX_REPORTED_ROWS = 10  # an AnswerError names at most this many bad cells (the first ones)
 _DENSE_LIMIT = 1 << 16  # combinations of answers a kader condition is tabulated over; beyond it, per distinct row
+_SHARED_TABLE_BYTES = 1 << 12  # tables up to this size are compared between rule sets, to share their lookups
 _BLOCK_LIMIT = 1 << 12  # combinations of answers of traits whose points are added as one table
 _EXACT_BITS = 32  # points that are whole multiples of 2**-32 add up without rounding (see _Scorer._blocks)
 _PATTERN_BITS = 16  # up to this many kaders, the rungs allowed are tabulated over every pattern of fired kaders
@@ -165,21 +166,34 @@ class _Chunk:
             self._shared[key] = ((), table.take(self.cells[column]))
         return self._shared[key][1]
 
+    def once(self, name: Hashable, arrays: tuple[np.ndarray, ...], make: Callable[[], np.ndarray]) -> np.ndarray:
+        """make(), a function of these arrays only (never changed in place), computed once per chunk."""
+        # The arrays are kept with the result, so their ids cannot be reused by another array of this chunk.
+        key = (name, *map(id, arrays))
+        if key not in self._shared:
+            self._shared[key] = (arrays, make())
+        return self._shared[key][1]
+
+    def lookup(self, table: np.ndarray, index: np.ndarray) -> np.ndarray:
+        """table.take(index), computed once per chunk for equal small tables (conditions over a few answers)."""
+        if table.nbytes > _SHARED_TABLE_BYTES:
+            return table.take(index)
+        return self.once(f"lookup {table.dtype.str} {table.tobytes().hex()}", (index,), lambda: table.take(index))
+
     def combined(self, arrays: Sequence[np.ndarray], sizes: tuple[int, ...]) -> np.ndarray:
         """Per row, the position of its codes in a table of shape `sizes` (as np.ravel_multi_index; the codes are in
         range by construction)."""
         if len(arrays) == 1:
             return arrays[0]
-        key = ("combined", tuple(id(a) for a in arrays), sizes)
-        if key not in self._shared:
+        def make() -> np.ndarray:
             index = arrays[0] * sizes[1]
             for array, size in zip(arrays[1:], sizes[2:]):
                 index += array
                 index *= size
             index += arrays[-1]
-            # The arrays are kept with the result, so their ids cannot be reused by another array of this chunk.
-            self._shared[key] = (tuple(arrays), index)
-        return self._shared[key][1]
+            return index
+
+        return self.once(f"combined {sizes}", tuple(arrays), make)
 
 
 class _Trait:
@@ -327,18 +341,20 @@ class _Scorer:
                 before[block] = words.copy()
             words += table.take(chunk.combined([codes[t] for t in traits], sizes), axis=0)
         totals = packing.unpacked(words, packing.bias, slice(len(self.rungs)))
-        done = None  # the projects an earlier tail took
+        done: np.ndarray | None = None  # the projects an earlier tail took
         for tail in packing.tails:
-            mine = tail.inexact.take(codes[tail.trait])
+            mine = chunk.lookup(tail.inexact, codes[tail.trait])
             if done is not None:
-                mine &= ~done
-            done = mine if done is None else done | mine
-            rows = np.flatnonzero(mine)
+                mine = chunk.once("and not", (mine, done), partial(np.greater, mine, done))  # for bools: mine & ~done
+                done = chunk.once("or", (mine, done), partial(np.logical_or, mine, done))
+            else:
+                done = mine
+            rows = chunk.once("rows", (mine,), partial(np.flatnonzero, mine))
             if len(rows) == 0:
                 continue
             part = packing.unpacked(before[tail.block].take(rows, axis=0), tail.bias, tail.rungs)
             for trait, points in tail.steps:  # the engine's additions, one trait at a time
-                part += points.take(codes[trait].take(rows), axis=0)
+                part += points.take(chunk.once("take", (codes[trait], rows), partial(codes[trait].take, rows)), axis=0)
             totals[np.ix_(rows, tail.rungs)] = part
         return totals
 
@@ -436,9 +452,20 @@ class _Scorer:
         """Per project, whether an answer the `information` section needs is onbekend (as needed_answers)."""
         information = self.rule_set.information
         n = chunk.n
-        few = np.zeros(n, dtype=bool)
         if information is None:
-            return few
+            return np.zeros(n, dtype=bool)
+        applies = [self._mask(("needs", str(i)), rule.when, False, partial(holds, rule.when), codes, chunk)
+                   for i, rule in enumerate(information.required_when)]
+        read = {*information.required, *(t for g in information.at_least for t in g.of),
+                *(t for rule in information.required_when for t in rule.traits)}
+        needed = {t: codes[t] for t in sorted(read & codes.keys())}
+        # the same section over the same arrays gives the same, for any rule set
+        return chunk.once(("too little", information, tuple(needed)), (*needed.values(), *applies),
+                          partial(self._needs, information, needed, applies, n))
+
+    @staticmethod
+    def _needs(information: Information, codes: dict[str, np.ndarray], applies: list[np.ndarray], n: int) -> np.ndarray:
+        few = np.zeros(n, dtype=bool)
         def unknown(trait: str) -> np.ndarray:  # onbekend is code 0; a question without a column is onbekend
             return codes[trait] == 0 if trait in codes else np.ones(n, dtype=bool)
 
@@ -447,9 +474,8 @@ class _Scorer:
         for group in information.at_least:
             missing = np.sum([unknown(t) for t in group.of], axis=0)
             few |= (len(group.of) - missing < group.count) & (missing > 0)
-        for i, rule in enumerate(information.required_when):
-            applies = self._mask(("needs", str(i)), rule.when, False, partial(holds, rule.when), codes, chunk)
-            few |= applies & np.any([unknown(t) for t in rule.traits], axis=0)
+        for rule, applying in zip(information.required_when, applies):
+            few |= applying & np.any([unknown(t) for t in rule.traits], axis=0)
         return few
 
     def _asked(self, codes: dict[str, np.ndarray], chunk: _Chunk) -> dict[str, np.ndarray]:
@@ -462,7 +488,8 @@ class _Scorer:
             asked = self._mask(("ask", trait.id), trait.ask_when, False, partial(holds, trait.ask_when), codes, chunk)
             not_applicable = coded.code((NOT_APPLICABLE,))
             # An nvt given for a question that is asked counts as onbekend (code 0).
-            codes[trait.id] = np.where(asked, np.where(current == not_applicable, 0, current), not_applicable)
+            codes[trait.id] = chunk.once(f"asked {not_applicable}", (asked, current), lambda: np.where(
+                asked, np.where(current == not_applicable, 0, current), not_applicable))  # noqa: B023 (called at once)
         return codes
 
     def _blocks(self, codes: dict[str, np.ndarray]) -> list[list[_Trait]]:
@@ -549,7 +576,7 @@ class _Scorer:
                     holding = self._table(name, test, own)
                     table |= holding[np.ravel_multi_index(grid[at], [sizes[i] for i in at])].astype(np.intp) << bit
                 self._holds[key] = table
-            pattern |= self._holds[key].take(chunk.combined([codes[t] for t in read], sizes))
+            pattern |= chunk.lookup(self._holds[key], chunk.combined([codes[t] for t in read], sizes))
         return pattern
 
     def _penalties(self, pattern: np.ndarray) -> np.ndarray:
@@ -610,7 +637,7 @@ class _Scorer:
         if np.prod(sizes, dtype=np.float64) > _DENSE_LIMIT:
             combos, inverse = np.unique(np.stack([codes[t] for t in read]), axis=1, return_inverse=True)
             return self._holds_for(test, read, combos.T)[inverse.ravel()]
-        return self._table(name, test, read).take(chunk.combined([codes[t] for t in read], sizes))
+        return chunk.lookup(self._table(name, test, read), chunk.combined([codes[t] for t in read], sizes))
 
     def _table(self, name: tuple[str, str], test: Callable[[Answers], bool], read: list[str]) -> np.ndarray:
         """test() for every combination of the answers of these traits seen so far (row-major)."""
