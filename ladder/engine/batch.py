@@ -27,6 +27,7 @@ How the batch path stays exactly equal to the engine (the tests compare with ==)
 from __future__ import annotations
 
 import itertools
+import math
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 from functools import partial
@@ -178,7 +179,7 @@ class _Chunk:
         """table.take(index), computed once per chunk for equal small tables (conditions over a few answers)."""
         if table.nbytes > _SHARED_TABLE_BYTES:
             return table.take(index)
-        return self.once(f"lookup {table.dtype.str} {table.tobytes().hex()}", (index,), lambda: table.take(index))
+        return self.once(("lookup", table.dtype.str, table.tobytes()), (index,), partial(table.take, index))
 
     def combined(self, arrays: Sequence[np.ndarray], sizes: tuple[int, ...]) -> np.ndarray:
         """Per row, the position of its codes in a table of shape `sizes` (as np.ravel_multi_index; the codes are in
@@ -266,11 +267,16 @@ class _Packing:
     bias: np.ndarray  # per rung, what the fields leave out (they count from each trait's lowest points)
     scale: float  # 2**-shift
 
+    @property
+    def starts(self) -> set[int]:
+        """The blocks a tail starts."""
+        return {tail.block for tail in self.tails}
+
     def unpacked(self, words: np.ndarray, bias: np.ndarray, rungs: Any) -> np.ndarray:
         """The exact totals the fields of these words (and this bias) stand for, of these rungs."""
-        totals = words.view(f"<u{self.width // 8}")[:, rungs].astype(np.float64)
-        totals += bias[rungs]
-        totals *= self.scale
+        # (field + bias) * scale, as field * scale + bias * scale: whole numbers times a power of two, all exact
+        totals = np.multiply(words.view(f"<u{self.width // 8}")[:, rungs], self.scale, dtype=np.float64)
+        totals += bias[rungs] * self.scale
         return totals
 
 
@@ -335,9 +341,8 @@ class _Scorer:
             return self._float_totals(codes, chunk.n)
         words = np.zeros((chunk.n, len(packing.blocks[0][2][0]) if packing.blocks else 1), dtype="<u8")
         before: dict[int, np.ndarray] = {}  # per block a tail starts: the words before it
-        starts = {tail.block for tail in packing.tails}
         for block, (traits, sizes, table) in enumerate(packing.blocks):
-            if block in starts:
+            if block in packing.starts:
                 before[block] = words.copy()
             words += table.take(chunk.combined([codes[t] for t in traits], sizes), axis=0)
         totals = packing.unpacked(words, packing.bias, slice(len(self.rungs)))
@@ -558,7 +563,7 @@ class _Scorer:
                     pattern |= int(self._conditions[bit][3]({})) << bit
                 continue
             sizes = tuple(len(self.traits[t].answers) for t in read)
-            if np.prod(sizes, dtype=np.float64) > _DENSE_LIMIT:  # too many combinations: each condition on its own
+            if math.prod(sizes) > _DENSE_LIMIT:  # too many combinations: each condition on its own
                 for bit in bits:
                     pattern |= self._mask(*self._conditions[bit], codes, chunk).astype(np.intp) << bit
                 continue
@@ -634,7 +639,7 @@ class _Scorer:
         sizes = tuple(len(self.traits[t].answers) for t in read)
         if not read:
             return np.full(chunk.n, test({}), dtype=bool)
-        if np.prod(sizes, dtype=np.float64) > _DENSE_LIMIT:
+        if math.prod(sizes) > _DENSE_LIMIT:
             combos, inverse = np.unique(np.stack([codes[t] for t in read]), axis=1, return_inverse=True)
             return self._holds_for(test, read, combos.T)[inverse.ravel()]
         return chunk.lookup(self._table(name, test, read), chunk.combined([codes[t] for t in read], sizes))
