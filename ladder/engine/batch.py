@@ -48,7 +48,7 @@ from ladder.engine.advisor import (
     trait_points,
 )
 from ladder.rules.conditions import Answers, holds, traits_in
-from ladder.rules.model import NOT_APPLICABLE, UNKNOWN, Condition, Information, Kader, PreCheck, RuleSet
+from ladder.rules.model import NOT_APPLICABLE, UNKNOWN, Condition, Information, Kader, PreCheck, RuleSet, Trait
 from ladder.rules.problems import AnswerError, AnswerProblem
 
 MULTI_SEPARATOR = "+"  # several answers in one cell for a trait with multiple=True (fase): "voorbereiding+uitvoering"
@@ -105,7 +105,8 @@ def advise_many_each(
 ) -> tuple[BatchResult, ...]:
     """advise_many under several rule sets, reading each chunk of the frame once (one result per rule set)."""
     n = len(answers)
-    scorers = [_Scorer(rs) for rs in rule_sets]
+    checked: dict[Trait, dict[Hashable, tuple[str, ...] | AnswerProblem]] = {}  # shared by equal questions
+    scorers = [_Scorer(rs, checked) for rs in rule_sets]
     wanted = {t for s in scorers for t in s.traits}
     columns = {c: _Column(answers[c]) for c in answers.columns if c in wanted}
     recommended = [np.zeros(n, dtype=np.int8 if len(s.rungs) <= 127 else np.int16) for s in scorers]
@@ -200,9 +201,10 @@ class _Chunk:
 class _Trait:
     """One trait's answers as codes: code 0 is onbekend; the others are added as new answers turn up."""
 
-    def __init__(self, rule_set: RuleSet, trait: str):
+    def __init__(self, rule_set: RuleSet, trait: str, checked: dict[Hashable, tuple[str, ...] | AnswerProblem]):
         self.rule_set = rule_set
         self.trait = trait
+        self._checked = checked  # a cell: its normalized answer, or why it is invalid (the same for an equal question)
         self.answers: list[tuple[str, ...]] = [(UNKNOWN,)]
         self.points: list[tuple[float, ...]] = [(0.0,) * len(rule_set.rungs)]
         self.weighed = False  # whether any answer seen so far adds points
@@ -226,12 +228,14 @@ class _Trait:
         return self._table, self._bad
 
     def _encode(self, cell: Any) -> int | AnswerProblem:
-        raw = parse_cell(cell)
-        try:  # each answer on its own: whether the question is asked depends on the other columns (see _asked)
-            normalized, _ = given_answers(self.rule_set, {} if raw is None else {self.trait: raw})
-        except AnswerError as error:
-            return error.problems[0]
-        return self.code(normalized[self.trait])
+        if cell not in self._checked:
+            raw = parse_cell(cell)
+            try:  # each answer on its own: whether the question is asked depends on the other columns (see _asked)
+                self._checked[cell] = given_answers(self.rule_set, {} if raw is None else {self.trait: raw})[0][self.trait]
+            except AnswerError as error:
+                self._checked[cell] = error.problems[0]
+        found = self._checked[cell]
+        return found if isinstance(found, AnswerProblem) else self.code(found)
 
     def code(self, chosen: tuple[str, ...]) -> int:
         """The code of a normalized answer, added when it is new."""
@@ -286,10 +290,11 @@ _FIELD_BITS = (8, 16, 32)  # the widths a rung's field in a packed word can have
 class _Scorer:
     """One rule set's batch scoring; holds the answer codes seen so far (one call of advise_many_each)."""
 
-    def __init__(self, rule_set: RuleSet):
+    def __init__(self, rule_set: RuleSet, checked: dict[Trait, dict[Hashable, tuple[str, ...] | AnswerProblem]]):
         self.rule_set = rule_set
         self.rungs = rule_set.rung_ids()
-        self.traits = {t.id: _Trait(rule_set, t.id) for t in rule_set.traits}
+        # given_answers checks an answer against its question only: equal questions share what it found
+        self.traits = {t.id: _Trait(rule_set, t.id, checked.setdefault(t, {})) for t in rule_set.traits}
         # Warnings never change the advice; the other kaders do, through the rungs they allow.
         self.kaders = tuple(k for k in rule_set.kaders if not k.warning)
         self.phase_trait = phase_trait(rule_set)
@@ -316,7 +321,7 @@ class _Scorer:
         totals = self._totals(codes, chunk)
         if self._penalty is not None:  # kaders and pre checks as one pattern per project
             pattern = self._pattern(codes, chunk)
-            best = np.argmax(totals + self._penalties(pattern).take(pattern, axis=0), axis=1)
+            best = np.argmax(totals + self._penalties(pattern, chunk).take(pattern, axis=0), axis=1)
         else:
             allowed = self._allowed_mask(codes, chunk)
             best = np.argmax(np.where(allowed, totals, -np.inf), axis=1)  # first maximum: the lower rung wins a tie
@@ -556,16 +561,16 @@ class _Scorer:
                     self._groups.append((read, [bit]))
                 else:
                     group[1].append(bit)
-        pattern = np.zeros(chunk.n, dtype=np.intp)
+        always = 0  # the bits of the conditions that read none of the columns: the same for every project
+        parts = []
         for read, bits in self._groups:
-            if not read:  # the same for every project
+            if not read:
                 for bit in bits:
-                    pattern |= int(self._conditions[bit][3]({})) << bit
+                    always |= int(self._conditions[bit][3]({})) << bit
                 continue
             sizes = tuple(len(self.traits[t].answers) for t in read)
             if math.prod(sizes) > _DENSE_LIMIT:  # too many combinations: each condition on its own
-                for bit in bits:
-                    pattern |= self._mask(*self._conditions[bit], codes, chunk).astype(np.intp) << bit
+                parts += [self._mask(*self._conditions[bit], codes, chunk).astype(np.intp) << bit for bit in bits]
                 continue
             key = ("group", *bits, sizes)
             if key not in self._holds:
@@ -581,16 +586,15 @@ class _Scorer:
                     holding = self._table(name, test, own)
                     table |= holding[np.ravel_multi_index(grid[at], [sizes[i] for i in at])].astype(np.intp) << bit
                 self._holds[key] = table
-            pattern |= chunk.lookup(self._holds[key], chunk.combined([codes[t] for t in read], sizes))
-        return pattern
+            parts.append(chunk.lookup(self._holds[key], chunk.combined([codes[t] for t in read], sizes)))
+        return chunk.once(("pattern", always), tuple(parts), partial(_bits, always, parts, chunk.n))
 
-    def _penalties(self, pattern: np.ndarray) -> np.ndarray:
+    def _penalties(self, pattern: np.ndarray, chunk: _Chunk) -> np.ndarray:
         """Per pattern: 0 for the rungs it allows, -inf for the others; a pre check that holds allows only the lowest
         rung (inform only). Filled for the patterns that turn up."""
         assert self._penalty is not None
-        seen = np.zeros(len(self._known), dtype=bool)
-        seen[pattern] = True
-        for p in np.flatnonzero(seen & ~self._known).tolist():
+        present = chunk.once("present", (pattern,), lambda: np.flatnonzero(np.bincount(pattern)))
+        for p in present[~self._known[present]].tolist():
             if p >> len(self.kaders):
                 allowed = np.arange(len(self.rungs)) == 0
             else:
@@ -654,6 +658,14 @@ class _Scorer:
 
     def _holds_for(self, test: Callable[[Answers], bool], read: list[str], combos: Any) -> np.ndarray:
         return np.array([test({t: self.traits[t].answers[c] for t, c in zip(read, combo)}) for combo in combos], dtype=bool)
+
+
+def _bits(always: int, parts: list[np.ndarray], n: int) -> np.ndarray:
+    """The pattern numbers: the bits of every part, and those that are always set."""
+    pattern = np.full(n, always, dtype=np.intp)
+    for part in parts:
+        pattern |= part
+    return pattern
 
 
 def _round(totals: np.ndarray) -> None:
