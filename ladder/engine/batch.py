@@ -3,13 +3,18 @@ the engine's advise() gives them (Advice.recommended, Advice.scores), computed c
 
 How the batch path stays exactly equal to the engine (the tests compare with ==):
 - Every distinct cell value of a trait's column is checked and normalized by the engine itself
-  (normalize_answers), and its points per rung come from the engine too (trait_points).
-- The totals add those points trait by trait in the engine's order, so every floating-point addition is
-  the one the engine does. An unanswered trait adds 0.0 here where the engine adds nothing; that is the
-  same, since a running total that starts at +0.0 is never -0.0 and x + 0.0 == x for every other x.
-  Leading traits whose points add up without any rounding (whole multiples of a small power of two, as
-  all bundled weights are) are added a few at a time from a table of their sums: exact sums do not depend
-  on the order (see _Scorer._blocks).
+  (given_answers, once per distinct cell for questions that are equal in several rule sets), and its points
+  per rung come from the engine too (trait_points).
+- An unanswered trait adds 0.0 here where the engine adds nothing; that is the same, since a running total
+  that starts at +0.0 is never -0.0 and x + 0.0 == x for every other x.
+- Where all of a project's points in a rung are whole multiples of one small power of two (all bundled weights
+  are, and so is an average of two answers), every partial sum is a double without rounding, in any order: the
+  total is their exact sum. Those sums are added as whole numbers, several rungs packed in one 64-bit word and
+  several traits in one table (see _Scorer._packing).
+- From a project's first point that is not such a number on (an average of three answers), its totals are added
+  in floating point, trait by trait in the engine's order, starting from the exact sum before that trait (a
+  _Tail); so every rounding addition is the one the engine does. When no packing fits, all projects are added
+  that way (_float_totals), leading exact traits a few at a time (see _Scorer._blocks).
 - Questions with an ask_when become `nvt` where the engine's apply_ask_when would make them so: the condition
   is evaluated per combination of the answers it reads, in trait order, as the engine does.
 - With a phases section, the entry phase's profile points (the engine's phase_profile) are added after all the
@@ -17,9 +22,11 @@ How the batch path stays exactly equal to the engine (the tests compare with ==)
 - Kader conditions are evaluated by the engine's kader_applies(), once per combination of the answers they read
   (the phases trait included for a kader scoped to phases); pre checks likewise by pre_check_holds(): where
   one holds, the advice is the lowest rung.
-- Projects are grouped by which kaders fire (few patterns); the engine's allowed_rungs() says which rungs
-  a pattern allows. The best allowed rung is the first maximum (np.argmax): the lower rung wins a tie, as
-  in the engine.
+- Which kaders fire and which pre checks hold is one number per project (a bit each); the engine's
+  allowed_rungs() says which rungs a pattern allows, and a table of 0 and -inf per pattern is added to the totals.
+  The best allowed rung is the first maximum (np.argmax): the lower rung wins a tie, as in the engine.
+- What several rule sets compute alike (answer codes, lookups in equal tables) is computed once per chunk; a
+  result is shared only when it is a function of the very same arrays and equal tables (see _Chunk).
 - Scores are rounded like Python's round(x, ROUNDING): rint(x * 10**d) / 10**d gives the same double,
   except when x * 10**d lies within rounding error of a half; those few values Python rounds itself.
 """
@@ -58,7 +65,7 @@ _DENSE_LIMIT = 1 << 16  # combinations of answers a kader condition is tabulated
 _SHARED_TABLE_BYTES = 1 << 12  # tables up to this size are compared between rule sets, to share their lookups
 _BLOCK_LIMIT = 1 << 12  # combinations of answers of traits whose points are added as one table
 _EXACT_BITS = 32  # points that are whole multiples of 2**-32 add up without rounding (see _Scorer._blocks)
-_PATTERN_BITS = 16  # up to this many kaders, the rungs allowed are tabulated over every pattern of fired kaders
+_PATTERN_BITS = 16  # up to this many kaders and pre checks, the rungs allowed are tabulated per pattern of them
 
 
 @dataclass(frozen=True)
@@ -163,10 +170,8 @@ class _Chunk:
 
     def translated(self, column: str, table: np.ndarray) -> np.ndarray:
         """table[code] per row: the column's cells as a trait's answer codes."""
-        key = ("codes", column, table.tobytes())
-        if key not in self._shared:
-            self._shared[key] = ((), table.take(self.cells[column]))
-        return self._shared[key][1]
+        cells = self.cells[column]
+        return self.once(("codes", table.tobytes()), (cells,), partial(table.take, cells))
 
     def once(self, name: Hashable, arrays: tuple[np.ndarray, ...], make: Callable[[], np.ndarray]) -> np.ndarray:
         """make(), a function of these arrays only (never changed in place), computed once per chunk."""
