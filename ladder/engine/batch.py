@@ -59,7 +59,7 @@ from ladder.rules.model import NOT_APPLICABLE, UNKNOWN, Condition, Information, 
 from ladder.rules.problems import AnswerError, AnswerProblem
 
 MULTI_SEPARATOR = "+"  # several answers in one cell for a trait with multiple=True (fase): "voorbereiding+uitvoering"
-CHUNK_ROWS = 16_384  # rows scored at a time: small enough that the temporaries stay in the cache; paces progress
+CHUNK_ROWS = 32_768  # rows scored at a time: small enough that the temporaries stay in the cache; paces progress
 MAX_REPORTED_ROWS = 10  # an AnswerError names at most this many bad cells (the first ones)
 _DENSE_LIMIT = 1 << 16  # combinations of answers a kader condition is tabulated over; beyond it, per distinct row
 _SHARED_TABLE_BYTES = 1 << 12  # tables up to this size are compared between rule sets, to share their lookups
@@ -274,7 +274,11 @@ class _Packing:
     tails: tuple[_Tail, ...]  # in the engine's order
     width: int
     bias: np.ndarray  # per rung, what the fields leave out (they count from each trait's lowest points)
-    scale: float  # 2**-shift
+    shift: int
+
+    @property
+    def scale(self) -> float:
+        return 2.0**-self.shift
 
     @property
     def starts(self) -> set[int]:
@@ -323,7 +327,7 @@ class _Scorer:
         """The recommended rung per project of this chunk, and whether too little is known to name it; fills
         `scores` (shape (n, rungs)) in place, when given."""
         codes = self._asked(self._codes(chunk, columns), chunk)
-        totals = self._totals(codes, chunk)
+        totals, inexact = self._totals(codes, chunk)
         if self._penalty is not None:  # kaders and pre checks as one pattern per project
             pattern = self._pattern(codes, chunk)
             best = np.argmax(totals + self._penalties(pattern, chunk).take(pattern, axis=0), axis=1)
@@ -333,22 +337,31 @@ class _Scorer:
             for check in self.rule_set.preconditions.pre:  # inform only: the lowest rung
                 best[self._mask(("pre", check.id), check.when, check.phases is not None,
                                 partial(self._pre_holds, check), codes, chunk)] = 0
-        if scores is not None:
-            _round(totals)
+        if scores is not None:  # rounded after the best rung is found, as in the engine
             scores[...] = totals
+            if inexact is None:
+                _round(scores)
+            for rows, rungs, part in inexact or ():
+                _round(part)
+                scores[np.ix_(rows, rungs)] = part
         return best, self._too_little(codes, chunk)
 
-    def _totals(self, codes: dict[str, np.ndarray], chunk: _Chunk) -> np.ndarray:
-        """Each project's points per rung, as the engine adds them: shape (n, rungs).
+    def _totals(
+        self, codes: dict[str, np.ndarray], chunk: _Chunk
+    ) -> tuple[np.ndarray, list[tuple[np.ndarray, np.ndarray, np.ndarray]] | None]:
+        """Each project's points per rung, as the engine adds them: shape (n, rungs); and the totals that rounding
+        can change (rows, rungs, their totals), or None for all of them.
 
         Where all of a project's points are whole multiples of one small power of two (every bundled weight, and an
         average of two), every partial sum is exact in any order, so the sum is that of packed whole numbers: a
         table lookup and an integer addition per block of traits for all rungs at once. The other projects (an
-        average of three answers, say) are added in floating point in the engine's order (_float_totals).
+        average of three answers, say) are added in floating point in the engine's order from that trait on (a
+        _Tail). An exact total in multiples of 2**-shift has at most `shift` decimals: with shift <= ROUNDING,
+        round() gives it back as it is, so only the tails' totals need rounding.
         """
         packing = self._packing(codes)
         if packing is None:
-            return self._float_totals(codes, chunk.n)
+            return self._float_totals(codes, chunk.n), None
         words = np.zeros((chunk.n, len(packing.blocks[0][2][0]) if packing.blocks else 1), dtype="<u8")
         before: dict[int, np.ndarray] = {}  # per block a tail starts: the words before it
         for block, (traits, sizes, table) in enumerate(packing.blocks):
@@ -356,6 +369,7 @@ class _Scorer:
                 before[block] = words.copy()
             words += table.take(chunk.combined([codes[t] for t in traits], sizes), axis=0)
         totals = packing.unpacked(words, packing.bias, slice(len(self.rungs)))
+        inexact: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
         done: np.ndarray | None = None  # the projects an earlier tail took
         for tail in packing.tails:
             mine = chunk.lookup(tail.inexact, codes[tail.trait])
@@ -371,7 +385,8 @@ class _Scorer:
             for trait, points in tail.steps:  # the engine's additions, one trait at a time
                 part += points.take(chunk.once("take", (codes[trait], rows), partial(codes[trait].take, rows)), axis=0)
             totals[np.ix_(rows, tail.rungs)] = part
-        return totals
+            inexact.append((rows, tail.rungs, part))
+        return totals, inexact if packing.shift <= ROUNDING else None
 
     def _steps(self, codes: dict[str, np.ndarray]) -> list[str]:
         """What is added to the totals, in the engine's order: the weighed traits with a column, then the entry phase's
@@ -446,7 +461,7 @@ class _Scorer:
             else:
                 blocks.append(((trait,), (len(points),), packed))
         bias = np.sum(low, axis=0) if low else np.zeros(rungs)
-        packing = _Packing(tuple(blocks), tuple(tails), width, bias, 2.0**-shift)
+        packing = _Packing(tuple(blocks), tuple(tails), width, bias, shift)
         self._packings[key] = packing
         return packing
 

@@ -144,6 +144,15 @@ def test_scores_next_to_a_half_round_as_python_rounds(write_rules, value):
     assert result.scores[0, rule_set.rung_ids().index("informeren")] == round(float(value), 6)
 
 
+@pytest.mark.parametrize("value", ["0.015625", "0.0078125", "0.0000152587890625"])
+def test_exact_points_with_more_decimals_than_shown_are_rounded(write_rules, value):
+    """2**-6 has six decimals, so round() leaves a sum of such points as it is; 2**-7 and 2**-16 have more."""
+    rule_set = load_rule_set(write_rules(f"extends: base\nweights:\n  tijd_tot_besluit:\n    krap:\n      why: Proef.\n      informeren: {value}\n"))
+    frame = pd.DataFrame({"tijd_tot_besluit": ["krap", "ruim"], "complexiteit": ["hoog", "laag"]})
+    projects = [{"tijd_tot_besluit": "krap", "complexiteit": "hoog"}, {"tijd_tot_besluit": "ruim", "complexiteit": "laag"}]
+    assert_as_engine(rule_set, advise_many(rule_set, frame), projects)
+
+
 def test_points_that_do_not_add_up_exactly_are_added_in_the_engines_order(write_rules):
     """0.1 + 0.2 + 0.7 is 1.0 added left to right but not right to left: a tie the lower rung wins, or not."""
     assert (0.1 + 0.2) + 0.7 != 0.1 + (0.2 + 0.7)
