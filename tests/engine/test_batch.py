@@ -144,6 +144,15 @@ def test_scores_next_to_a_half_round_as_python_rounds(write_rules, value):
     assert result.scores[0, rule_set.rung_ids().index("informeren")] == round(float(value), 6)
 
 
+@pytest.mark.parametrize("value", ["0.015625", "0.0078125", "0.0000152587890625"])
+def test_exact_points_with_more_decimals_than_shown_are_rounded(write_rules, value):
+    """2**-6 has six decimals, so round() leaves a sum of such points as it is; 2**-7 and 2**-16 have more."""
+    rule_set = load_rule_set(write_rules(f"extends: base\nweights:\n  tijd_tot_besluit:\n    krap:\n      why: Proef.\n      informeren: {value}\n"))
+    frame = pd.DataFrame({"tijd_tot_besluit": ["krap", "ruim"], "complexiteit": ["hoog", "laag"]})
+    projects = [{"tijd_tot_besluit": "krap", "complexiteit": "hoog"}, {"tijd_tot_besluit": "ruim", "complexiteit": "laag"}]
+    assert_as_engine(rule_set, advise_many(rule_set, frame), projects)
+
+
 def test_points_that_do_not_add_up_exactly_are_added_in_the_engines_order(write_rules):
     """0.1 + 0.2 + 0.7 is 1.0 added left to right but not right to left: a tie the lower rung wins, or not."""
     assert (0.1 + 0.2) + 0.7 != 0.1 + (0.2 + 0.7)
@@ -157,6 +166,73 @@ def test_points_that_do_not_add_up_exactly_are_added_in_the_engines_order(write_
     project = {"tijd_tot_besluit": "krap", "complexiteit": "hoog", "ingrijpendheid": "hoog"}
     assert advise(rule_set, project).recommended == "raadplegen"  # tied with adviseren at exactly 1.0
     assert_as_engine(rule_set, advise_many(rule_set, pd.DataFrame([project])), [project])
+
+
+# --- the forms of a column, and leaving the scores out ---------------------------------------------
+
+
+def as_codes(frame: pd.DataFrame, code_width: str, unused: int = 0) -> pd.DataFrame:
+    """The same cells as a categorical column per trait: through .astype('category'), or built from integer codes
+    into its distinct cells (pd.Categorical.from_codes, -1 for an empty cell), with `unused` categories no row
+    uses, so that the codes are int16 when there are more than 127."""
+    columns = {}
+    for trait_id, column in frame.items():
+        codes, uniques = pd.factorize(column, use_na_sentinel=True)  # NaN and None both -1: onbekend
+        categories = [*uniques, *(f"nergens_{i}" for i in range(unused))]  # invalid answers, but in no row
+        if code_width == "astype":
+            columns[trait_id] = column.astype(pd.CategoricalDtype(categories))
+        else:
+            columns[trait_id] = pd.Categorical.from_codes(codes.astype(code_width), categories)
+    return pd.DataFrame(columns, index=frame.index)
+
+
+@pytest.mark.parametrize("framework", FRAMEWORKS)
+@pytest.mark.parametrize("code_width, unused", [("astype", 0), ("int8", 0), ("int16", 200)])
+def test_categorical_and_integer_coded_columns_give_what_strings_give(bundled, framework, code_width, unused, monkeypatch):
+    monkeypatch.setattr(batch, "CHUNK_ROWS", 150)
+    rule_set = bundled[framework]
+    frame = random_frame(rule_set, 400, seed=5)
+    coded = as_codes(frame, code_width, unused)
+    if code_width != "astype":
+        assert all(coded[c].cat.codes.dtype == code_width for c in coded.columns)
+    as_strings, as_coded = advise_many(rule_set, frame), advise_many(rule_set, coded)
+    assert np.array_equal(as_coded.recommended, as_strings.recommended)
+    assert np.array_equal(as_coded.scores, as_strings.scores)
+    assert np.array_equal(as_coded.too_little, as_strings.too_little)
+
+
+def test_an_invalid_category_raises_answer_error_only_where_a_row_has_it(bundled):
+    rule_set = bundled["amersfoort"]
+    column = pd.Categorical.from_codes(np.array([0, -1, 2, 0], dtype=np.int8), ["krap", "Krap", "zeer_krap"])
+    frame = pd.DataFrame({"tijd_tot_besluit": column}, index=[10, 11, 12, 13])
+    with pytest.raises(AnswerError) as raised:
+        advise_many(rule_set, frame)
+    [problem] = raised.value.problems  # 'Krap' is a category of the column, but no row has it
+    assert str(problem).startswith("row 12: invalid answer 'zeer_krap' for trait 'tijd_tot_besluit'")
+
+
+@pytest.mark.parametrize("framework", FRAMEWORKS)
+def test_without_scores_the_recommendations_and_too_little_are_the_same(bundled, framework, monkeypatch):
+    monkeypatch.setattr(batch, "CHUNK_ROWS", 150)
+    rule_set = bundled[framework]
+    frame = random_frame(rule_set, 400, seed=9)
+    with_scores, without = advise_many(rule_set, frame), advise_many(rule_set, frame, scores=False)
+    assert without.scores is None
+    assert without.recommended.dtype == np.int8 and np.array_equal(without.recommended, with_scores.recommended)
+    assert np.array_equal(without.too_little, with_scores.too_little)
+    [each] = advise_many_each([rule_set], frame, scores=False)
+    assert each.scores is None and np.array_equal(each.recommended, with_scores.recommended)
+
+
+def test_points_added_in_the_engines_order_for_every_project_give_the_same(bundled, monkeypatch):
+    """Without packed whole numbers (no field width fits), every project is added trait by trait in floating point."""
+    frames = {m: random_frame(rs, 400, seed=13) for m, rs in bundled.items()}
+    packed = {m: advise_many(bundled[m], frames[m]) for m in bundled}
+    monkeypatch.setattr(batch, "_FIELD_BITS", ())
+    for m, rule_set in bundled.items():
+        in_order = advise_many(rule_set, frames[m])
+        assert np.array_equal(in_order.recommended, packed[m].recommended)
+        assert np.array_equal(in_order.scores, packed[m].scores)
 
 
 # --- edge cases ---------------------------------------------------------------------------------------
