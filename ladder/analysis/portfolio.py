@@ -576,7 +576,8 @@ def _project_names(column: pd.Series) -> np.ndarray:
 
 def _check_column(column: pd.Series, name: str, askers: list[tuple[RuleSet, Trait]], chosen: int,
                   reasons: dict[int, list[Message]]) -> pd.Categorical:
-    """The column's answers in batch form, as codes into the distinct answers; rows with a value that does not fit get a reason.
+    """The column's answers in batch form, as codes into the distinct answers; rows with a value that does not fit
+    get a reason.
 
     Each distinct value is read and checked once, so a column of 100,000 rows costs a handful of checks.
     """
