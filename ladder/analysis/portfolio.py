@@ -26,7 +26,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ladder.engine.batch import MULTI_SEPARATOR, BatchResult, advise_many
+from ladder.engine.batch import MULTI_SEPARATOR, BatchResult, advise_many_each
 from ladder.reports.spreadsheet import column_letter, to_csv, to_xlsx
 from ladder.rules.model import UNKNOWN, RuleSet, Trait
 from ladder.text import Catalogue, Message, count_text
@@ -240,6 +240,9 @@ def _read_csv(data: bytes) -> Table:
     if first is None:
         raise PortfolioError(_message("empty"))
     separator = max(SEPARATORS, key=first.count) if any(s in first for s in SEPARATORS) else ","
+    columns = _read_csv_columns(data, content, separator)
+    if columns is not None:
+        return columns
     try:
         records = _bounded(csv.reader(io.StringIO(content, newline=""), delimiter=separator))
     except csv.Error as error:
@@ -253,6 +256,60 @@ def _read_csv(data: bytes) -> Table:
         return None, _message(key, count=len(cells), width=width, sep=shown)
 
     return _table(records, lambda cells: not "".join(cells).strip(), misfit)
+
+
+def _read_csv_columns(data: bytes, content: str, separator: str) -> Table | None:
+    """The Table the csv module reads (_read_csv), parsed by pyarrow's C++ reader: ten times as fast for a large file.
+
+    Only for a file in the usual shape: every row as wide as the first, which is the header, with a name in its
+    last cell. Any other file gives None and is read by the csv module, which reports its odd rows and bounds:
+    rows of another width, a header below blank rows, too many rows or columns, a field past the csv module's
+    size limit. pyarrow splits fields as the csv module does (quotes, doubled quotes, a line end inside quotes,
+    \r as a line end; tests compare the two), and pads an empty line to the width, which is blank either way.
+    Each column comes back as codes into its distinct values, so checking reads each distinct value once.
+    """
+    import pyarrow as pa  # only portfolio files need it
+    import pyarrow.csv as pa_csv
+
+    # A record ends at a line end: this bounds the rows before any is read, for the limit checked below.
+    if max(content.count("\n"), content.count("\r")) > MAX_ROWS + 1:
+        return None
+    try:
+        width = len(next(csv.reader(io.StringIO(content, newline=""), delimiter=separator), []))
+    except csv.Error:
+        return None
+    if not 0 < width <= MAX_COLUMNS:
+        return None
+    names = [str(i) for i in range(width)]
+    try:
+        table = pa_csv.read_csv(
+            io.BytesIO(data), read_options=pa_csv.ReadOptions(column_names=names),
+            parse_options=pa_csv.ParseOptions(delimiter=separator, newlines_in_values=True, ignore_empty_lines=False),
+            convert_options=pa_csv.ConvertOptions(column_types=dict.fromkeys(names, pa.string())))
+    except pa.ArrowInvalid:  # a row of another width, or a quote left open
+        return None
+    if table.num_rows > MAX_ROWS + 1:
+        return None
+    encoded = [column.combine_chunks().dictionary_encode() for column in table.columns]
+    codes = [column.indices.to_numpy() for column in encoded]
+    uniques = [column.dictionary.to_pylist() for column in encoded]
+    if any(len(value) > csv.field_size_limit() for values in uniques for value in values):
+        return None
+    blank = np.ones(table.num_rows, dtype=bool)
+    for column_codes, values in zip(codes, uniques, strict=True):
+        blank &= np.array([not value.strip() for value in values], dtype=bool)[column_codes]
+    header = [values[column_codes[0]] for column_codes, values in zip(codes, uniques, strict=True)]
+    if blank[0] or not header[-1].strip():
+        return None
+    end = int(np.flatnonzero(~blank)[-1]) + 1  # empty rows after the last project are not data
+    kept = np.flatnonzero(~blank[1:end]) + 1  # positions in the file's records; the header is record 0
+    if not len(kept):
+        return None
+    frame = pd.DataFrame({i: pd.Categorical.from_codes(column_codes[kept], values)
+                          for i, (column_codes, values) in enumerate(zip(codes, uniques, strict=True))},
+                         index=pd.Index(kept + 1, dtype=np.int64))
+    blank_rows = tuple(int(i) + 1 for i in np.flatnonzero(blank[1:end]) + 1)
+    return Table(tuple(name.strip() for name in header), frame, (), blank_rows)
 
 
 def _read_excel(data: bytes) -> Table:
@@ -485,7 +542,7 @@ def check(table: Table, rule_sets: Sequence[RuleSet], progress: Progress | None 
     projects = (_project_names(frame[project_at]) if project_at is not None
                 else np.array([""] * len(frame), dtype=object))
     reasons: dict[int, list[Message]] = {}  # position in frame -> why that row is skipped
-    answers: dict[str, np.ndarray] = {}
+    answers: dict[str, pd.Categorical] = {}
     for done, (trait_id, position) in enumerate(columns.items(), start=1):
         answers[trait_id] = _check_column(frame[position], table.header[position], traits[trait_id], len(rule_sets),
                                           reasons)
@@ -498,8 +555,10 @@ def check(table: Table, rule_sets: Sequence[RuleSet], progress: Progress | None 
     for row, cells, why in table.ragged:
         name = cells[project_at] if project_at is not None and project_at < len(cells) else None
         bad.append(BadRow(row, "" if _empty(name) else str(name).strip(), (why,)))
-    kept = int(good.sum())  # a question without a column: onbekend for every project
-    batch = pd.DataFrame({t: answers[t][good] if t in answers else np.full(kept, UNKNOWN, dtype=object) for t in traits})
+    # A question without a column: onbekend for every project. Categorical columns, as the batch engine reads
+    # each column's distinct values: it finds them in the codes without comparing 100,000 texts again.
+    unknown = pd.Categorical.from_codes(np.zeros(int(good.sum()), dtype=np.int8), [UNKNOWN])
+    batch = pd.DataFrame({t: answers[t][good] if t in answers else unknown for t in traits})
     return Portfolio(rows=row_numbers[good], projects=projects[good], answers=batch,
                      bad_rows=tuple(sorted(bad, key=lambda b: b.row)), notices=tuple(notices))
 
@@ -510,12 +569,15 @@ def _project_names(column: pd.Series) -> np.ndarray:
             return ""
         return f"{cell:g}" if isinstance(cell, float) else str(cell).strip()
 
+    if isinstance(column.dtype, pd.CategoricalDtype):  # as the CSV reader gives it: each distinct name once
+        return np.array([name(c) for c in column.cat.categories], dtype=object)[column.cat.codes.to_numpy()]
     return np.array([name(c) for c in column], dtype=object)
 
 
 def _check_column(column: pd.Series, name: str, askers: list[tuple[RuleSet, Trait]], chosen: int,
-                  reasons: dict[int, list[Message]]) -> np.ndarray:
-    """The column's answers in batch form; rows with a value that does not fit get a reason.
+                  reasons: dict[int, list[Message]]) -> pd.Categorical:
+    """The column's answers in batch form, as codes into the distinct answers; rows with a value that does not fit
+    get a reason.
 
     Each distinct value is read and checked once, so a column of 100,000 rows costs a handful of checks.
     """
@@ -523,6 +585,8 @@ def _check_column(column: pd.Series, name: str, askers: list[tuple[RuleSet, Trai
     cells = [_read_cell(u) for u in uniques]
     # code -1 (an empty cell) picks the last entry: onbekend
     values = np.array([c.value if c.kind == "text" else "" for c in cells] + [UNKNOWN], dtype=object)
+    # one category per answer: two spellings of one answer ("Hoog", "hoog ") are one answer
+    answers, answer_codes = np.unique(values, return_inverse=True)
     wrong: dict[int, Message] = {}
     for code, cell in enumerate(cells):
         problems = [(rs, p) for rs, trait in askers if (p := _cell_problem(cell, trait, name)) is not None]
@@ -534,7 +598,7 @@ def _check_column(column: pd.Series, name: str, askers: list[tuple[RuleSet, Trai
     if wrong:
         for i in np.flatnonzero(np.isin(codes, list(wrong))):
             reasons.setdefault(int(i), []).append(wrong[int(codes[i])])
-    return values[codes]
+    return pd.Categorical.from_codes(answer_codes[codes], answers)
 
 
 def _column_notices(table: Table, keys: list[str], traits: Mapping[str, list[tuple[RuleSet, Trait]]],
@@ -552,7 +616,7 @@ def _column_notices(table: Table, keys: list[str], traits: Mapping[str, list[tup
         if others:
             yield _message("partial_column", column=key, frameworks=_frameworks(others))
     for position, key in enumerate(keys):
-        if not key and table.frame[position].map(lambda c: not _empty(c)).any():
+        if not key and any(not _empty(c) for c in pd.unique(table.frame[position])):  # each distinct value once
             yield _message("unnamed_column", column=column_letter(position))
     if PROJECT_COLUMN not in keys:
         yield _message("no_project_column")
@@ -573,18 +637,15 @@ class PortfolioResult:
 
 
 def score(portfolio: Portfolio, rule_sets: Sequence[RuleSet], progress: Progress | None = None) -> PortfolioResult:
-    batches = []
+    # One advise_many_each reads each answer column once for all rule sets, where one advise_many per rule set
+    # read it once each. It scores them all together, so each rule set's share of the bar is reported when
+    # they are done, in their order, with the same stages and fractions as before.
+    batches = advise_many_each(rule_sets, portfolio.answers)
     share = (1 - _CHECK_SHARE) / len(rule_sets)
-    for i, rule_set in enumerate(rule_sets):
-        columns = [t.id for t in rule_set.traits]
-
-        def step(done: int, total: int, i: int = i, stage: str = rule_set.id) -> None:
-            if progress is not None:
-                progress(_CHECK_SHARE + share * (i + done / max(total, 1)), stage)
-
-        batches.append(advise_many(rule_set, portfolio.answers[columns], step))
-        step(1, 1)
-    return PortfolioResult(portfolio, tuple(rule_sets), tuple(batches))
+    if progress is not None:
+        for i, rule_set in enumerate(rule_sets, start=1):
+            progress(_CHECK_SHARE + share * i, rule_set.id)
+    return PortfolioResult(portfolio, tuple(rule_sets), batches)
 
 
 def score_file(data: bytes, filename: str, rule_sets: Sequence[RuleSet], progress: Progress | None = None) -> PortfolioResult:

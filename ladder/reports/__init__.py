@@ -10,7 +10,6 @@ from typing import Literal
 
 from ladder.engine.advice import Advice
 from ladder.reports.markdown import render_markdown
-from ladder.reports.pdf import render_pdf
 from ladder.reports.plain_text import render_text
 from ladder.rules.model import RuleSet
 
@@ -26,6 +25,9 @@ def render(advice: Advice, rule_set: RuleSet, title: str, format: Format = "text
     if format == "md":
         return render_markdown(advice, rule_set, title, lang, description)
     if format == "pdf":
+        # fpdf takes a third of a second to import: only a PDF needs it, not every command that imports reports
+        from ladder.reports.pdf import render_pdf
+
         return render_pdf(advice, rule_set, title, lang, description)
     if format == "json":
         return advice.to_json()

@@ -28,6 +28,30 @@ def safe_cell(value: object) -> object:
     return value
 
 
+def _safe_column(column: pd.Series) -> pd.Series:
+    """safe_cell on every cell of a column, as column.map(safe_cell) gives it, worked out once per distinct text.
+
+    A column of 100,000 rows has a handful of distinct texts, and calling safe_cell per cell took half the time
+    of a portfolio's download. A column of numbers, booleans or dates holds no text and stays as it is. Any other
+    column but one of texts (mixed kinds, categories) is mapped as before, since map also infers its type anew.
+    """
+    kind = column.dtype
+    if pd.api.types.is_numeric_dtype(kind) or pd.api.types.is_datetime64_any_dtype(kind):
+        return column
+    texts = pd.api.types.is_object_dtype(kind) or isinstance(kind, pd.StringDtype)
+    if not texts or pd.api.types.infer_dtype(column, skipna=True) not in ("string", "empty"):
+        return column.map(safe_cell)
+    codes, uniques = pd.factorize(column)  # a missing cell has code -1 and stays as it is
+    safe = np.array([safe_cell(u) for u in uniques], dtype=object)
+    changed = np.flatnonzero(safe != np.asarray(uniques, dtype=object))
+    if not len(changed):
+        return column
+    values = column.to_numpy(dtype=object, copy=True)
+    rows = np.isin(codes, changed)
+    values[rows] = safe[codes[rows]]
+    return pd.Series(values, index=column.index, name=column.name, dtype=object)
+
+
 def column_letter(index: int) -> str:
     """0 -> A, 27 -> AB: how a spreadsheet names a column."""
     letters = ""
@@ -43,7 +67,8 @@ def to_csv(frame: pd.DataFrame) -> bytes:
 
     A cell (or header) that starts with = + - @ would run as a formula in a spreadsheet: it gets a leading '.
     """
-    safe = frame.map(safe_cell)
+    safe = pd.DataFrame({position: _safe_column(column) for position, (_, column) in enumerate(frame.items())},
+                        index=frame.index)
     safe.columns = [safe_cell(str(c)) for c in frame.columns]
     return safe.to_csv(sep=";", index=False, lineterminator="\r\n").encode("utf-8-sig")
 

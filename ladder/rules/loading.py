@@ -81,6 +81,14 @@ class ParsedFile:
         """Of the parsed content as canonical JSON; computed once, as the parsed file itself is cached."""
         return _sha256(_canonical(self.doc.data if self.doc else None))
 
+    @cached_property
+    def built_alone(self) -> tuple[RuleSet | None, tuple[Problem, ...]]:
+        """The rule set this file makes without a parent, as a base, and the problems found: worked out once, as the
+        parsed file itself is cached, so the municipalities that extend the base all start from the same one
+        instead of each building and checking it again."""
+        built, problems = _apply(None, self)
+        return built, tuple(problems)
+
     def problem(self, loc: Loc, code: str, *, key_line: bool = False, **params: object) -> Problem:
         data = self.doc.data if self.doc else None
         line = None
@@ -218,8 +226,8 @@ def resolve(first: ParsedFile, sources: RuleSources) -> RuleSet:
     rule_set: RuleSet | None = None
     for pf in chain:
         own = [] if pf is first else list(pf.problems)
-        built, found = _apply(rule_set, pf)
-        problems.extend(own + found)
+        built, found = pf.built_alone if rule_set is None else _apply(rule_set, pf)
+        problems.extend([*own, *found])
         if own or found or built is None:
             if pf is not first:
                 problems.insert(0, first.problem(("extends",), "parent_broken", file=pf.name))

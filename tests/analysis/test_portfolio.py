@@ -455,3 +455,13 @@ def test_checking_reports_progress_from_start_to_end(base):
     fractions = [f for f, _ in seen]
     assert fractions == sorted(fractions) and fractions[-1] == pytest.approx(1.0)
     assert {s for _, s in seen} == {"check", base.id}
+
+
+@pytest.mark.parametrize("ids", [["amersfoort"], ["amersfoort", "leusden"], ["leusden", "maashorst", "amersfoort"]])
+def test_scoring_reports_each_frameworks_share_in_the_order_chosen(bundled, ids):
+    rule_sets = [bundled[i] for i in ids]
+    portfolio = check(read_table(EXAMPLE.read_bytes(), EXAMPLE.name), rule_sets)
+    seen: list[tuple[float, str]] = []
+    score(portfolio, rule_sets, lambda f, s: seen.append((f, s)))
+    share = 0.9 / len(ids)  # checking takes the first tenth of the bar
+    assert seen == [(pytest.approx(0.1 + share * n), i) for n, i in enumerate(ids, start=1)]
