@@ -17,16 +17,24 @@ from pathlib import Path
 from cli.texts import t
 from ladder.reports.document import Document
 from ladder.reports.markdown import markdown_of
-from ladder.reports.pdf import pdf_of
 from ladder.reports.plan_document import plan_document, verslag_document
 from ladder.rules.sources import RuleSources
 from ladder.text import LANGUAGES
 
 EXIT_BAD_INPUT = 2
 PDF_PAGES = 12  # as the app's download
+
+
+def _pdf(document: Document) -> bytes:
+    # fpdf takes a third of a second to import: only a PDF needs it, not every command (see ladder.reports.render)
+    from ladder.reports.pdf import pdf_of
+
+    return pdf_of(document, PDF_PAGES)[0]
+
+
 FORMATS: dict[str, Callable[[Document], bytes]] = {
     ".md": lambda document: markdown_of(document).encode("utf-8"),
-    ".pdf": lambda document: pdf_of(document, PDF_PAGES)[0],
+    ".pdf": _pdf,
 }
 
 
