@@ -97,6 +97,7 @@ ANSWERS_KEY = "wg_answers"  # member id -> that member's answers in this browser
 MESSAGE_KEY = "wg_message"  # a confirmation to show after the rerun a write causes
 TRIES_KEY = "wg_wrong_codes"  # this browser session's wrong codes (storage.attempts.Tries), for its back-off
 AUTO_REFRESH_KEY = "wg_auto_refresh"
+SHOWN_KEY = "wg_shown_view"  # the stored state the facilitator's whole page was drawn from (a FacilitatorView)
 REFRESH_SECONDS = 5
 LOCAL_TIME = ZoneInfo("Europe/Amsterdam")  # the municipalities' time
 
@@ -455,6 +456,7 @@ def _facilitator(db: Database, code: str, lang: str, days: int | None) -> None:
         show_storage_error(error, lang)
         _leave(lang, FACILITATOR_KEY)
         return
+    st.session_state[SHOWN_KEY] = view
     session = view.session
     rule_set = _rules_or_stop(db, session, lang)
     labels = Labels(rule_set, lang)
@@ -469,7 +471,8 @@ def _facilitator(db: Database, code: str, lang: str, days: int | None) -> None:
         auto = left.toggle(t(lang, "wg_auto_refresh", seconds=REFRESH_SECONDS), key=AUTO_REFRESH_KEY, value=True,
                            help=t(lang, "wg_auto_refresh_help"))
         right.button(t(lang, "wg_refresh"), key="wg_refresh", help=t(lang, "wg_refresh_help"))  # a click reruns the page
-    # Only this part polls the database, so the joint-answers form below keeps what the facilitator types.
+    # Only this part polls the database; when what it reads differs from what the page was drawn from, it redraws
+    # the whole page, so the joint-answers form, the joint advice and the report never show an older state.
     st.fragment(run_every=REFRESH_SECONDS if auto else None)(_overview)(db, code, labels)
 
     summary = _summary(view, rule_set, lang)
@@ -480,7 +483,7 @@ def _facilitator(db: Database, code: str, lang: str, days: int | None) -> None:
         if summary.joint.form is not None:  # too little answered: no form to save as the group's choice
             register_form(summary.joint, rule_set, lang, key=f"wg_register:{session.id}", project_name=session.title,
                           source="werkgroep", group_session_id=session.id)
-    _report(summary, session, rule_set, lang)
+    _report(db, code, session, rule_set, lang)
     _close_and_delete(db, code, session, lang)
     _leave(lang, FACILITATOR_KEY)
 
@@ -565,6 +568,8 @@ def _overview(db: Database, code: str, labels: Labels) -> None:
     except StorageError as error:
         show_storage_error(error, lang)
         return
+    if view != st.session_state.get(SHOWN_KEY):
+        st.rerun(scope="app")  # rare (a member joined, saved or submitted): what the facilitator typed in a form stays
     members = view.members
     submitted = sum(1 for m in members if m.submitted)
     st.markdown(f"**{t(lang, 'wg_submitted_count', submitted=submitted, total=len(members))}**")
@@ -654,19 +659,30 @@ def _joint_advice(advice: Advice, summary: GroupSummary, labels: Labels) -> None
     advice_view.explanation(advice, labels)
 
 
-def _report(summary: GroupSummary, session: GroupSession, rule_set: RuleSet, lang: str) -> None:
+def _report(db: Database, code: str, session: GroupSession, rule_set: RuleSet, lang: str) -> None:
+    """The report is made when the button is clicked, from the stored state then: a member who submitted after the
+    page was drawn is in it, also with the overview's own refresh switched off."""
     st.subheader(t(lang, "wg_report_title"), anchor=False)
     st.write(t(lang, "wg_report_intro"))
-    info = SessionInfo(title=session.title, description=session.description, held_on=session.created_at.date(),
-                       closed=session.closed, notes=session.joint_notes)
     stem = f"werkgroep-{session.id}"
     left, right = st.columns(2)
     left.download_button(t(lang, "wg_download_pdf"), key="wg_download_pdf", file_name=f"{stem}.pdf",
                          mime="application/pdf", on_click="ignore",
-                         data=lambda: render_group_pdf(summary, rule_set, info, lang))
+                         data=lambda: render_group_pdf(*_report_parts(db, code, rule_set), lang))
     right.download_button(t(lang, "wg_download_md"), key="wg_download_md", file_name=f"{stem}.md",
                           mime="text/markdown", on_click="ignore",
-                          data=lambda: render_group_markdown(summary, rule_set, info, lang))
+                          data=lambda: render_group_markdown(*_report_parts(db, code, rule_set), lang))
+
+
+def _report_parts(db: Database, code: str, rule_set: RuleSet) -> tuple[GroupSummary, RuleSet, SessionInfo]:
+    """A fresh read for the report. It runs outside the page's script (Streamlit ignores st calls there), so a
+    storage problem or answers that no longer fit simply fail the download; the page itself shows why."""
+    view = facilitator_view(db, code)
+    session = view.session
+    summary = summarize(rule_set, [m.respondent() for m in view.members if m.submitted], session.joint_answers)
+    info = SessionInfo(title=session.title, description=session.description, held_on=session.created_at.date(),
+                       closed=session.closed, notes=session.joint_notes)
+    return summary, rule_set, info
 
 
 def _close_and_delete(db: Database, code: str, session: GroupSession, lang: str) -> None:
