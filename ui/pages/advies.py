@@ -210,7 +210,9 @@ def _share_and_download(advice: Advice, rule_set: RuleSet, labels: Labels) -> No
                                mime="application/json", on_click="ignore", data=advice.to_json)
     with st.expander(t(lang, "advies_full_text")):
         st.text(render_text(advice, rule_set, title, lang))
-    register_form(advice, rule_set, lang, key="advies_register", project_name=st.session_state.get("project_title", ""))
+    # One name field on this tab: the title above names the documents and the register entry alike
+    register_form(advice, rule_set, lang, key="advies_register", project_name=st.session_state.get("project_title", ""),
+                  name_field=False)
 
 
 def _share_url() -> str:
