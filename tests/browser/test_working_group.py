@@ -17,6 +17,7 @@ from browser.harness import AppServer, download, expect_rerun, new_context, open
 from ladder.text import WORD_JOINER
 
 JOIN_CODE = re.compile(r"[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}")
+MEMBER_CODE = re.compile(r"([0-9A-Z]{4}-){3}[0-9A-Z]{4}")
 # A member's one answer: the first question, as the session's rules (Voorbeeldgemeente's) word it
 INITIATOR = BUNDLED.load("voorbeeldgemeente").trait("initiatiefnemer")
 PLAN_OF_THE_MUNICIPALITY = next(o.label.get("nl") for o in INITIATOR.options if o.id == "gemeente")
@@ -125,6 +126,40 @@ def test_the_report_is_made_from_what_is_stored_when_it_is_downloaded(browser: B
         _, report = download(facilitator, "Verslag downloaden (Markdown)")
         assert "Nog niemand stuurde antwoorden in" not in report.decode()
         assert "1 deelnemer" in report.decode()
+    finally:
+        facilitator_context.close()
+        member_context.close()
+
+
+def test_a_reload_keeps_the_facilitator_and_the_member_in(browser: Browser, app_server: AppServer) -> None:
+    facilitator_context, member_context = new_context(browser), new_context(browser)
+    try:
+        facilitator = facilitator_context.new_page()
+        join_code = _start_session(facilitator, app_server.url)
+        member = member_context.new_page()
+        _join_and_submit(member, app_server.url, join_code)
+        personal_code = MEMBER_CODE.search(member.locator("body").text_content() or "").group(0)  # in a closed box
+        for page in (facilitator, member):
+            wait_for_app(page)
+            page.reload()  # F5: a new Streamlit session, which forgets everything the old one held
+            wait_for_app(page)
+        expect(member.get_by_text("U doet mee als Anna (Inwoner).")).to_be_visible()
+        expect(member.get_by_text("U heeft uw antwoorden ingestuurd op")).to_be_visible()
+        expect(facilitator.get_by_role("heading", name="Herinrichting Stationsplein")).to_be_visible()
+        expect(facilitator.get_by_text(join_code, exact=True)).to_be_visible()  # the join code can be shown again
+        # Remembered in cookies only this installation reads; no code in an address anyone could see
+        for page, code in ((member, personal_code), (facilitator, join_code)):
+            assert code not in page.url
+        cookies = {c["name"]: c for c in member_context.cookies()}
+        assert cookies["ladder_wg_member"]["sameSite"] == "Strict"
+
+        # Stopping on this device forgets the code here for good, also after a reload
+        with expect_rerun(member):
+            member.get_by_role("button", name="Stoppen op dit apparaat").click()
+        member.reload()
+        wait_for_app(member)
+        expect(member.get_by_role("tab", name="Meedoen")).to_be_visible()
+        assert "ladder_wg_member" not in {c["name"] for c in member_context.cookies()}
     finally:
         facilitator_context.close()
         member_context.close()
