@@ -206,6 +206,17 @@ def test_a_remembered_code_that_no_longer_works_is_dropped_quietly_and_counts_as
     assert at.session_state["wg_wrong_codes"]  # the same back-off as a typed code: no way round it
 
 
+def test_a_members_sidebar_names_the_sessions_municipality(open_app, database_file):
+    at = open_app("werkgroep", gemeente="leusden")
+    at.text_input(key="wg_title_input").input("Dorpshuis")
+    click(at, "Sessie starten")
+    join_code = next(c.value for c in at.code if JOIN_CODE.fullmatch(c.value))
+    member = join(open_app, join_code, "Anna")  # this browser had Voorbeeldgemeente, the default
+    assert member.selectbox(key="gemeente").value == "leusden"
+    member.selectbox(key="gemeente").set_value("amersfoort").run()  # afterwards a choice for the other pages
+    assert member.selectbox(key="gemeente").value == "amersfoort" and not member.exception
+
+
 def test_a_member_who_lost_their_code_gets_a_new_one_from_the_facilitator(facilitator, open_app):
     at, _, join_code = facilitator
     first = answer(join(open_app, join_code, "Anna"), ingrijpendheid="hoog")

@@ -99,6 +99,7 @@ MESSAGE_KEY = "wg_message"  # a confirmation to show after the rerun a write cau
 TRIES_KEY = "wg_wrong_codes"  # this browser session's wrong codes (storage.attempts.Tries), for its back-off
 AUTO_REFRESH_KEY = "wg_auto_refresh"
 RESUMED_KEY = "wg_resumed"  # the codes this browser remembered have been looked up (once per browser session)
+FOLLOWED_KEY = "wg_followed"  # the sessions whose municipality the sidebar was switched to in this browser session
 JOIN_COOKIE_KEY = "wg_join_cookie"  # the join code made in this browser, as ui.resume remembers it
 SHOWN_KEY = "wg_shown_view"  # the stored state the facilitator's whole page was drawn from (a FacilitatorView)
 REFRESH_SECONDS = 5
@@ -320,6 +321,18 @@ def _rules_or_stop(db: Database, session: GroupSession, lang: str) -> RuleSet:
     return rule_set
 
 
+def _follow_municipality(session: GroupSession) -> None:
+    """The sidebar names the session's municipality, not another one chosen before. Once per session in this browser
+    session: choosing another there afterwards is for the other pages (the session keeps its own rules)."""
+    followed: set[int] = st.session_state.setdefault(FOLLOWED_KEY, set())
+    if session.id in followed:
+        return
+    followed.add(session.id)
+    if state.municipality() != session.municipality_id:
+        state.follow_municipality(session.municipality_id)
+        st.rerun()
+
+
 def _session_header(session: GroupSession, rule_set: RuleSet, lang: str, days: int | None) -> None:
     st.header(escape_markdown(session.title), anchor=False)
     for paragraph in session.description.split("\n\n"):
@@ -398,6 +411,7 @@ def _member(db: Database, code: str, lang: str, days: int | None) -> None:
         _leave(lang, MEMBER_KEY)
         return
     session, member = view.session, view.member
+    _follow_municipality(session)
     rule_set = _rules_or_stop(db, session, lang)
     labels = Labels(rule_set, lang)
     _session_header(session, rule_set, lang, days)
@@ -494,6 +508,7 @@ def _facilitator(db: Database, code: str, lang: str, days: int | None) -> None:
         return
     st.session_state[SHOWN_KEY] = view
     session = view.session
+    _follow_municipality(session)
     rule_set = _rules_or_stop(db, session, lang)
     labels = Labels(rule_set, lang)
     _session_header(session, rule_set, lang, days)
