@@ -60,6 +60,16 @@ def _join_and_submit(page: Page, url: str, join_code: str, name: str = "Anna", *
     expect(page.get_by_text("U heeft uw antwoorden ingestuurd")).to_be_visible()
 
 
+# The charts whose legend lies over their x axis's numbers or title (it hid them when there were few rows)
+LEGEND_OVER_AXIS = """() => [...document.querySelectorAll('.js-plotly-plot')].filter(plot => {
+    const legend = plot.querySelector('.legend');
+    if (!legend) return false;
+    const l = legend.getBoundingClientRect();
+    return [...plot.querySelectorAll('.xtick text, .xtitle')].some(t => { const r = t.getBoundingClientRect();
+        return r.width > 0 && r.left < l.right && l.left < r.right && r.top < l.bottom && l.top < r.bottom; });
+}).map(plot => (plot.querySelector('.gtitle') || {}).textContent)"""
+
+
 def _choose(page: Page, question: str, option: str) -> None:
     """Choose in a selectbox; its list is opened again when it closed by itself (seen right after joining, when a
     late redraw closed the list that the first click opened)."""
@@ -108,6 +118,7 @@ def test_the_joint_form_follows_a_submission_and_keeps_what_the_facilitator_type
         expect(facilitator.get_by_text(f"De groep: {PLAN_OF_THE_MUNICIPALITY}").first).to_be_visible()
         wait_for_app(facilitator)
         expect(note).to_have_value("Nog bespreken")
+        assert facilitator.evaluate(LEGEND_OVER_AXIS) == []  # "Wie antwoordde wat" among them
         _, report = download(facilitator, "Verslag downloaden (Markdown)")
         assert "Nog niemand stuurde antwoorden in" not in report.decode()
     finally:
