@@ -375,6 +375,13 @@ def test_the_advies_page_saves_an_advice_in_the_register(open_app, db, bundled):
     assert len(list_entries(db)) == 1
 
 
+def test_an_advice_with_too_little_answered_cannot_be_saved(open_app, db):
+    at = open_app("advies")  # nothing answered: the page says what it still needs, and names no form
+    assert not [b for b in at.button if b.key == "advies_register:save"]
+    assert any(c.value.startswith("Er is nog te weinig bekend voor een advies.") for c in at.caption)
+    assert list_entries(db) == []
+
+
 def test_the_advies_page_asks_the_projects_name_once(open_app, db):
     at = open_app("advies", **OPEN_PLAN_LINK)
     assert [i.label for i in at.text_input].count("Naam van het project") == 1

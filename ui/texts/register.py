@@ -20,6 +20,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "reg_already_saved": "Dit staat al in het register, als nummer {number}. Er is niets dubbel bewaard.",
         "reg_need_project": "Vul de naam van het project in. Er is nog niets bewaard.",
         "reg_need_project_above": "Vul hierboven de naam van het project in. Er is nog niets bewaard.",
+        "reg_needs_advice": "Er is nog te weinig bekend voor een advies. Beantwoord eerst de vragen hierboven. Dan kunt u het advies hier bewaren.",
         "reg_need_reason": "U koos een andere vorm dan het advies. Schrijf kort op waarom. Er is nog niets bewaard.",
         # the page
         "reg_intro": "Hier staan bewaarde adviezen: welke vorm werd geadviseerd, welke vorm er echt gekozen is en"
@@ -218,6 +219,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "reg_already_saved": "This is already in the register, as number {number}. Nothing was saved twice.",
         "reg_need_project": "Fill in the name of the project. Nothing has been saved yet.",
         "reg_need_project_above": "Fill in the name of the project above. Nothing has been saved yet.",
+        "reg_needs_advice": "Too little is known yet for an advice. First answer the questions above. Then you can save the advice here.",
         "reg_need_reason": "You chose another form than the advice. Write down briefly why. Nothing has been saved yet.",
         "reg_intro": "Here are the saved advices: which form was advised, which form was actually chosen and why,"
                      " and how it went. That way the knowledge stays in the municipality, even when colleagues leave.",

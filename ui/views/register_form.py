@@ -38,6 +38,9 @@ def register_form(advice: Advice, rule_set: RuleSet, lang: str, *, key: str, pro
         st.caption(t(lang, "reg_form_needs_role"))
         return
     st.subheader(t(lang, "reg_form_title"))
+    if advice.form is None:  # too little answered: no form was advised, so there is no choice to record
+        st.caption(t(lang, "reg_needs_advice"))
+        return
     st.caption(t(lang, "reg_form_intro"))
     # A fragment, not a form: choosing another form shows the reason field at once, and reruns only this part
     st.fragment(_fields)(advice, rule_set, lang, key, project_name, name_field, source, group_session_id)
