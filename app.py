@@ -14,6 +14,18 @@ from ui import login, state, streamlit_texts
 from ui.texts import t
 
 LANGUAGE_NAMES = {"nl": "Nederlands", "en": "English"}
+# Streamlit keeps a multiselect's chosen options on one line that scrolls sideways, scrolled to its end: the first
+# chip was cut off at the left edge, with no sign that there was more. On several lines every chip shows whole.
+# By data-testid and role, which Streamlit keeps stable; its generated class names change between versions.
+STYLE = """<style>
+[data-testid='stMultiSelect'] [role='group']:has(> [data-testid='stMultiSelectTagsContainer']) {
+    height: auto; max-height: none; min-height: 2.5rem;
+}
+[data-testid='stMultiSelectTagsContainer'] {
+    flex-wrap: wrap; overflow: visible; height: auto; max-height: none; row-gap: 0.25rem; padding: 0.25rem 0;
+    mask-image: none; -webkit-mask-image: none;
+}
+</style>"""
 
 
 def _municipality_name(municipality_id: str, lang: str) -> str:
@@ -26,6 +38,7 @@ def _municipality_name(municipality_id: str, lang: str) -> str:
 def main() -> None:
     # "auto": open on a laptop, closed behind its button on a phone, where an open sidebar covered the whole page
     st.set_page_config(page_title="Participatieladder 3.0", layout="wide", initial_sidebar_state="auto")
+    st.html(STYLE)  # only a style: Streamlit puts it out of the page's flow, it takes no room
     lang = state.language()
     settings = login.settings_or_stop(lang)
     user = login.current_user(settings)

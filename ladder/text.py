@@ -148,5 +148,11 @@ def list_text(items: Iterable[str], lang: str, style: Literal["standard", "or"] 
     return _babel_list(list(items), style=style, locale=LOCALES[language(lang)])
 
 
+def sentences_text(texts: Iterable[str]) -> str:
+    """Texts of whole sentences one after another, as a paragraph: "A. B." (joined with "; " they read "A.; B.").
+    A text without closing punctuation gets a full stop."""
+    return " ".join(text if text.endswith((".", "!", "?")) else f"{text}." for text in (t.strip() for t in texts) if text)
+
+
 # Plotly's decimal and thousands separators per language, for `layout.separators`.
 PLOTLY_SEPARATORS: Mapping[Language, str] = {"nl": ",.", "en": ".,"}

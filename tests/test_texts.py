@@ -88,3 +88,10 @@ def test_a_day_is_written_with_the_month_in_words(lang, text):
     from ladder.text import date_text
 
     assert date_text(dt.date(2027, 1, 3), lang) == text
+
+
+def test_whole_sentences_follow_each_other_without_a_semicolon():
+    from ladder.text import sentences_text
+
+    assert sentences_text(["Dan kan dat niet.", "Veel mensen doen mee", "  ", "Echt?"]) == (
+        "Dan kan dat niet. Veel mensen doen mee. Echt?")

@@ -26,6 +26,7 @@ LANG_KEY = "lang"
 MUNICIPALITY_KEY = "gemeente"
 _ANSWERS_KEY = "answers"
 _UNKNOWN_MUNICIPALITY_KEY = "unknown_municipality"
+_FOLLOW_KEY = "municipality_to_follow"  # set by a page: the sidebar shows this municipality from the next run on
 _SHOWN_MAX = 40  # characters of a link's unknown municipality quoted back
 SOURCES_KEY = "rule_sources"
 _KEPT_ADVICE_KEY = "kept_advice"
@@ -75,6 +76,8 @@ def language() -> str:
 
 
 def municipality() -> str:
+    if (follow := st.session_state.pop(_FOLLOW_KEY, None)) in sources().ids():
+        st.session_state[MUNICIPALITY_KEY] = follow  # before the sidebar's widget is drawn: only then may it change
     if MUNICIPALITY_KEY not in st.session_state:
         wanted = st.query_params.get(MUNICIPALITY_PARAM, DEFAULT_MUNICIPALITY)
         known = sources().ids()
@@ -82,6 +85,12 @@ def municipality() -> str:
         if wanted not in known:
             st.session_state[_UNKNOWN_MUNICIPALITY_KEY] = wanted
     return st.session_state[MUNICIPALITY_KEY]
+
+
+def follow_municipality(municipality_id: str) -> None:
+    """A page showing another municipality's rules (a working group's session) asks the sidebar to name that one.
+    The sidebar's widget is drawn already in this run, so the switch waits for the next: call st.rerun() after."""
+    st.session_state[_FOLLOW_KEY] = municipality_id
 
 
 def show_unknown_municipality(lang: str) -> None:

@@ -35,3 +35,24 @@ def test_the_first_visit_shows_the_page_and_keeps_the_sidebar_one_tap_away(brows
             expect(sidebar.get_by_text("Taal / Language")).to_be_visible()
     finally:
         context.close()
+
+
+# Every chip inside the field's box: Streamlit's one scrolling line cut the first one off at the left
+CHIPS_OUTSIDE = """field => { const box = field.getBoundingClientRect();
+    return [...field.querySelectorAll('[data-tag]')].filter(chip => { const r = chip.getBoundingClientRect();
+        return r.left < box.left || r.right > box.right || r.top < box.top || r.bottom > box.bottom; })
+        .map(chip => chip.getAttribute('aria-label')); }"""
+
+
+@pytest.mark.parametrize("viewport", [PHONE, LAPTOP], ids=["phone", "laptop"])
+def test_every_chosen_phase_shows_whole(browser: Browser, app_url: str, viewport) -> None:
+    context = new_context(browser)
+    try:
+        page = context.new_page()
+        page.set_viewport_size(viewport)
+        open_page(page, app_url, "advies", fase="agenda,voorbereiding,besluitvorming,uitvoering")
+        field = page.get_by_test_id("stMultiSelectTagsContainer").filter(has_text="Agenda")
+        expect(field.locator("[data-tag]")).to_have_count(4)
+        assert field.evaluate(CHIPS_OUTSIDE) == []
+    finally:
+        context.close()

@@ -141,6 +141,14 @@ def test_several_phases_give_an_advice_per_phase(open_app):
     assert len(next(t.value for t in later.table if "Fase" in t.value.columns)) == 2  # uitvoering and beheer
 
 
+def test_several_kaders_in_a_phase_read_as_sentences(open_app):
+    # golden case 14: in uitvoering and beheer two kaders apply, each reason whole sentences ending in a full stop
+    at = open_app("advies", **linked(golden_answers("14")))
+    cells = [c for c in next(t.value for t in at.table if "Kaders" in t.value.columns)["Kaders"] if c]
+    assert any(". " in c for c in cells)  # two reasons in one cell
+    assert not any(".;" in c or ". ;" in c for c in cells), cells
+
+
 def test_what_if_shows_old_and_new_advice_and_can_be_adopted(open_app):
     answers = {**golden_answers("04"), "beleidsruimte": "open", "initiatiefnemer": "gemeente"}
     at = open_app("advies", **linked(answers))

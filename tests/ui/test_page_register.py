@@ -347,20 +347,21 @@ def test_the_audit_log_in_english(open_app, filled):
 
 
 def fill_register_form(at, project: str, chosen: str | None = None, reason: str = "", contact: str = ""):
+    """On Advies the project's name is the one field above the form, which also names the documents."""
     if project:
-        at.text_input(key="advies_register:project").set_value(project)
+        at.text_input(key="project_title").set_value(project)
     if chosen:
         next(s for s in at.selectbox if s.key and s.key.startswith("advies_register:chosen")).set_value(chosen)
-    at.text_area(key="advies_register:reason").set_value(reason)
+    at.run()  # the reason is asked only once another form is chosen
+    if reason:
+        at.text_area(key="advies_register:reason").set_value(reason)
     at.text_input(key="advies_register:contact").set_value(contact)
     return at.button(key="advies_register:save").click().run()
 
 
 def test_the_advies_page_saves_an_advice_in_the_register(open_app, db, bundled):
     at = open_app("advies", gemeente="leusden", **OPEN_PLAN_LINK)
-    at.text_input(key="project_title").set_value("Herinrichting Stationsplein").run()
-    assert at.text_input(key="advies_register:project").value == "Herinrichting Stationsplein"  # follows the title
-    at = fill_register_form(at, "", contact="Anna, team participatie")
+    at = fill_register_form(at, "Herinrichting Stationsplein", contact="Anna, team participatie")
     assert not at.exception
     assert at.success[0].value.startswith("Bewaard in het register als nummer 1")
     [plan_link] = [link for link in at.get("page_link") if link.proto.label == "Plan en verslag van dit project"]
@@ -374,6 +375,28 @@ def test_the_advies_page_saves_an_advice_in_the_register(open_app, db, bundled):
     at.button(key="advies_register:save").click().run()  # pressed twice: saved once
     assert at.info[-1].value.startswith("Dit staat al in het register, als nummer 1")
     assert len(list_entries(db)) == 1
+
+
+def test_an_advice_with_too_little_answered_cannot_be_saved(open_app, db):
+    at = open_app("advies")  # nothing answered: the page says what it still needs, and names no form
+    assert not [b for b in at.button if b.key == "advies_register:save"]
+    assert any(c.value.startswith("Er is nog te weinig bekend voor een advies.") for c in at.caption)
+    assert list_entries(db) == []
+
+
+def test_the_advies_page_asks_the_projects_name_once(open_app, db):
+    at = open_app("advies", **OPEN_PLAN_LINK)
+    assert [i.label for i in at.text_input].count("Naam van het project") == 1
+    at = fill_register_form(at, "")
+    assert at.warning[-1].value == "Vul hierboven de naam van het project in. Er is nog niets bewaard."
+    assert list_entries(db) == []
+
+
+def test_the_reason_is_asked_only_when_another_form_is_chosen(open_app):
+    at = open_app("advies", **OPEN_PLAN_LINK)
+    assert not [a for a in at.text_area if a.key == "advies_register:reason"]  # the advised form is kept
+    next(s for s in at.selectbox if s.key and s.key.startswith("advies_register:chosen")).set_value("informeren").run()
+    assert at.text_area(key="advies_register:reason").label == "Waarom koos u een andere vorm dan het advies?"
 
 
 def test_the_advies_page_asks_why_when_another_form_was_chosen(open_app, db):
@@ -391,7 +414,7 @@ def test_the_advies_page_keeps_the_input_when_the_database_cannot_be_reached(ope
     monkeypatch.setenv(URL_VARIABLE, "postgresql://postgres@127.0.0.1:1/test")
     at = fill_register_form(open_app("advies", **OPEN_PLAN_LINK), "Buurtbudget", contact="Piet")
     assert at.error[0].value == StorageError("unreachable").message("nl")
-    assert at.text_input(key="advies_register:project").value == "Buurtbudget"
+    assert at.text_input(key="project_title").value == "Buurtbudget"
     assert at.text_input(key="advies_register:contact").value == "Piet"
     url = f"sqlite:///{tmp_path / 'later.db'}"
     monkeypatch.setenv(URL_VARIABLE, url)  # the database is back

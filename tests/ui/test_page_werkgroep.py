@@ -177,6 +177,46 @@ def test_a_member_comes_back_on_another_device_with_the_personal_code(facilitato
     assert other.selectbox(key="q:voorbeeldgemeente:ingrijpendheid").value == "hoog"
 
 
+def remembered(monkeypatch, **cookies: str) -> None:
+    """The cookies a reloading browser sends (AppTest has no browser to send them): ui.resume reads these instead."""
+    from ui import resume
+
+    by_name = {getattr(resume, kind.upper()): value for kind, value in cookies.items()}
+    monkeypatch.setattr(resume, "remembered", by_name.get)
+
+
+def test_after_a_reload_the_member_and_the_facilitator_are_still_in(facilitator, open_app, monkeypatch):
+    at, facilitator_code, join_code = facilitator
+    member = join(open_app, join_code, "Anna")
+    code = next(c.value for c in member.code if MEMBER_CODE.fullmatch(c.value))
+    remembered(monkeypatch, member=code)
+    assert "U doet mee als Anna (Inwoner)." in texts(open_app("werkgroep"))
+    session_id = at.session_state["wg_join_cookie"].split(".")[0]
+    remembered(monkeypatch, facilitator=facilitator_code, join=at.session_state["wg_join_cookie"])
+    again = open_app("werkgroep")
+    assert again.header[0].value == "Herinrichting Stationsplein" and session_id
+    assert join_code in [c.value for c in again.code]  # shown again: kept in this browser only
+
+
+def test_a_remembered_code_that_no_longer_works_is_dropped_quietly_and_counts_as_wrong(open_app, database_file,
+                                                                                      monkeypatch):
+    remembered(monkeypatch, member="AAAA-BBBB-CCCC-DDDD", facilitator="not-a-code-of-any-session")
+    at = open_app("werkgroep")
+    assert not at.error and [tab.label for tab in at.tabs][0] == "Meedoen"
+    assert at.session_state["wg_wrong_codes"]  # the same back-off as a typed code: no way round it
+
+
+def test_a_members_sidebar_names_the_sessions_municipality(open_app, database_file):
+    at = open_app("werkgroep", gemeente="leusden")
+    at.text_input(key="wg_title_input").input("Dorpshuis")
+    click(at, "Sessie starten")
+    join_code = next(c.value for c in at.code if JOIN_CODE.fullmatch(c.value))
+    member = join(open_app, join_code, "Anna")  # this browser had Voorbeeldgemeente, the default
+    assert member.selectbox(key="gemeente").value == "leusden"
+    member.selectbox(key="gemeente").set_value("amersfoort").run()  # afterwards a choice for the other pages
+    assert member.selectbox(key="gemeente").value == "amersfoort" and not member.exception
+
+
 def test_a_member_who_lost_their_code_gets_a_new_one_from_the_facilitator(facilitator, open_app):
     at, _, join_code = facilitator
     first = answer(join(open_app, join_code, "Anna"), ingrijpendheid="hoog")

@@ -19,18 +19,25 @@ from ladder.reports.group import count_label, rung_counts
 from ladder.reports.sentences import Labels
 from ladder.reports.texts import gt
 from ui.charts.advice import RUNNER_UP, Chart
-from ui.charts.style import plain, readable
+from ui.charts.style import plain, readable, wrapped
 
 # Okabe-Ito colours (told apart with the common colour-vision deficiencies), and a pattern per role as well.
 ROLE_COLOURS = {"raadslid": "#0072B2", "inwoner": "#E69F00", "ambtenaar": "#009E73", "ondernemer": "#CC79A7",
                 "anders": "#6b6b6b", OTHER_ROLES: "#56B4E9"}
 ROLE_PATTERNS = {"raadslid": "", "inwoner": "/", "ambtenaar": ".", "ondernemer": "x", "anders": "-", OTHER_ROLES: "|"}
+LEGEND_ROOM = 50  # pixels under the x axis for the legend (one row of roles; a phone may need two)
 
 
 def _layout(figure: go.Figure, title: str, rows: int, legend: bool, lang: str) -> go.Figure:
-    figure.update_layout(title={"text": plain(title)}, height=90 + 40 * max(rows, 1), font={"size": 14},
-                         margin={"l": 10, "r": 10, "t": 50, "b": 10}, plot_bgcolor="white", showlegend=legend,
-                         barmode="stack", legend={"orientation": "h", "y": -0.15, "traceorder": "normal"})
+    # The legend sits in a room of its own under the x axis (placed in the whole figure, not in the plot): placed
+    # in the plot, it covered the axis's numbers and title when there were few rows
+    figure.update_layout(title={"text": plain(title)}, height=90 + 40 * max(rows, 1) + (LEGEND_ROOM if legend else 0),
+                         font={"size": 14}, margin={"l": 10, "r": 10, "t": 50, "b": 10 + (LEGEND_ROOM if legend else 0)},
+                         plot_bgcolor="white", showlegend=legend, barmode="stack",
+                         legend={"orientation": "h", "yref": "container", "y": 0, "yanchor": "bottom",
+                                 "traceorder": "normal"})
+    figure.update_xaxes(automargin=True)
+    figure.update_yaxes(automargin=True)
     return readable(figure, lang)
 
 
@@ -67,7 +74,7 @@ def distribution_chart(question: QuestionSpread, summary: GroupSummary, labels: 
     shown = [c for c in question.counts if c.total]
     answers = [labels.answer(question.trait, c.option) for c in shown]
     figure = go.Figure()
-    _by_role_bars(figure, summary, [plain(a) for a in answers], [c.by_role for c in shown], [c.total for c in shown],
+    _by_role_bars(figure, summary, [wrapped(a) for a in answers], [c.by_role for c in shown], [c.total for c in shown],
                   columns["total"], lang)
     figure.update_yaxes(autorange="reversed")
     figure.update_xaxes(dtick=1, title={"text": plain(columns["total"])})

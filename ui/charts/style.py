@@ -4,6 +4,7 @@ writes them, and rule-set texts shown as they are."""
 from __future__ import annotations
 
 import html
+import textwrap
 from typing import Any
 
 import pandas as pd
@@ -13,6 +14,7 @@ from ladder.reports.markdown import escape_markdown
 from ladder.text import PLOTLY_SEPARATORS, language
 
 TEXT = "#1a1a1a"  # near-black: Streamlit's chart theme draws axis labels in a grey below 4.5:1 on white
+TICK_WIDTH = 28  # characters per line of a long axis label: a third of a phone's width at 14 px
 
 Spec = dict[str, Any]  # a figure, trace or layout as plotly's JSON describes it
 
@@ -36,6 +38,12 @@ def readable(figure: go.Figure, lang: str) -> go.Figure:
 def plain(text: str) -> str:
     """Plotly reads labels as a little HTML (<a href>, <b>); rule-set texts must show as they are."""
     return html.escape(text, quote=False)
+
+
+def wrapped(text: str, width: int = TICK_WIDTH) -> str:
+    """A long axis label on lines of at most `width` characters (as `plain`): on one line it took the plot's width
+    on a phone, and plotly squeezed the bars to nothing."""
+    return "<br>".join(plain(line) for line in textwrap.wrap(text, width)) or plain(text)
 
 
 def escape_table(table: pd.DataFrame) -> pd.DataFrame:

@@ -28,6 +28,7 @@ from ladder.reports.sentences import (
     route_sentences,
 )
 from ladder.rules.model import UNKNOWN, VALUES, RuleSet
+from ladder.text import sentences_text
 from ui import state
 from ui.charts.advice import values_chart
 from ui.share_link import answers_to_params, rules_params
@@ -101,7 +102,7 @@ def _routes_and_phases(advice: Advice, rule_set: RuleSet, labels: Labels) -> Non
     columns = {
         t(lang, "advies_col_phase"): [labels.answer("fase", p.phase) for p in advice.phases],
         t(lang, "advies_col_advice"): [labels.rung(p.rung) for p in advice.phases],
-        t(lang, "advies_col_kaders"): ["; ".join(kader_names.get(k, k) for k in p.kaders) for p in advice.phases],
+        t(lang, "advies_col_kaders"): [sentences_text(kader_names.get(k, k) for k in p.kaders) for p in advice.phases],
     }
     details = [phase_detail(advice, p, lang) for p in advice.phases]
     if any(details):
@@ -209,7 +210,9 @@ def _share_and_download(advice: Advice, rule_set: RuleSet, labels: Labels) -> No
                                mime="application/json", on_click="ignore", data=advice.to_json)
     with st.expander(t(lang, "advies_full_text")):
         st.text(render_text(advice, rule_set, title, lang))
-    register_form(advice, rule_set, lang, key="advies_register", project_name=st.session_state.get("project_title", ""))
+    # One name field on this tab: the title above names the documents and the register entry alike
+    register_form(advice, rule_set, lang, key="advies_register", project_name=st.session_state.get("project_title", ""),
+                  name_field=False)
 
 
 def _share_url() -> str:

@@ -1,6 +1,7 @@
 """The Werkgroep page: a facilitator runs a session, members answer on their own, the group settles joint answers.
 
-What a visitor sees depends on the code kept in this browser's session (never in the URL, where it would leak):
+What a visitor sees depends on the code kept in this browser's session (never in the URL, where it would leak), and
+in its cookies (ui.resume), so that a reload or a closed laptop lid keeps a member or the facilitator in:
 - no code: join with the join code, come back with a personal code, open a session as facilitator, or start one
   (the last two only for whoever may facilitate: on a shared installation a logged-in begeleider, ui.access);
 - a member code: the member's own answers (draft, submit); the group's answers by role only after submitting, and
@@ -79,7 +80,7 @@ from storage.sessions import (
     set_joint_answers,
 )
 from storage.snapshots import get_snapshot
-from ui import login, state
+from ui import login, resume, state
 from ui.access import User
 from ui.charts.group import distribution_chart, divergence_chart, member_advice_table, spread_chart
 from ui.database import database_or_stop, show_storage_error
@@ -97,6 +98,10 @@ ANSWERS_KEY = "wg_answers"  # member id -> that member's answers in this browser
 MESSAGE_KEY = "wg_message"  # a confirmation to show after the rerun a write causes
 TRIES_KEY = "wg_wrong_codes"  # this browser session's wrong codes (storage.attempts.Tries), for its back-off
 AUTO_REFRESH_KEY = "wg_auto_refresh"
+RESUMED_KEY = "wg_resumed"  # the codes this browser remembered have been looked up (once per browser session)
+FOLLOWED_KEY = "wg_followed"  # the sessions whose municipality the sidebar was switched to in this browser session
+JOIN_COOKIE_KEY = "wg_join_cookie"  # the join code made in this browser, as ui.resume remembers it
+SHOWN_KEY = "wg_shown_view"  # the stored state the facilitator's whole page was drawn from (a FacilitatorView)
 REFRESH_SECONDS = 5
 LOCAL_TIME = ZoneInfo("Europe/Amsterdam")  # the municipalities' time
 
@@ -108,6 +113,7 @@ def render() -> None:
     st.title(t(lang, "nav_werkgroep"), anchor=False)
     db = database_or_stop(lang)
     days = _delete_old_sessions(db, lang)
+    _resume(db, lang)
     if message := st.session_state.pop(MESSAGE_KEY, None):
         st.success(message)
     if FACILITATOR_KEY in st.session_state and login.user().may("facilitate"):
@@ -116,6 +122,31 @@ def render() -> None:
         _member(db, st.session_state[MEMBER_KEY], lang, days)
     else:
         _start(db, lang)
+    # What this browser remembers follows what the page holds now; a run that ends early (a rerun) leaves it to the next
+    resume.remember({resume.MEMBER: st.session_state.get(MEMBER_KEY),
+                     resume.FACILITATOR: st.session_state.get(FACILITATOR_KEY),
+                     resume.JOIN: st.session_state.get(JOIN_COOKIE_KEY) if FACILITATOR_KEY in st.session_state else None})
+
+
+def _resume(db: Database, lang: str) -> None:
+    """After a reload: the codes this browser remembered, each looked up as a typed code is (with the same back-off),
+    once per browser session. A code that no longer works is dropped quietly: its cookie goes at the end of the run."""
+    if st.session_state.get(RESUMED_KEY):
+        return
+    st.session_state[RESUMED_KEY] = True
+    member_code = resume.remembered(resume.MEMBER)
+    if MEMBER_KEY not in st.session_state and member_code is not None:
+        if _typed_code(lambda: come_back(db, member_code), lang, quiet=True) is not None:
+            st.session_state[MEMBER_KEY] = format_code(member_code)
+    facilitator_code = resume.remembered(resume.FACILITATOR)
+    if FACILITATOR_KEY not in st.session_state and facilitator_code is not None and login.user().may("facilitate"):
+        view = _typed_code(lambda: open_as_facilitator(db, facilitator_code), lang, quiet=True)
+        if view is not None:
+            st.session_state[FACILITATOR_KEY] = facilitator_code
+            remembered = resume.remembered(resume.JOIN)
+            join_code = resume.join_code(remembered, view.session.id, view.session.join_code_expires_at.timestamp())
+            if join_code is not None:
+                st.session_state.setdefault(JOIN_CODES_KEY, {})[view.session.id] = join_code
 
 
 def _delete_old_sessions(db: Database, lang: str) -> int | None:
@@ -199,24 +230,30 @@ def _facilitator_form(db: Database, lang: str) -> None:
         st.rerun()
 
 
-def _typed_code(look_up: Callable[[], T], lang: str) -> T | None:
+def _typed_code(look_up: Callable[[], T], lang: str, quiet: bool = False) -> T | None:
     """A look-up by a code typed in this browser, with this browser's back-off: after a few wrong codes the next
     try waits, and is not even looked up until then. None (with the message shown) when it did not work.
+    quiet: a code this browser remembered (ui.resume) counts the same, but a wrong one or a wait shows nothing.
 
     The count is not reset by a right code: otherwise a guesser would type their own code between guesses."""
     tries: Tries = st.session_state.get(TRIES_KEY, Tries())
     now = clock.now()
     if (left := seconds_left(tries, now)) > 0:
-        _wait(left, lang)
+        if not quiet:
+            _wait(left, lang)
         return None
     try:
         return look_up()
     except StorageError as error:
-        show_storage_error(error, lang)
         if error.kind == "not_found":
             tries = st.session_state[TRIES_KEY] = after_wrong(tries, now)
+            if quiet:
+                return None
+            show_storage_error(error, lang)
             if (left := seconds_left(tries, now)) > 0:
                 _wait(left, lang)
+        else:
+            show_storage_error(error, lang)
         return None
 
 
@@ -284,6 +321,18 @@ def _rules_or_stop(db: Database, session: GroupSession, lang: str) -> RuleSet:
     return rule_set
 
 
+def _follow_municipality(session: GroupSession) -> None:
+    """The sidebar names the session's municipality, not another one chosen before. Once per session in this browser
+    session: choosing another there afterwards is for the other pages (the session keeps its own rules)."""
+    followed: set[int] = st.session_state.setdefault(FOLLOWED_KEY, set())
+    if session.id in followed:
+        return
+    followed.add(session.id)
+    if state.municipality() != session.municipality_id:
+        state.follow_municipality(session.municipality_id)
+        st.rerun()
+
+
 def _session_header(session: GroupSession, rule_set: RuleSet, lang: str, days: int | None) -> None:
     st.header(escape_markdown(session.title), anchor=False)
     for paragraph in session.description.split("\n\n"):
@@ -308,6 +357,7 @@ def _columns(lang: str) -> dict[str, str]:
 
 
 def _leave(lang: str, key: str) -> None:
+    st.caption(t(lang, "wg_remembered", days=resume.MAX_AGE_DAYS))
     if st.button(t(lang, "wg_leave"), key="wg_leave", help=t(lang, "wg_leave_help")):
         st.session_state.pop(key, None)
         st.rerun()
@@ -361,6 +411,7 @@ def _member(db: Database, code: str, lang: str, days: int | None) -> None:
         _leave(lang, MEMBER_KEY)
         return
     session, member = view.session, view.member
+    _follow_municipality(session)
     rule_set = _rules_or_stop(db, session, lang)
     labels = Labels(rule_set, lang)
     _session_header(session, rule_set, lang, days)
@@ -455,7 +506,9 @@ def _facilitator(db: Database, code: str, lang: str, days: int | None) -> None:
         show_storage_error(error, lang)
         _leave(lang, FACILITATOR_KEY)
         return
+    st.session_state[SHOWN_KEY] = view
     session = view.session
+    _follow_municipality(session)
     rule_set = _rules_or_stop(db, session, lang)
     labels = Labels(rule_set, lang)
     _session_header(session, rule_set, lang, days)
@@ -469,7 +522,8 @@ def _facilitator(db: Database, code: str, lang: str, days: int | None) -> None:
         auto = left.toggle(t(lang, "wg_auto_refresh", seconds=REFRESH_SECONDS), key=AUTO_REFRESH_KEY, value=True,
                            help=t(lang, "wg_auto_refresh_help"))
         right.button(t(lang, "wg_refresh"), key="wg_refresh", help=t(lang, "wg_refresh_help"))  # a click reruns the page
-    # Only this part polls the database, so the joint-answers form below keeps what the facilitator types.
+    # Only this part polls the database; when what it reads differs from what the page was drawn from, it redraws
+    # the whole page, so the joint-answers form, the joint advice and the report never show an older state.
     st.fragment(run_every=REFRESH_SECONDS if auto else None)(_overview)(db, code, labels)
 
     summary = _summary(view, rule_set, lang)
@@ -480,7 +534,7 @@ def _facilitator(db: Database, code: str, lang: str, days: int | None) -> None:
         if summary.joint.form is not None:  # too little answered: no form to save as the group's choice
             register_form(summary.joint, rule_set, lang, key=f"wg_register:{session.id}", project_name=session.title,
                           source="werkgroep", group_session_id=session.id)
-    _report(summary, session, rule_set, lang)
+    _report(db, code, session, rule_set, lang)
     _close_and_delete(db, code, session, lang)
     _leave(lang, FACILITATOR_KEY)
 
@@ -514,6 +568,9 @@ def _codes(db: Database, code: str, view: FacilitatorView, lang: str) -> None:
     if session.id in join_codes:
         st.write(t(lang, "wg_join_code_share"))
         st.code(join_codes[session.id], language=None)
+        # Kept in this browser only (only its hash is stored): after a reload the code is shown again
+        st.session_state[JOIN_COOKIE_KEY] = resume.join_cookie(session.id, session.join_code_expires_at.timestamp(),
+                                                               join_codes[session.id])
     else:
         st.write(t(lang, "wg_join_code_hidden"))
     # The last day in the municipalities' own time: a code made at 23:30 on 4 December is made on the 4th there.
@@ -565,6 +622,8 @@ def _overview(db: Database, code: str, labels: Labels) -> None:
     except StorageError as error:
         show_storage_error(error, lang)
         return
+    if view != st.session_state.get(SHOWN_KEY):
+        st.rerun(scope="app")  # rare (a member joined, saved or submitted): what the facilitator typed in a form stays
     members = view.members
     submitted = sum(1 for m in members if m.submitted)
     st.markdown(f"**{t(lang, 'wg_submitted_count', submitted=submitted, total=len(members))}**")
@@ -654,19 +713,30 @@ def _joint_advice(advice: Advice, summary: GroupSummary, labels: Labels) -> None
     advice_view.explanation(advice, labels)
 
 
-def _report(summary: GroupSummary, session: GroupSession, rule_set: RuleSet, lang: str) -> None:
+def _report(db: Database, code: str, session: GroupSession, rule_set: RuleSet, lang: str) -> None:
+    """The report is made when the button is clicked, from the stored state then: a member who submitted after the
+    page was drawn is in it, also with the overview's own refresh switched off."""
     st.subheader(t(lang, "wg_report_title"), anchor=False)
     st.write(t(lang, "wg_report_intro"))
-    info = SessionInfo(title=session.title, description=session.description, held_on=session.created_at.date(),
-                       closed=session.closed, notes=session.joint_notes)
     stem = f"werkgroep-{session.id}"
     left, right = st.columns(2)
     left.download_button(t(lang, "wg_download_pdf"), key="wg_download_pdf", file_name=f"{stem}.pdf",
                          mime="application/pdf", on_click="ignore",
-                         data=lambda: render_group_pdf(summary, rule_set, info, lang))
+                         data=lambda: render_group_pdf(*_report_parts(db, code, rule_set), lang))
     right.download_button(t(lang, "wg_download_md"), key="wg_download_md", file_name=f"{stem}.md",
                           mime="text/markdown", on_click="ignore",
-                          data=lambda: render_group_markdown(summary, rule_set, info, lang))
+                          data=lambda: render_group_markdown(*_report_parts(db, code, rule_set), lang))
+
+
+def _report_parts(db: Database, code: str, rule_set: RuleSet) -> tuple[GroupSummary, RuleSet, SessionInfo]:
+    """A fresh read for the report. It runs outside the page's script (Streamlit ignores st calls there), so a
+    storage problem or answers that no longer fit simply fail the download; the page itself shows why."""
+    view = facilitator_view(db, code)
+    session = view.session
+    summary = summarize(rule_set, [m.respondent() for m in view.members if m.submitted], session.joint_answers)
+    info = SessionInfo(title=session.title, description=session.description, held_on=session.created_at.date(),
+                       closed=session.closed, notes=session.joint_notes)
+    return summary, rule_set, info
 
 
 def _close_and_delete(db: Database, code: str, session: GroupSession, lang: str) -> None:

@@ -11,8 +11,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "reg_field_chosen": "Welke vorm koos u echt?",
         "reg_field_chosen_help": "Het advies is {rung}. Koos u een andere vorm? Kies die hier.",
         "reg_field_reason": "Waarom koos u een andere vorm dan het advies?",
-        "reg_field_reason_help": "Alleen nodig als u een andere vorm koos. Schrijf het kort op, voor wie later een"
-                                 " vergelijkbaar project doet.",
+        "reg_field_reason_help": "Schrijf het kort op, voor wie later een vergelijkbaar project doet.",
         "reg_field_contact": "Contactpersoon (naam, rol of e-mail)",
         "reg_field_contact_help": "Wie weet meer over dit project? Dit is een persoonsgegeven. Vul alleen in wat nodig"
                                   " is. U kunt het later aanpassen of met het hele project verwijderen.",
@@ -20,6 +19,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "reg_saved": "Bewaard in het register als nummer {number}: {project} (gekozen vorm: {rung}).",
         "reg_already_saved": "Dit staat al in het register, als nummer {number}. Er is niets dubbel bewaard.",
         "reg_need_project": "Vul de naam van het project in. Er is nog niets bewaard.",
+        "reg_need_project_above": "Vul hierboven de naam van het project in. Er is nog niets bewaard.",
+        "reg_needs_advice": "Er is nog te weinig bekend voor een advies. Beantwoord eerst de vragen hierboven. Dan kunt u het advies hier bewaren.",
         "reg_need_reason": "U koos een andere vorm dan het advies. Schrijf kort op waarom. Er is nog niets bewaard.",
         # the page
         "reg_intro": "Hier staan bewaarde adviezen: welke vorm werd geadviseerd, welke vorm er echt gekozen is en"
@@ -221,8 +222,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "reg_field_chosen": "Which form did you actually choose?",
         "reg_field_chosen_help": "The advice is {rung}. Did you choose another form? Pick it here.",
         "reg_field_reason": "Why did you choose another form than the advice?",
-        "reg_field_reason_help": "Only needed when you chose another form. Write it down briefly, for whoever does a"
-                                 " similar project later.",
+        "reg_field_reason_help": "Write it down briefly, for whoever does a similar project later.",
         "reg_field_contact": "Contact person (name, role or e-mail)",
         "reg_field_contact_help": "Who knows more about this project? This is personal data. Only fill in what is"
                                   " needed. You can change it later, or delete it with the whole project.",
@@ -230,6 +230,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "reg_saved": "Saved in the register as number {number}: {project} (form chosen: {rung}).",
         "reg_already_saved": "This is already in the register, as number {number}. Nothing was saved twice.",
         "reg_need_project": "Fill in the name of the project. Nothing has been saved yet.",
+        "reg_need_project_above": "Fill in the name of the project above. Nothing has been saved yet.",
+        "reg_needs_advice": "Too little is known yet for an advice. First answer the questions above. Then you can save the advice here.",
         "reg_need_reason": "You chose another form than the advice. Write down briefly why. Nothing has been saved yet.",
         "reg_intro": "Here are the saved advices: which form was advised, which form was actually chosen and why,"
                      " and how it went. That way the knowledge stays in the municipality, even when colleagues leave.",

@@ -1,6 +1,6 @@
 """'Bewaar in het register': saves an advice with the form actually chosen, from the Advies page or a working group.
 
-What a person typed is kept in the form's session_state keys: when saving fails, nothing typed is lost and the
+What a person typed is kept in the fields' session_state keys: when saving fails, nothing typed is lost and the
 message says what to do. The same input saved twice in a row is not stored twice.
 """
 
@@ -26,37 +26,51 @@ REASON_MAX = 2000
 
 
 def register_form(advice: Advice, rule_set: RuleSet, lang: str, *, key: str, project_name: str = "",
-                  source: Source = "advies", group_session_id: int | None = None) -> None:
-    """Renders 'Bewaar in het register' (st.form): project name, date (today by default), form actually chosen
-    (default the advised one), the reason (asked when the choice differs), contact person; saves one entry with the
-    rule set's version + content hash, the answers and the full advice. Shows success or StorageError.message.
+                  name_field: bool = True, source: Source = "advies", group_session_id: int | None = None) -> None:
+    """Renders 'Bewaar in het register': project name, date (today by default), form actually chosen (default the
+    advised one), the reason (asked only when the choice differs), contact person; saves one entry with the rule
+    set's version + content hash, the answers and the full advice. Shows success or StorageError.message.
+    name_field=False: the page already asks the project's name (Advies, for its documents), so the entry takes
+    project_name as it is and the form does not ask it a second time.
     Only for someone who may use the register (ui.access); a logged-in person saves under their own municipality."""
     user = login.user()
     if not user.may("register"):
         st.caption(t(lang, "reg_form_needs_role"))
         return
+    st.subheader(t(lang, "reg_form_title"))
+    if advice.form is None:  # too little answered: no form was advised, so there is no choice to record
+        st.caption(t(lang, "reg_needs_advice"))
+        return
+    st.caption(t(lang, "reg_form_intro"))
+    # A fragment, not a form: choosing another form shows the reason field at once, and reruns only this part
+    st.fragment(_fields)(advice, rule_set, lang, key, project_name, name_field, source, group_session_id)
+
+
+def _fields(advice: Advice, rule_set: RuleSet, lang: str, key: str, project_name: str, name_field: bool,
+            source: Source, group_session_id: int | None) -> None:
+    user = login.user()
     labels = Labels(rule_set, lang)
     rungs = list(rule_set.rung_ids())
-    name_key = f"{key}:project"
-    _follow_default(name_key, f"{key}:project_default", project_name.strip())
-    st.subheader(t(lang, "reg_form_title"))
-    st.caption(t(lang, "reg_form_intro"))
-    with st.form(f"{key}:form", clear_on_submit=False, enter_to_submit=False):
+    if name_field:
+        name_key = f"{key}:project"
+        _follow_default(name_key, f"{key}:project_default", project_name.strip())
         name = st.text_input(t(lang, "reg_field_project"), key=name_key, max_chars=PROJECT_MAX)
-        saved_on = st.date_input(t(lang, "reg_field_date"), value=dt.date.today(), key=f"{key}:date",
-                                 format="DD-MM-YYYY")
-        # A new advice (other answers or rules) gets a fresh choice, defaulting to what it advises
-        chosen = st.selectbox(t(lang, "reg_field_chosen"), rungs, index=rungs.index(advice.recommended),
-                              key=f"{key}:chosen:{rule_set.id}:{advice.recommended}", format_func=labels.rung,
-                              help=t(lang, "reg_field_chosen_help", rung=labels.rung(advice.recommended)))
+    else:
+        name = project_name
+    saved_on = st.date_input(t(lang, "reg_field_date"), value=dt.date.today(), key=f"{key}:date", format="DD-MM-YYYY")
+    # A new advice (other answers or rules) gets a fresh choice, defaulting to what it advises
+    chosen = st.selectbox(t(lang, "reg_field_chosen"), rungs, index=rungs.index(advice.recommended),
+                          key=f"{key}:chosen:{rule_set.id}:{advice.recommended}", format_func=labels.rung,
+                          help=t(lang, "reg_field_chosen_help", rung=labels.rung(advice.recommended)))
+    reason = ""
+    if chosen != advice.recommended:
         reason = st.text_area(t(lang, "reg_field_reason"), key=f"{key}:reason", max_chars=REASON_MAX,
                               help=t(lang, "reg_field_reason_help"))
-        contact = st.text_input(t(lang, "reg_field_contact"), key=f"{key}:contact", max_chars=CONTACT_MAX,
-                                help=t(lang, "reg_field_contact_help"))
-        submitted = st.form_submit_button(t(lang, "reg_save"), key=f"{key}:save", type="primary")
-    if not submitted:
+    contact = st.text_input(t(lang, "reg_field_contact"), key=f"{key}:contact", max_chars=CONTACT_MAX,
+                            help=t(lang, "reg_field_contact_help"))
+    if not st.button(t(lang, "reg_save"), key=f"{key}:save", type="primary"):
         return
-    problem = _missing(name, chosen, advice.recommended, reason, lang)
+    problem = _missing(name, chosen, advice.recommended, reason, name_field, lang)
     if problem:
         st.warning(problem)
         return
@@ -72,7 +86,7 @@ def register_form(advice: Advice, rule_set: RuleSet, lang: str, *, key: str, pro
     try:
         number = save_entry(database(), entry, advice, rule_set, actor=user.actor, organisation=user.organisation)
     except StorageError as error:
-        show_storage_error(error, lang)  # the form keeps what was typed: press save again
+        show_storage_error(error, lang)  # the fields keep what was typed: press save again
         return
     st.session_state[saved_key] = (fingerprint, number)
     st.success(escape_markdown(t(lang, "reg_saved", number=number, project=entry.project_name,
@@ -94,9 +108,9 @@ def _follow_default(widget_key: str, default_key: str, default: str) -> None:
     st.session_state[default_key] = default
 
 
-def _missing(name: str, chosen: str, advised: str, reason: str, lang: str) -> str | None:
+def _missing(name: str, chosen: str, advised: str, reason: str, name_field: bool, lang: str) -> str | None:
     if not name.strip():
-        return t(lang, "reg_need_project")
+        return t(lang, "reg_need_project" if name_field else "reg_need_project_above")
     if chosen != advised and not reason.strip():
         return t(lang, "reg_need_reason")
     return None
