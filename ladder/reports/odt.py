@@ -366,14 +366,14 @@ def _table(body: _Body, table: Table) -> str:
     name = quoteattr(t(body.lang, "report_table", number=body.name()))
     return (f'<table:table table:name={name} table:style-name="Report_Table">'
             + "".join(f'<table:table-column table:style-name="{body.column_style(width)}"/>'
-                      for width in _column_widths(table))
+                      for width in column_widths(table))
             + f"<table:table-header-rows><table:table-row>{header}</table:table-row></table:table-header-rows>"
             + "".join(rows) + "</table:table>")
 
 
-def _column_widths(table: Table) -> list[float]:
-    """Centimetres per column: words get three times the room of a number."""
-    weights = [1 if c.align == "right" else 3 for c in table.columns]
+def column_widths(table: Table) -> list[float]:
+    """Centimetres per column: words get one and a half times the room of a number (whose header names a rung)."""
+    weights = [2 if c.align == "right" else 3 for c in table.columns]
     return [TEXT_WIDTH_CM * w / sum(weights) for w in weights]
 
 
