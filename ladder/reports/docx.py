@@ -20,6 +20,7 @@ from docx.document import Document as DocxDocument
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
@@ -83,6 +84,11 @@ def docx_of(document: Document) -> bytes:
     for empty in docx.paragraphs:
         empty._element.getparent().remove(empty._element)
     _document(docx, document, depth=0)
+    # The template's thumbnail shows another document: wrong for this one, and no viewer needs it.
+    relationships = docx.part.package.rels
+    for key, relationship in list(relationships.items()):
+        if relationship.reltype == RT.THUMBNAIL:
+            relationships.pop(key)
     out = io.BytesIO()
     docx.save(out)
     return dated_zip(out.getvalue(), document.date)

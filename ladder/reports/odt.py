@@ -278,20 +278,22 @@ def _element(body: _Body, element: Element, depth: int) -> None:
         _document(body, element.document, depth + 1)
     elif isinstance(element, Callout):
         body.xml.append(f'<text:section text:style-name="Callout" text:name="Callout{body.name()}">'
-                        + _heading(element.title, 2 + depth) + _list(BulletList(element.items)) + "</text:section>")
+                        + _heading(element.title, 2 + depth) + "".join(_list(BulletList(element.items)))
+                        + "</text:section>")
     elif isinstance(element, Chart):
         _chart(body, element, depth)
     elif isinstance(element, Section):
         body.xml.append(_heading(element.heading, 2 + depth))
         for block in element.blocks:
-            body.xml.append(_block(body, block))
+            body.xml += _block(body, block)
     else:
         body.xml.append(_paragraph(element))
 
 
-def _block(body: _Body, block: Paragraph | BulletList | Table) -> str:
+def _block(body: _Body, block: Paragraph | BulletList | Table) -> list[str]:
+    """The block as top-level elements of the body, one string each."""
     if isinstance(block, Paragraph):
-        return _paragraph(block)
+        return [_paragraph(block)]
     if isinstance(block, Table):
         return _table(body, block)
     return _list(block)
@@ -314,7 +316,7 @@ def _chart(body: _Body, chart: Chart, depth: int) -> None:
         f'<draw:image xlink:href="{path}" xlink:type="simple" xlink:show="embed" xlink:actuate="onLoad" '
         f'draw:mime-type="image/svg+xml"/><svg:title>{escape(chart.title)}</svg:title>'
         f"<svg:desc>{escape(description)}</svg:desc></draw:frame></text:p>")
-    body.xml.append(_table(body, chart.table))
+    body.xml += _table(body, chart.table)
 
 
 def _heading(text: str, level: int) -> str:
@@ -330,12 +332,12 @@ def _paragraph_xml(text: str, style: str) -> str:
     return f'<text:p text:style-name="{style}">{_chars(text)}</text:p>'
 
 
-def _list(block: BulletList) -> str:
+def _list(block: BulletList) -> list[str]:
     """A real list (numbered or with bullets) after its intro; an item's detail and remark are paragraphs of it."""
-    intro = _paragraph_xml(block.intro, "Text_20_body") if block.intro else ""
+    intro = [_paragraph_xml(block.intro, "Text_20_body")] if block.intro else []
     style = "Report_20_Numbers" if block.numbered else "Report_20_Bullets"
     items = "".join(_item(item, "List_20_Small" if block.small else "List_20_Item") for item in block.items)
-    return f'{intro}<text:list text:style-name="{style}">{items}</text:list>'
+    return [*intro, f'<text:list text:style-name="{style}">{items}</text:list>']
 
 
 def _item(item: Item, style: str) -> str:
@@ -347,11 +349,11 @@ def _item(item: Item, style: str) -> str:
     return f"<text:list-item>{''.join(parts)}</text:list-item>"
 
 
-def _table(body: _Body, table: Table) -> str:
+def _table(body: _Body, table: Table) -> list[str]:
     """A table whose first row is its header row, repeated on every page; a row's notes join its last cell, as in
     Markdown. A table without rows is left out."""
     if not table.rows:
-        return ""
+        return []
     header = "".join(_cell(plain(c.header), "Report_Header_Cell",
                            "Table_20_Number_20_Heading" if c.align == "right" else "Table_20_Heading")
                      for c in table.columns)
@@ -364,11 +366,11 @@ def _table(body: _Body, table: Table) -> str:
             _cell(c, "Report_Cell", "Table_20_Number" if column.align == "right" else "Table_20_Contents")
             for c, column in zip(cells, table.columns, strict=True)) + "</table:table-row>")
     name = quoteattr(t(body.lang, "report_table", number=body.name()))
-    return (f'<table:table table:name={name} table:style-name="Report_Table">'
+    return [f'<table:table table:name={name} table:style-name="Report_Table">'
             + "".join(f'<table:table-column table:style-name="{body.column_style(width)}"/>'
                       for width in column_widths(table))
             + f"<table:table-header-rows><table:table-row>{header}</table:table-row></table:table-header-rows>"
-            + "".join(rows) + "</table:table>")
+            + "".join(rows) + "</table:table>"]
 
 
 def column_widths(table: Table) -> list[float]:
