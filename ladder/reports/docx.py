@@ -264,9 +264,8 @@ def _table(docx: DocxDocument, table: Table) -> None:
     grid.autofit = False
     header = grid.rows[0]
     header_properties = header._tr.get_or_add_trPr()
-    marker = OxmlElement("w:tblHeader")
-    marker.set(qn("w:val"), "true")
-    header_properties.append(marker)
+    header_properties.append(_on("w:cantSplit"))
+    header_properties.append(_on("w:tblHeader"))
     for cell, column in zip(header.cells, table.columns, strict=True):
         _cell_text(cell.paragraphs[0], plain(column.header), "Table Heading", column.align)
         cell._tc.get_or_add_tcPr().append(_shading(HEADER_FILL))  # after the width, the only property before it
@@ -274,13 +273,22 @@ def _table(docx: DocxDocument, table: Table) -> None:
         cells = list(row.cells)
         if row.notes:
             cells[-1] = plain(" ".join([flat(cells[-1]), *row.notes]))
-        for cell, text, column in zip(grid.add_row().cells, cells, table.columns, strict=True):
+        written = grid.add_row()
+        written._tr.get_or_add_trPr().append(_on("w:cantSplit"))  # a row stays on one page, as in the ODT
+        for cell, text, column in zip(written.cells, cells, table.columns, strict=True):
             _cell_text(cell.paragraphs[0], text, "Table Contents", column.align)
     for column, width in zip(grid.columns, column_widths(table), strict=True):
         for cell in column.cells:
             cell.width = Cm(width)  # Word reads the cells' widths, LibreOffice the grid's
         column.width = Cm(width)
     docx.add_paragraph(style="Note")  # room under the table, before what follows
+
+
+def _on(tag: str) -> BaseOxmlElement:
+    """A switched-on property such as <w:tblHeader w:val="true"/>."""
+    element = OxmlElement(tag)
+    element.set(qn("w:val"), "true")
+    return element
 
 
 def _cell_text(paragraph: DocxParagraph, text: Text, style: str, align: str) -> None:

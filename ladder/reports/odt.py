@@ -120,6 +120,8 @@ AUTOMATIC = """
 <style:style style:name="Report_Table" style:family="table">
   <style:table-properties style:width="17cm" table:align="margins" fo:margin-top="0.1cm" fo:margin-bottom="0.3cm"/>
 </style:style>
+<style:style style:name="Report_Row" style:family="table-row">
+  <style:table-row-properties fo:keep-together="always"/></style:style>
 <style:style style:name="Report_Cell" style:family="table-cell">
   <style:table-cell-properties fo:padding="0.08cm" fo:border="0.03pt solid #b0b7bf"/></style:style>
 <style:style style:name="Report_Header_Cell" style:family="table-cell">
@@ -350,8 +352,8 @@ def _item(item: Item, style: str) -> str:
 
 
 def _table(body: _Body, table: Table) -> list[str]:
-    """A table whose first row is its header row, repeated on every page; a row's notes join its last cell, as in
-    Markdown. A table without rows is left out."""
+    """A table whose first row is its header row, repeated on every page, and whose rows are not split over two
+    pages; a row's notes join its last cell, as in Markdown. A table without rows is left out."""
     if not table.rows:
         return []
     header = "".join(_cell(plain(c.header), "Report_Header_Cell",
@@ -362,14 +364,15 @@ def _table(body: _Body, table: Table) -> list[str]:
         cells = list(row.cells)
         if row.notes:
             cells[-1] = plain(" ".join([flat(cells[-1]), *row.notes]))
-        rows.append("<table:table-row>" + "".join(
+        rows.append('<table:table-row table:style-name="Report_Row">' + "".join(
             _cell(c, "Report_Cell", "Table_20_Number" if column.align == "right" else "Table_20_Contents")
             for c, column in zip(cells, table.columns, strict=True)) + "</table:table-row>")
     name = quoteattr(t(body.lang, "report_table", number=body.name()))
     return [f'<table:table table:name={name} table:style-name="Report_Table">'
             + "".join(f'<table:table-column table:style-name="{body.column_style(width)}"/>'
                       for width in column_widths(table))
-            + f"<table:table-header-rows><table:table-row>{header}</table:table-row></table:table-header-rows>"
+            + '<table:table-header-rows><table:table-row table:style-name="Report_Row">'
+            + f"{header}</table:table-row></table:table-header-rows>"
             + "".join(rows) + "</table:table>"]
 
 

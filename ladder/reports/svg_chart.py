@@ -43,8 +43,10 @@ def svg_of(chart: Chart) -> Drawing:
     if chart.kind == "leads":
         y = _directions(shapes, zone_x + zone_w / 2, zone_w / 2, chart.directions)
     low, high = _range(chart, bars)
-    scale = (zone_w - 2 * VALUE_ROOM) / (high - low) if high > low else 0.0
-    zero = zone_x + VALUE_ROOM - low * scale
+    # room for a number beyond the end of the bars on either side, where bars go that way
+    left_room, right_room = (VALUE_ROOM if low < 0 else 0.0), (VALUE_ROOM if high > 0 else 0.0)
+    scale = (zone_w - left_room - right_room) / (high - low) if high > low else 0.0
+    zero = zone_x + left_room - low * scale
     top = y
     for bar in bars:
         bold = bar.mark == "main"
