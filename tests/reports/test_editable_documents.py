@@ -368,3 +368,41 @@ def test_libreoffice_opens_the_file_and_makes_a_pdf_of_it(rules, tmp_path: Path,
                    check=True, capture_output=True, timeout=180)
     pdf = (tmp_path / "advies.pdf").read_bytes()
     assert pdf.startswith(b"%PDF") and len(pdf) > 10_000
+
+
+# LibreOffice's PDF export with tags and PDF/UA on (its filter options as JSON, LibreOffice 7.4 and later).
+TAGGED_PDF = ('pdf:writer_pdf_Export:{"UseTaggedPDF":{"type":"boolean","value":"true"},'
+              '"PDFUACompliance":{"type":"boolean","value":"true"}}')
+
+
+@pytest.mark.skipif(shutil.which("libreoffice") is None or shutil.which("pdfinfo") is None,
+                    reason="LibreOffice or pdfinfo is not installed (scripts/install-system-packages.sh installs "
+                           "libreoffice-writer-nogui and poppler-utils)")
+@pytest.mark.slow
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_libreoffice_makes_a_tagged_pdf_of_the_odt_with_its_structure(rules, tmp_path: Path, lang):
+    """The ODT's structure is what LibreOffice needs for an accessible PDF (PDF/UA): the headings, list items and
+    table header cells come out as tags, each chart as a Figure with its title as alternative text, in the
+    document's language. (fpdf2, the PDF engine of ladder.reports.pdf, writes no such tags.)"""
+    project = PROJECTS["marktplein"]
+    report = advice_report(advise(rules, project.answers), rules, project.title, lang, project.description)
+    source = tmp_path / "advies.odt"
+    source.write_bytes(odt_of(report))
+    subprocess.run(["libreoffice", f"-env:UserInstallation=file://{tmp_path}/profile", "--headless",
+                    "--convert-to", TAGGED_PDF, "--outdir", str(tmp_path), str(source)],
+                   check=True, capture_output=True, timeout=180)
+    pdf = tmp_path / "advies.pdf"
+    def pdfinfo(*options: str) -> str:
+        return subprocess.run(["pdfinfo", *options, str(pdf)], check=True, capture_output=True, text=True).stdout
+
+    assert re.search(r"^Tagged:\s+yes$", pdfinfo(), re.MULTILINE)
+    assert "<pdfuaid:part>1</pdfuaid:part>" in pdfinfo("-meta")
+    tags = [line.split()[0].rstrip(":") for line in pdfinfo("-struct").splitlines()]  # "TH:" when it has attributes
+    levels = [level for level, _ in headings(report)]
+    assert (tags.count("H1"), tags.count("H2")) == (levels.count(1), levels.count(2))
+    assert tags.count("LI") == len(list_items(report))
+    assert tags.count("TH") == sum(len(table[0]) for table in tables(report))
+    data = pdf.read_bytes()
+    assert re.findall(rb"/Lang\s*\(([^)]*)\)", data) == [LANGUAGE_TAGS[lang].encode()]
+    alternatives = [bytes.fromhex(h.decode()).decode("utf-16") for h in re.findall(rb"/Alt\s*<([0-9A-Fa-f]+)>", data)]
+    assert alternatives == [e.title for e in elements(report) if isinstance(e, Chart)]
