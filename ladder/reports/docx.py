@@ -46,7 +46,7 @@ from ladder.reports.document import (
     text_paragraphs,
 )
 from ladder.reports.odt import TEXT_WIDTH_CM, column_widths, language_tag
-from ladder.reports.package import dated_zip
+from ladder.reports.package import dated_zip, xml_safe
 from ladder.reports.texts import t
 from ladder.rules.model import RuleSet
 
@@ -75,6 +75,7 @@ def render_docx(advice: Advice, rule_set: RuleSet, title: str, lang: str = "nl",
 
 
 def docx_of(document: Document) -> bytes:
+    document = xml_safe(document)
     docx = new_docx()
     _set_page(docx)
     _set_styles(docx, document.lang)

@@ -38,7 +38,7 @@ from ladder.reports.document import (
     plain,
     text_paragraphs,
 )
-from ladder.reports.package import dated_zip
+from ladder.reports.package import dated_zip, xml_safe
 from ladder.reports.svg_chart import svg_of
 from ladder.reports.texts import t
 from ladder.rules.model import RuleSet
@@ -167,6 +167,7 @@ class _Body:
 
 
 def odt_of(document: Document) -> bytes:
+    document = xml_safe(document)
     odt = OdfDocument("text")
     _set_styles(odt, document)
     _set_meta(odt, document)

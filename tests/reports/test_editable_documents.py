@@ -23,7 +23,7 @@ from docx.table import Table as DocxTable
 from docx.text.paragraph import Paragraph as DocxParagraph
 from lxml import etree
 from test_report_group import group, info
-from test_reports import ANSWER_SETS, golden_project
+from test_reports import ANSWER_SETS, NASTY_TITLES, golden_project
 
 from ladder.analysis.group import summarize
 from ladder.engine.advisor import advise
@@ -45,6 +45,7 @@ from ladder.reports.docx import docx_of
 from ladder.reports.group import group_report
 from ladder.reports.markdown import markdown_of
 from ladder.reports.odt import odt_of
+from ladder.reports.package import xml_safe
 from ladder.text import WORD_JOINER
 
 ODF = {
@@ -342,6 +343,17 @@ def test_each_chart_in_the_odt_is_a_figure_with_alternative_text_and_its_table_b
 @pytest.mark.parametrize("format", FORMATS)
 def test_the_same_document_gives_the_same_bytes(document, files, format):
     assert FORMATS[format][0](document) == files[format]
+
+
+@pytest.mark.parametrize("format", FORMATS)
+@pytest.mark.parametrize("title", [*NASTY_TITLES, "tab\tvertical tab\x0bnul\x00 form feed\x0c", "half \ud800 a pair"])
+def test_what_people_typed_is_text_never_structure_and_never_breaks_the_file(rules, format, title):
+    """A title or description with markup of any kind stays text; characters XML cannot hold are left out."""
+    project = PROJECTS["marktplein"]
+    report = advice_report(advise(rules, project.answers), rules, title, "nl", title)
+    data = FORMATS[format][0](report)
+    assert FORMATS[format][1](data) == list(headings(xml_safe(report)))
+    assert FORMATS[format][4](data) == [text for text in texts(xml_safe(report)) if text]
 
 
 def test_a_numbered_list_starts_at_one_in_word(rules):
