@@ -124,6 +124,9 @@ def _set_styles(docx: DocxDocument, lang: str) -> None:
     for attribute in ("w:val", "w:eastAsia", "w:bidi"):
         language.set(qn(attribute), language_tag(lang))
     run_defaults.append(language)
+    theme_language = docx.settings.element.find(qn("w:themeFontLang"))  # the template's says en-US
+    if theme_language is not None:
+        theme_language.set(qn("w:val"), language_tag(lang))
     normal = docx.styles["Normal"].font
     normal.name, normal.size = "DejaVu Sans", Pt(10)  # the PDF's and the ODT's face; Word substitutes where missing
     footer = docx.styles["Footer"].font

@@ -46,6 +46,8 @@ from ladder.rules.model import RuleSet
 # The country that goes with each language of the reports, for fo:country and the metadata's language tag.
 COUNTRIES = {"nl": "NL", "en": "GB"}
 TEXT_WIDTH_CM = 17.0  # A4 less the template's margins of 2 cm
+WORD_CM_PER_CHARACTER = 0.22  # a character of 9 pt bold DejaVu Sans (the tables' widest type), with some room
+CELL_PADDING_CM = 0.45  # both sides of a cell, as Word's default margins
 GENERATOR = "Participatieladder 3.0"
 _TOP_LEVEL_END = re.compile(r"(?<=</style:style>)|(?<=</text:list-style>)")
 _SPACES = re.compile(r" {2,}")
@@ -378,9 +380,22 @@ def _table(body: _Body, table: Table) -> list[str]:
 
 
 def column_widths(table: Table) -> list[float]:
-    """Centimetres per column: words get one and a half times the room of a number (whose header names a rung)."""
-    weights = [2 if c.align == "right" else 3 for c in table.columns]
-    return [TEXT_WIDTH_CM * w / sum(weights) for w in weights]
+    """Centimetres per column: words get one and a half times the room of a number, but every column is at least
+    as wide as the longest word of its header and its numbers (a header such as "Overheidsparticipatie:" would else
+    break inside the word); the other columns give that room. Prose in a cell wraps between its words."""
+    weights = [2.0 if c.align == "right" else 3.0 for c in table.columns]
+    needs = [max(len(word) for text in (c.header, *(flat(row.cells[i]) for row in table.rows if c.align == "right"))
+                 for word in text.split() or [""]) * WORD_CM_PER_CHARACTER + CELL_PADDING_CM
+             for i, c in enumerate(table.columns)]
+    fixed: set[int] = set()  # the columns held at their longest word
+    while True:
+        room = TEXT_WIDTH_CM - sum(needs[i] for i in fixed)
+        given = sum(w for i, w in enumerate(weights) if i not in fixed)
+        widths = [needs[i] if i in fixed else room * w / given for i, w in enumerate(weights)]
+        short = {i for i, width in enumerate(widths) if i not in fixed and width < needs[i]}
+        if not short or len(fixed | short) == len(weights) or sum(needs[i] for i in fixed | short) >= TEXT_WIDTH_CM:
+            return widths  # every column fits its words, or they cannot all fit: as close as it gets
+        fixed |= short
 
 
 def _cell(text: Text, cell_style: str, paragraph_style: str) -> str:
