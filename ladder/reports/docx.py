@@ -171,13 +171,13 @@ def _field(paragraph: DocxParagraph, code: str) -> None:
 def _document(docx: DocxDocument, document: Document, depth: int) -> None:
     """As Markdown sets it: the title, the description, the facts, the warning, then the body; `depth` moves every
     heading that many levels down, for a document inside another."""
-    docx.add_heading(document.title, 1 + depth)
+    _add(docx, f"Heading {1 + depth}", document.title)
     for text in text_paragraphs(document.description):
-        docx.add_paragraph(text)
+        _add(docx, "Normal", text)
     for fact in document.facts:
-        docx.add_paragraph(fact.text, "Fact")
+        _add(docx, "Fact", fact.text)
     if document.warning:
-        _set_off(docx.add_paragraph(document.warning, "Warning"), WARNING_BAR, "")
+        _set_off(_add(docx, "Warning", document.warning), WARNING_BAR, "")
     for element in document.body:
         _element(docx, element, depth)
 
@@ -186,16 +186,16 @@ def _element(docx: DocxDocument, element: Element, depth: int) -> None:
     if isinstance(element, Part):
         _document(docx, element.document, depth + 1)
     elif isinstance(element, Callout):
-        paragraphs = [docx.add_heading(element.title, 2 + depth), *_list(docx, BulletList(element.items))]
+        paragraphs = [_add(docx, f"Heading {2 + depth}", element.title), *_list(docx, BulletList(element.items))]
         for paragraph in paragraphs:
             _set_off(paragraph, CALLOUT_BAR, CALLOUT_FILL)
     elif isinstance(element, Chart):
-        docx.add_heading(element.title, 2 + depth)
+        _add(docx, f"Heading {2 + depth}", element.title)
         if element.note:
-            docx.add_paragraph(element.note, "Note")
+            _add(docx, "Note", element.note)
         _table(docx, element.table)
     elif isinstance(element, Section):
-        docx.add_heading(element.heading, 2 + depth)
+        _add(docx, f"Heading {2 + depth}", element.heading)
         for block in element.blocks:
             _block(docx, block)
     else:
@@ -211,9 +211,22 @@ def _block(docx: DocxDocument, block: Paragraph | BulletList | Table) -> None:
         _list(docx, block)
 
 
+def _add(docx: DocxDocument, style: str, text: str = "") -> DocxParagraph:
+    """A new paragraph in this style, set by its id: python-docx would look the name up in every style each time
+    (a second for a long report)."""
+    written = docx.add_paragraph(text)
+    written._p.style = _style_id(style)
+    return written
+
+
+def _style_id(name: str) -> str:
+    """The id of a style: its name without spaces, for Word's built-in styles and for those python-docx adds."""
+    return name.replace(" ", "")
+
+
 def _paragraph(docx: DocxDocument, paragraph: Paragraph) -> None:
     """The lines of one paragraph with a line break between them; a strong paragraph in bold."""
-    written = docx.add_paragraph(style=PARAGRAPH_STYLES[paragraph.style])
+    written = _add(docx, PARAGRAPH_STYLES[paragraph.style])
     for i, line in enumerate(paragraph.lines):
         run = written.add_run(line)
         run.bold = paragraph.style == "strong" or None
@@ -224,7 +237,7 @@ def _paragraph(docx: DocxDocument, paragraph: Paragraph) -> None:
 def _list(docx: DocxDocument, block: BulletList) -> list[DocxParagraph]:
     """A real list after its intro; an item's detail and remark are indented paragraphs under it. A numbered list
     starts at 1 (Word would otherwise go on counting from the list before it)."""
-    written = [docx.add_paragraph(block.intro)] if block.intro else []
+    written = [_add(docx, "Normal", block.intro)] if block.intro else []
     number = _new_numbering(docx) if block.numbered else None
     for item in block.items:
         written += _item(docx, item, "List Number" if block.numbered else "List Bullet", number, block.small)
@@ -232,7 +245,7 @@ def _list(docx: DocxDocument, block: BulletList) -> list[DocxParagraph]:
 
 
 def _item(docx: DocxDocument, item: Item, style: str, number: int | None, small: bool) -> list[DocxParagraph]:
-    point = docx.add_paragraph(style=style)
+    point = _add(docx, style)
     _runs(point, item.text)
     if small:
         for run in point.runs:
@@ -241,9 +254,9 @@ def _item(docx: DocxDocument, item: Item, style: str, number: int | None, small:
         point._p.get_or_add_pPr().get_or_add_numPr().get_or_add_numId().val = number
     written = [point]
     if item.detail:
-        written.append(docx.add_paragraph(item.detail, "List Detail"))
+        written.append(_add(docx, "List Detail", item.detail))
     if item.remark:
-        written.append(docx.add_paragraph(item.remark, "List Remark"))
+        written.append(_add(docx, "List Remark", item.remark))
     return written
 
 
@@ -285,7 +298,7 @@ def _table(docx: DocxDocument, table: Table) -> None:
         for cell in column.cells:
             cell.width = Cm(width)  # Word reads the cells' widths, LibreOffice the grid's
         column.width = Cm(width)
-    docx.add_paragraph(style="Note")  # room under the table, before what follows
+    _add(docx, "Note")  # room under the table, before what follows
 
 
 def _on(tag: str) -> BaseOxmlElement:
@@ -296,7 +309,7 @@ def _on(tag: str) -> BaseOxmlElement:
 
 
 def _cell_text(paragraph: DocxParagraph, text: Text, style: str, align: str) -> None:
-    paragraph.style = style
+    paragraph._p.style = _style_id(style)
     if align == "right":
         paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     _runs(paragraph, text)
