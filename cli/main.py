@@ -55,8 +55,8 @@ def _parser() -> argparse.ArgumentParser:
     source.add_argument("--municipality", "-m", default="voorbeeldgemeente", help="rule-set id (see: municipalities)")
     source.add_argument("--rules", type=Path, help="a rule-set file instead of a bundled municipality")
     p.add_argument("--format", "-f", choices=FORMATS, default="text",
-                   help="text (default), md (Markdown), pdf (the participatieparagraaf; needs -o or a redirect), "
-                        "json (the full Advice)")
+                   help="text (default), md (Markdown), pdf (the participatieparagraaf), odt or docx (the full "
+                        "report, editable; pdf, odt and docx need -o or a redirect), json (the full Advice)")
     p.add_argument("--json", dest="format", action="store_const", const="json", help="the same as --format json")
     p.add_argument("--output", "-o", type=Path, help="write the report to this file instead of to the screen")
     p.add_argument("--lang", choices=LANGUAGES, default="nl")
@@ -115,7 +115,8 @@ def _advise(args: argparse.Namespace, sources: RuleSources) -> int:
 
 
 def _write_report(report: str | bytes, args: argparse.Namespace) -> int:
-    """To the file named, else to standard output; a PDF only when that is not a terminal, where it would be noise."""
+    """To the file named, else to standard output; a file (PDF, ODT, DOCX) only when that is not a terminal, where it
+    would be noise."""
     if isinstance(report, str) and args.format == "json":
         report += "\n"
     if args.output:
@@ -131,7 +132,7 @@ def _write_report(report: str | bytes, args: argparse.Namespace) -> int:
     elif isinstance(report, str):
         sys.stdout.write(report)
     elif sys.stdout.isatty():
-        print(t(args.lang, "pdf_to_terminal"), file=sys.stderr)
+        print(t(args.lang, "file_to_terminal", name=args.format.upper(), format=args.format), file=sys.stderr)
         return EXIT_BAD_INPUT
     else:
         sys.stdout.flush()

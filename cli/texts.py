@@ -7,7 +7,7 @@ from ladder.text import Catalogue
 
 TEXTS: dict[str, dict[str, str]] = {
     "nl": {
-        "pdf_to_terminal": "Een PDF kan niet in de terminal worden getoond. Geef een bestand op met -o BESTAND, of stuur de uitvoer door: > advies.pdf",
+        "file_to_terminal": "Een {name} kan niet in de terminal worden getoond. Geef een bestand op met -o BESTAND, of stuur de uitvoer door: > advies.{format}",
         "report_written": "Geschreven: {path}",
         "cannot_read": "{path}: kan dit bestand niet lezen ({reason})",
         "cannot_write": "{path}: kan dit bestand niet schrijven ({reason})",
@@ -29,7 +29,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "no_snapshot": "De regels van nummer {number} zijn niet meer bewaard; het document kan niet worden gemaakt.",
     },
     "en": {
-        "pdf_to_terminal": "A PDF cannot be shown in the terminal. Name a file with -o FILE, or redirect the output: > advice.pdf",
+        "file_to_terminal": "A {name} cannot be shown in the terminal. Name a file with -o FILE, or redirect the output: > advice.{format}",
         "report_written": "Written: {path}",
         "cannot_read": "{path}: cannot read this file ({reason})",
         "cannot_write": "{path}: cannot write this file ({reason})",

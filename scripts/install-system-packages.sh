@@ -2,7 +2,11 @@
 # Installs the Debian packages a task needs, only when missing (a fresh CI machine has none of them).
 #   bash scripts/install-system-packages.sh          what the test suite needs (scripts/run-tests.sh):
 #     chromium           the browser the end-to-end tests drive (Playwright never downloads its own)
-#     fonts-dejavu-core  the Unicode font the PDF export embeds
+#     fonts-dejavu-core  the Unicode font the PDF export embeds (and the ODT and DOCX name)
+#     libreoffice-writer-nogui  LibreOffice without a desktop: tests convert the ODT and DOCX to PDF with it, to
+#                        show they open and that the ODT makes a tagged PDF (tests/reports/test_editable_documents.py;
+#                        skipped where it is absent)
+#     poppler-utils      pdfinfo, which reads that PDF's tags (and pdftoppm, to look at rendered pages)
 #     nginx, openssl     the shared installation, which one browser test starts (see below)
 #   bash scripts/install-system-packages.sh shared   what scripts/run-shared.sh needs:
 #     nginx              Debian's nginx as the reverse proxy with TLS in front of the app processes
@@ -16,7 +20,9 @@ missing=()
 case "${1:-tests}" in
   tests)
     command -v chromium >/dev/null 2>&1 || missing+=(chromium)
-    dpkg -s fonts-dejavu-core >/dev/null 2>&1 || missing+=(fonts-dejavu-core) ;;
+    dpkg -s fonts-dejavu-core >/dev/null 2>&1 || missing+=(fonts-dejavu-core)
+    command -v libreoffice >/dev/null 2>&1 || missing+=(libreoffice-writer-nogui)
+    command -v pdfinfo >/dev/null 2>&1 || missing+=(poppler-utils) ;;
   shared) ;;
   *) echo "Usage: $0 [tests|shared]" >&2; exit 2 ;;
 esac

@@ -9,6 +9,7 @@ written (as `shown` text) in the document's language; a chart keeps its numbers 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from typing import Literal
 
@@ -34,6 +35,12 @@ def strong(text: str) -> Text:
 
 def flat(text: Text) -> str:
     return "".join(run.text for run in text)
+
+
+def text_paragraphs(text: str) -> list[str]:
+    """Text a user typed (a description) as paragraphs: a blank line separates them; other line breaks and runs of
+    spaces are one space, as Markdown reads them, so every format shows the same paragraphs."""
+    return [" ".join(p.split()) for p in re.split(r"\n\s*\n", text) if p.strip()]
 
 
 @dataclass(frozen=True)

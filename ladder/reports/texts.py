@@ -101,6 +101,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "report_for": "voor {rung}",
         "report_against": "tegen {rung}",
         "report_page": "pagina {page} van {pages}",
+        "report_table": "Tabel {number}",
         "flip_group": "{question} (nu: {old}):",
         "flip_change": "bij \"{new}\" wordt het {rung}",
         # model v2: the status, the preconditions, roles, rights and support, and the explanation in words
@@ -228,6 +229,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "report_for": "for {rung}",
         "report_against": "against {rung}",
         "report_page": "page {page} of {pages}",
+        "report_table": "Table {number}",
         "flip_group": "{question} (now: {old}):",
         "flip_change": "with \"{new}\" it becomes {rung}",
         # model v2: the status, the preconditions, roles, rights and support, and the explanation in words

@@ -1,4 +1,4 @@
-"""`advise --format`: the advice as text, Markdown, PDF or JSON, on the screen or in a file (-o)."""
+"""`advise --format`: the advice as text, Markdown, PDF, ODT, DOCX or JSON, on the screen or in a file (-o)."""
 
 from __future__ import annotations
 
@@ -45,7 +45,16 @@ def test_markdown_has_the_project_description(example, capsys):
     assert "Het marktplein in de wijk wordt opnieuw ingericht." in capsys.readouterr().out
 
 
-@pytest.mark.parametrize(("format", "head"), [("pdf", b"%PDF-"), ("md", b"# Advice for: "), ("text", b"Advice for: ")])
+# How each file begins: an ODT is a zip whose first entry is its mimetype, stored (so tools know it by its first
+# bytes); a DOCX is a zip whose first entry is its list of content types.
+HEADS = {"pdf": b"%PDF-", "odt": b"mimetypeapplication/vnd.oasis.opendocument.text", "docx": b"[Content_Types].xml"}
+
+
+def file_kind(data: bytes) -> str | None:
+    return next((kind for kind, head in HEADS.items() if data.startswith(head) or data[30:].startswith(head)), None)
+
+
+@pytest.mark.parametrize(("format", "head"), [("md", b"# Advice for: "), ("text", b"Advice for: ")])
 def test_output_writes_the_report_to_a_file_and_says_where(example, tmp_path, capsys, format, head):
     target = tmp_path / f"advies.{format}"
     assert main(["advise", "-f", format, "-o", str(target), "--lang", "en", example]) == 0
@@ -53,17 +62,28 @@ def test_output_writes_the_report_to_a_file_and_says_where(example, tmp_path, ca
     assert capsys.readouterr().out == f"Written: {target}\n"
 
 
-def test_a_pdf_is_not_poured_into_a_terminal(example, capsys, monkeypatch):
+@pytest.mark.parametrize("format", HEADS)
+def test_output_writes_each_file_format(example, tmp_path, capsys, format):
+    target = tmp_path / f"advies.{format}"
+    assert main(["advise", "-f", format, "-o", str(target), "--lang", "en", example]) == 0
+    assert file_kind(target.read_bytes()) == format
+    assert capsys.readouterr().out == f"Written: {target}\n"
+
+
+@pytest.mark.parametrize("format", HEADS)
+def test_a_file_format_is_not_poured_into_a_terminal(example, capsys, monkeypatch, format):
     monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
-    assert main(["advise", "-f", "pdf", example]) == 2
+    assert main(["advise", "-f", format, example]) == 2
     captured = capsys.readouterr()
     assert captured.out == ""
+    assert f"Een {format.upper()} kan niet" in captured.err and f"> advies.{format}" in captured.err
     assert "-o BESTAND" in captured.err
 
 
-def test_a_pdf_goes_to_a_pipe_as_bytes(example, capsysbinary):
-    assert main(["advise", "-f", "pdf", example]) == 0
-    assert capsysbinary.readouterr().out.startswith(b"%PDF-")
+@pytest.mark.parametrize("format", HEADS)
+def test_a_file_format_goes_to_a_pipe_as_bytes(example, capsysbinary, format):
+    assert main(["advise", "-f", format, example]) == 0
+    assert file_kind(capsysbinary.readouterr().out) == format
 
 
 def test_a_file_that_cannot_be_written_is_one_clear_line(example, tmp_path, capsys):
@@ -73,6 +93,6 @@ def test_a_file_that_cannot_be_written_is_one_clear_line(example, tmp_path, caps
 
 def test_an_unknown_format_is_refused(example, capsys):
     with pytest.raises(SystemExit) as stopped:
-        main(["advise", "-f", "odt", example])
+        main(["advise", "-f", "rtf", example])
     assert stopped.value.code == 2
-    assert "invalid choice: 'odt'" in capsys.readouterr().err
+    assert "invalid choice: 'rtf'" in capsys.readouterr().err

@@ -21,7 +21,9 @@ from ladder.reports.document import (
     Table,
     flat,
 )
+from ladder.reports.docx import render_docx
 from ladder.reports.markdown import escape_markdown, render_markdown
+from ladder.reports.odt import render_odt
 from ladder.reports.pdf import render_pdf
 from ladder.reports.plain_text import render_text
 from ladder.rules.model import RuleSet
@@ -119,6 +121,8 @@ def test_render_gives_each_format(plein, format):
         "text": render_text(advice, rule_set, "Plein", "nl"),
         "md": render_markdown(advice, rule_set, "Plein", "nl", "Een nieuw plein."),
         "pdf": render_pdf(advice, rule_set, "Plein", "nl", "Een nieuw plein."),
+        "odt": render_odt(advice, rule_set, "Plein", "nl", "Een nieuw plein."),
+        "docx": render_docx(advice, rule_set, "Plein", "nl", "Een nieuw plein."),
         "json": advice.to_json(),
     }[format]
     assert report == expected
@@ -128,8 +132,8 @@ def test_render_gives_each_format(plein, format):
 
 def test_render_refuses_an_unknown_format(plein):
     advice, rule_set = plein
-    with pytest.raises(ValueError, match="unknown report format 'odt'"):
-        render(advice, rule_set, "Plein", "odt")  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="unknown report format 'rtf'"):
+        render(advice, rule_set, "Plein", "rtf")  # type: ignore[arg-type]
 
 
 def test_the_example_project_reads_the_same_in_every_text_format(bundled):

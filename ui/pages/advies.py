@@ -13,7 +13,9 @@ import streamlit as st
 
 from ladder.engine.advice import Advice
 from ladder.reports.advice_document import arrangements, rights_and_duties, support
+from ladder.reports.docx import render_docx
 from ladder.reports.markdown import escape_markdown, render_markdown
+from ladder.reports.odt import render_odt
 from ladder.reports.pdf import render_pdf
 from ladder.reports.plain_text import render_text
 from ladder.reports.sentences import (
@@ -199,7 +201,7 @@ def _share_and_download(advice: Advice, rule_set: RuleSet, labels: Labels) -> No
     description = st.text_area(t(lang, "advies_project_description"), key="project_description",
                                max_chars=2000).strip()
     stem = f"advies-{rule_set.id}-{advice.recommended}"
-    columns = st.columns(3)
+    columns = st.columns(5)
     columns[0].download_button(t(lang, "advies_download_pdf"), key="download_pdf", file_name=f"{stem}.pdf",
                                mime="application/pdf", on_click="ignore",
                                data=lambda: render_pdf(advice, rule_set, title, lang, description))
@@ -208,6 +210,12 @@ def _share_and_download(advice: Advice, rule_set: RuleSet, labels: Labels) -> No
                                data=lambda: render_markdown(advice, rule_set, title, lang, description))
     columns[2].download_button(t(lang, "advies_download_json"), key="download_json", file_name=f"{stem}.json",
                                mime="application/json", on_click="ignore", data=advice.to_json)
+    columns[3].download_button(t(lang, "advies_download_odt"), key="download_odt", file_name=f"{stem}.odt",
+                               mime="application/vnd.oasis.opendocument.text", on_click="ignore",
+                               data=lambda: render_odt(advice, rule_set, title, lang, description))
+    columns[4].download_button(t(lang, "advies_download_docx"), key="download_docx", file_name=f"{stem}.docx",
+                               mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                               on_click="ignore", data=lambda: render_docx(advice, rule_set, title, lang, description))
     with st.expander(t(lang, "advies_full_text")):
         st.text(render_text(advice, rule_set, title, lang))
     # One name field on this tab: the title above names the documents and the register entry alike

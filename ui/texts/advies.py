@@ -99,6 +99,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "advies_download_pdf": "Download PDF (participatieparagraaf)",
         "advies_download_md": "Download Markdown",
         "advies_download_json": "Download JSON (alle gegevens)",
+        "advies_download_odt": "Download ODT (bewerkbaar, OpenDocument)",
+        "advies_download_docx": "Download Word (DOCX, bewerkbaar)",
         "advies_full_text": "Het hele advies als tekst",
     },
     "en": {
@@ -199,6 +201,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "advies_download_pdf": "Download PDF (participation paragraph)",
         "advies_download_md": "Download Markdown",
         "advies_download_json": "Download JSON (all data)",
+        "advies_download_odt": "Download ODT (editable, OpenDocument)",
+        "advies_download_docx": "Download Word (DOCX, editable)",
         "advies_full_text": "The whole advice as text",
     },
 }
