@@ -26,15 +26,29 @@ PDF_PAGES = 12  # as the app's download
 
 
 def _pdf(document: Document) -> bytes:
-    # fpdf takes a third of a second to import: only a PDF needs it, not every command (see ladder.reports.render)
+    # fpdf, odfdo and python-docx take a while to import: only their own format needs them (see ladder.reports.render)
     from ladder.reports.pdf import pdf_of
 
     return pdf_of(document, PDF_PAGES)[0]
 
 
+def _odt(document: Document) -> bytes:
+    from ladder.reports.odt import odt_of
+
+    return odt_of(document)
+
+
+def _docx(document: Document) -> bytes:
+    from ladder.reports.docx import docx_of
+
+    return docx_of(document)
+
+
 FORMATS: dict[str, Callable[[Document], bytes]] = {
-    ".md": lambda document: markdown_of(document).encode("utf-8"),
+    ".odt": _odt,
+    ".docx": _docx,
     ".pdf": _pdf,
+    ".md": lambda document: markdown_of(document).encode("utf-8"),
 }
 
 

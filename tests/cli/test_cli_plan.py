@@ -32,6 +32,9 @@ def test_the_latest_plan_is_written_as_markdown_or_pdf(database, entry, tmp_path
     assert "Het college" in text and "De raad" not in text and "Versie 2 van het plan" in text
     assert main(["plan", str(entry), "-o", str(tmp_path / "plan.pdf"), "--lang", "en"]) == 0
     assert (tmp_path / "plan.pdf").read_bytes()[:5] == b"%PDF-"
+    for editable in ("plan.odt", "plan.docx"):  # zip packages: the editable formats
+        assert main(["plan", str(entry), "-o", str(tmp_path / editable)]) == 0
+        assert (tmp_path / editable).read_bytes()[:2] == b"PK"
     assert capsys.readouterr().out.startswith("Geschreven:")
 
 
@@ -47,7 +50,7 @@ def test_the_verslag_is_written_with_the_plans_promise(database, entry, tmp_path
     (["plan", "{n}", "-o", "plan.md"], "Voor nummer {n} is nog geen participatieplan bewaard."),
     (["verslag", "{n}", "-o", "verslag.md"], "Voor nummer {n} is nog geen participatieplan bewaard."),
     (["plan", "999", "-o", "plan.md"], "Nummer 999 staat niet in het register."),
-    (["plan", "{n}", "-o", "plan.txt"], "plan.txt: kies een bestandsnaam die eindigt op .md, .pdf"),
+    (["plan", "{n}", "-o", "plan.txt"], "plan.txt: kies een bestandsnaam die eindigt op .odt, .docx, .pdf, .md"),
 ])
 def test_nothing_to_write_is_one_clear_line_and_exit_2(entry, tmp_path, monkeypatch, capsys, argv, said):
     monkeypatch.chdir(tmp_path)

@@ -115,6 +115,7 @@ def test_plan_and_verslag_are_offered_as_documents(open_app, db, square):
     at = save(open_plan(open_app, number), number)
     labels = [b.proto.label for b in at.get("download_button")]
     assert labels.count("Download als PDF") == 1 and labels.count("Download als Markdown") == 1
+    assert "Download ODT (bewerkbaar, OpenDocument)" in labels and "Download Word (DOCX, bewerkbaar)" in labels
 
 
 def test_the_page_in_english(open_app, db, square):

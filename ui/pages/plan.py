@@ -22,7 +22,9 @@ from ladder.analysis.register_entry import EntrySummary
 from ladder.plans.changes import changed_fields
 from ladder.plans.model import RESPONSES, TEXT_LIMIT, InputResponse, Plan, PlanPhase, Turnout, Verslag
 from ladder.reports.document import Document
+from ladder.reports.docx import docx_of
 from ladder.reports.markdown import escape_markdown, markdown_of
+from ladder.reports.odt import odt_of
 from ladder.reports.pdf import pdf_of
 from ladder.reports.plain_text import text_of
 from ladder.reports.plan_document import draft_plan, draft_verslag, plan_document, verslag_document
@@ -312,11 +314,18 @@ def _history(versions: list[Version[Any]], lang: str, kind: str, document_of: Ca
 
 
 def _downloads(document: Document, stem: str, lang: str, kind: str) -> None:
-    left, right = st.columns(2)
-    left.download_button(t(lang, "plan_download_pdf"), key=f"{kind}_download_pdf", file_name=f"{stem}.pdf",
-                         mime="application/pdf", on_click="ignore", data=lambda: pdf_of(document, PDF_PAGES)[0])
-    right.download_button(t(lang, "plan_download_md"), key=f"{kind}_download_md", file_name=f"{stem}.md",
-                          mime="text/markdown", on_click="ignore", data=lambda: markdown_of(document))
+    """The document as ODT and DOCX (editable: the municipality reworks it), PDF and Markdown, made when clicked."""
+    columns = st.columns(4)
+    columns[0].download_button(t(lang, "advies_download_odt"), key=f"{kind}_download_odt", file_name=f"{stem}.odt",
+                               mime="application/vnd.oasis.opendocument.text", on_click="ignore",
+                               data=lambda: odt_of(document))
+    columns[1].download_button(t(lang, "advies_download_docx"), key=f"{kind}_download_docx", file_name=f"{stem}.docx",
+                               mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                               on_click="ignore", data=lambda: docx_of(document))
+    columns[2].download_button(t(lang, "plan_download_pdf"), key=f"{kind}_download_pdf", file_name=f"{stem}.pdf",
+                               mime="application/pdf", on_click="ignore", data=lambda: pdf_of(document, PDF_PAGES)[0])
+    columns[3].download_button(t(lang, "plan_download_md"), key=f"{kind}_download_md", file_name=f"{stem}.md",
+                               mime="text/markdown", on_click="ignore", data=lambda: markdown_of(document))
 
 
 def _saved_on(version: Version[Any]) -> dt.date:
