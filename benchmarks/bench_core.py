@@ -181,6 +181,10 @@ def main() -> None:
     print(f"recommend (fast path), median: {statistics.median(recommend_ms):.3f} ms")
     print(f"load + validate all {len(rule_sets)} bundled rule sets (caches emptied), median: {load_ms:.1f} ms")
     print(f"the same in a fresh process, including imports: {float(cold.stdout):.1f} ms")
+    engine = times["advise()"]
+    print(f"ROW | one full advice with every explanation | reference {reference:.2f} ms | "
+          f"now {statistics.median(engine):.2f} ms median, p90 {p90(engine):.2f} ms | "
+          f"ratio {statistics.median(engine) / reference:.1f}")
 
 
 if __name__ == "__main__":
