@@ -1,7 +1,8 @@
 """A shared installation with login: a real OpenID Connect provider (oidc-provider-mock) on this machine, the app
 with LADDER_AUTH=oidc, and a browser going through Streamlit's st.login as a person would. Nothing is patched.
 
-- A visitor who is not logged in sees only the login page and the working group's join page, whatever URL they type.
+- A visitor who is not logged in sees only the login page, the working group's join page and the network's pages for
+  an initiative (no profile or requests of an expert), whatever URL they type.
 - A medewerker sees their own municipality's register entries only, and cannot export, delete, remove a contact
   person or read the log.
 - A beheerder can export; the audit log names the account by its subject id, never by name.
@@ -124,11 +125,11 @@ def _log_in(page: Page, app: AppServer, account: str) -> None:
     log_in(page, app.url, str(ACCOUNTS[account]["sub"]))
 
 
-def test_a_visitor_who_is_not_logged_in_sees_only_login_and_the_working_group(shared_app: AppServer,
-                                                                             visitor: Page) -> None:
+def test_a_visitor_who_is_not_logged_in_sees_only_login_the_working_group_and_the_network(shared_app: AppServer,
+                                                                                         visitor: Page) -> None:
     open_page(visitor, shared_app.url, "")
     expect(visitor.get_by_role("heading", level=1)).to_have_text("Inloggen")
-    assert _nav(visitor) == ["Inloggen", "Werkgroep"]
+    assert _nav(visitor) == ["Inloggen", "Werkgroep", "Netwerk"]
     check_axe(visitor)
     for typed in ("register", "advies", "portfolio"):
         open_page(visitor, shared_app.url, typed)
@@ -138,6 +139,10 @@ def test_a_visitor_who_is_not_logged_in_sees_only_login_and_the_working_group(sh
     expect(visitor.get_by_role("tab", name="Meedoen")).to_be_visible()
     assert visitor.get_by_role("tab", name="Nieuwe sessie").count() == 0
     assert visitor.get_by_role("tab", name="Sessie begeleiden").count() == 0
+    open_page(visitor, shared_app.url, "netwerk")  # an initiative registers without an account
+    expect(visitor.get_by_role("tab", name="Hulp zoeken")).to_be_visible()
+    assert visitor.get_by_role("tab", name="Mijn profiel").count() == 0
+    assert visitor.get_by_role("tab", name="Verzoeken aan mij").count() == 0
 
 
 def test_a_medewerker_sees_only_their_own_municipalitys_register(shared_app: AppServer, visitor: Page) -> None:
@@ -170,7 +175,7 @@ def test_a_beheerder_exports_and_the_log_names_the_account_not_the_person(shared
         visitor.get_by_role("button", name="Download als CSV").click()
     open_page(visitor, shared_app.url, "register")  # the log is read when the page runs
     visitor.get_by_text("Logboek", exact=True).click()
-    log = visitor.locator("[data-testid='stExpander']").filter(has_text="Logboek")
+    log = visitor.locator("[data-testid='stExpander']").filter(has=visitor.locator("summary", has_text="Logboek"))
     # st.dataframe draws on a canvas; its cells are in the grid's accessible table, which screen readers use
     expect(log.locator("[role='gridcell']", has_text="Account bh-21c9").first).to_be_attached()
     assert "Bert Beheerder" not in (log.text_content() or "")
@@ -179,7 +184,7 @@ def test_a_beheerder_exports_and_the_log_names_the_account_not_the_person(shared
 def test_an_account_without_a_role_is_told_whom_to_ask_and_can_log_out(shared_app: AppServer, visitor: Page) -> None:
     _log_in(visitor, shared_app, "zonder_rol")
     expect(visitor.get_by_role("heading", level=1)).to_have_text("Uw account heeft nog geen rol")
-    assert _nav(visitor) == ["Uw account", "Werkgroep"]
+    assert _nav(visitor) == ["Uw account", "Werkgroep", "Netwerk"]
     open_page(visitor, shared_app.url, "register")
     assert OWN_PROJECT not in visitor.content()
     open_page(visitor, shared_app.url, "")  # a page that does not exist for them put Streamlit's dialog on top
