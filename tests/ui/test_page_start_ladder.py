@@ -75,10 +75,12 @@ def test_start_shows_the_five_building_blocks_and_the_illustration_note(open_app
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_start_links_to_every_page(open_app, lang):
     at = open_app("start", lang=lang)
-    links = {link.proto.page: link.proto.label for link in at.get("page_link")}
-    assert list(links) == ["advies", "de_ladder", "regels", "werkgroep", "register", "vergelijken", "portfolio"]
-    assert list(links.values()) == [start.TEXTS[lang][f"start_link_{k}"] for k in
-                                    ("advies", "ladder", "regels", "werkgroep", "register", "vergelijken", "portfolio")]
+    first, *links = [(link.proto.page, link.proto.label) for link in at.get("page_link")]
+    assert first == ("advies", start.TEXTS[lang]["start_begin"])  # the first thing on the page
+    assert [page for page, _ in links] == ["advies", "de_ladder", "regels", "werkgroep", "register", "plan",
+                                           "vergelijken", "portfolio", "netwerk"]
+    assert [label for _, label in links] == [start.TEXTS[lang][f"start_link_{k}"] for k in (
+        "advies", "ladder", "regels", "werkgroep", "register", "plan", "vergelijken", "portfolio", "netwerk")]
 
 
 # --- De ladder: rungs, crosswalk, roles -----------------------------------------------------------------

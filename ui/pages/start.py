@@ -11,14 +11,20 @@ BUILDING_BLOCKS = 5
 STEPS = 4
 LINKS = (("ui/pages/advies.py", "start_link_advies"), ("ui/pages/de_ladder.py", "start_link_ladder"),
          ("ui/pages/regels.py", "start_link_regels"), ("ui/pages/werkgroep.py", "start_link_werkgroep"),
-         ("ui/pages/register.py", "start_link_register"), ("ui/pages/vergelijken.py", "start_link_vergelijken"),
-         ("ui/pages/portfolio.py", "start_link_portfolio"))
+         ("ui/pages/register.py", "start_link_register"), ("ui/pages/plan.py", "start_link_plan"),
+         ("ui/pages/vergelijken.py", "start_link_vergelijken"), ("ui/pages/portfolio.py", "start_link_portfolio"),
+         ("ui/pages/netwerk.py", "start_link_netwerk"))
+NEEDS_REGISTER = ("ui/pages/register.py", "ui/pages/plan.py")  # pages only for who may use the register
 
 
 def render() -> None:
     lang = state.language()
     st.title(t(lang, "nav_start"), anchor=False)
     st.write(t(lang, "start_intro"))
+    # The first thing to do, before any explanation (issue 16: "Begin met een advies" first on Start)
+    with st.container(border=True):
+        st.page_link("ui/pages/advies.py", label=t(lang, "start_begin"), icon=":material/play_arrow:")
+        st.caption(t(lang, "start_begin_help"))
     st.info(t(lang, "start_illustration_note"))
 
     st.header(t(lang, "start_for_whom_header"), anchor=False)
@@ -37,7 +43,7 @@ def render() -> None:
     st.header(t(lang, "start_links_header"), anchor=False)
     may_register = login.user().may("register")
     for page, label in LINKS:
-        if page == "ui/pages/register.py" and not may_register:
+        if page in NEEDS_REGISTER and not may_register:
             continue  # that page does not exist for this person: a link to it would break the page
         st.page_link(page, label=t(lang, label), icon=":material/arrow_forward:")
     state.keep_in_url()

@@ -76,6 +76,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "start_link_register": "Register: bewaarde adviezen, wat er gekozen is en hoe het ging",
         "start_link_vergelijken": "Vergelijken: de regels van twee tot vijf gemeenten naast elkaar",
         "start_link_portfolio": "Portfolio: veel projecten tegelijk scoren",
+        "start_link_plan": "Plan en verslag: van advies naar participatieplan, en later het verslag",
+        "start_link_netwerk": "Netwerk: een initiatief vindt de juiste ambtenaar, ook uit een andere gemeente",
+        "start_begin": "Begin met een advies",
+        "start_begin_help": "Beantwoord de vragen over uw project. U ziet meteen welke vorm van samenwerken past, en waarom. Weet u iets niet? Kies dan 'weet ik niet'.",
         "start_illustration_note": (
             "De gemeenten in deze tool zijn voorbeelden. Hun regels zijn geïnspireerd op openbare bronnen. Het is "
             "geen beleid dat deze gemeenten hebben vastgesteld."
@@ -155,6 +159,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "start_link_register": "Register: saved advice, what was chosen and how it went",
         "start_link_vergelijken": "Compare: the rules of two to five municipalities side by side",
         "start_link_portfolio": "Portfolio: score many projects at once",
+        "start_link_plan": "Plan and report: from an advice to a participation plan, and later the report",
+        "start_link_netwerk": "Network: an initiative finds the right civil servant, also from another municipality",
+        "start_begin": "Start with an advice",
+        "start_begin_help": "Answer the questions about your project. You see at once which form of cooperation fits, and why. Don't know something? Then choose 'don't know'.",
         "start_illustration_note": (
             "The municipalities in this tool are examples. Their rules are inspired by public sources. They are not "
             "policy these municipalities have adopted."
