@@ -623,7 +623,8 @@ def test_the_facilitator_deletes_the_session(facilitator, open_app):
 
 def test_the_report_downloads_are_offered(facilitator):
     labels = [b.proto.label for b in facilitator[0].get("download_button")]
-    assert labels == ["Verslag downloaden (PDF)", "Verslag downloaden (Markdown)"]
+    assert labels == ["Verslag downloaden (PDF)", "Verslag downloaden (Markdown)", "Verslag downloaden (ODT, bewerkbaar)",
+                      "Verslag downloaden (Word, bewerkbaar)"]
 
 
 def test_a_database_that_cannot_be_reached_gives_a_message_not_a_traceback(open_app, monkeypatch):

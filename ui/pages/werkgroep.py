@@ -34,15 +34,18 @@ from ladder.analysis.group import (
 )
 from ladder.engine.advice import Advice
 from ladder.reports.advice_document import arrangements
+from ladder.reports.docx import docx_of
 from ladder.reports.group import (
     SessionInfo,
     comparison_sentence,
     distribution_sentence,
+    group_report,
     render_group_markdown,
     render_group_pdf,
     role_privacy_sentence,
 )
 from ladder.reports.markdown import escape_markdown
+from ladder.reports.odt import odt_of
 from ladder.reports.sentences import Labels
 from ladder.rules.model import UNKNOWN, RuleSet, Trait
 from ladder.rules.problems import AnswerError, RuleSetError
@@ -719,13 +722,21 @@ def _report(db: Database, code: str, session: GroupSession, rule_set: RuleSet, l
     st.subheader(t(lang, "wg_report_title"), anchor=False)
     st.write(t(lang, "wg_report_intro"))
     stem = f"werkgroep-{session.id}"
-    left, right = st.columns(2)
-    left.download_button(t(lang, "wg_download_pdf"), key="wg_download_pdf", file_name=f"{stem}.pdf",
-                         mime="application/pdf", on_click="ignore",
-                         data=lambda: render_group_pdf(*_report_parts(db, code, rule_set), lang))
-    right.download_button(t(lang, "wg_download_md"), key="wg_download_md", file_name=f"{stem}.md",
-                          mime="text/markdown", on_click="ignore",
-                          data=lambda: render_group_markdown(*_report_parts(db, code, rule_set), lang))
+    columns = st.columns(4)
+    columns[0].download_button(t(lang, "wg_download_pdf"), key="wg_download_pdf", file_name=f"{stem}.pdf",
+                               mime="application/pdf", on_click="ignore",
+                               data=lambda: render_group_pdf(*_report_parts(db, code, rule_set), lang))
+    columns[1].download_button(t(lang, "wg_download_md"), key="wg_download_md", file_name=f"{stem}.md",
+                               mime="text/markdown", on_click="ignore",
+                               data=lambda: render_group_markdown(*_report_parts(db, code, rule_set), lang))
+    # The editable formats, for a report the municipality reworks: the same Document as the PDF and Markdown
+    columns[2].download_button(t(lang, "wg_download_odt"), key="wg_download_odt", file_name=f"{stem}.odt",
+                               mime="application/vnd.oasis.opendocument.text", on_click="ignore",
+                               data=lambda: odt_of(group_report(*_report_parts(db, code, rule_set), lang)))
+    columns[3].download_button(t(lang, "wg_download_docx"), key="wg_download_docx", file_name=f"{stem}.docx",
+                               mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                               on_click="ignore",
+                               data=lambda: docx_of(group_report(*_report_parts(db, code, rule_set), lang)))
 
 
 def _report_parts(db: Database, code: str, rule_set: RuleSet) -> tuple[GroupSummary, RuleSet, SessionInfo]:
