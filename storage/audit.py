@@ -24,10 +24,11 @@ Action = Literal["entry_saved", "choice_updated", "evaluation_added", "entry_del
                  "register_exported", "session_created", "joint_answers_set", "join_code_renewed", "session_closed",
                  "session_deleted", "member_joined", "answers_saved", "member_deleted", "member_code_renewed",
                  "sessions_purged", "profile_saved", "profile_deleted", "initiative_registered", "help_requested",
-                 "request_answered", "request_closed"]
+                 "request_answered", "request_closed", "scan_created", "scan_joined", "scan_scores_saved",
+                 "scan_deleted"]
 ACTIONS: tuple[Action, ...] = get_args(Action)
 SubjectKind = Literal["register_entry", "register", "group_session", "group_member", "network_expert",
-                      "network_initiative", "network_request"]
+                      "network_initiative", "network_request", "scan", "scan_member"]
 DEFAULT_LIMIT = 500  # the newest rows a page shows; the log itself keeps everything
 
 

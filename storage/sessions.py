@@ -160,9 +160,10 @@ def format_code(code: str) -> str:
     return "-".join(raw[i:i + GROUP_SIZE] for i in range(0, len(raw), GROUP_SIZE))
 
 
-def code_hash(kind: Literal["join", "member", "facilitator", "initiative"], code: str) -> str:
+def code_hash(kind: Literal["join", "member", "facilitator", "initiative", "scan_join", "scan_member", "scan_facilitator"],
+              code: str) -> str:
     """What is stored. The kind is hashed in, so one code can never stand in for another kind."""
-    typed = code.strip() if kind == "facilitator" else normalize_code(code)
+    typed = code.strip() if kind in ("facilitator", "scan_facilitator") else normalize_code(code)
     return hashlib.sha256(f"{kind}:{typed}".encode()).hexdigest()
 
 

@@ -157,6 +157,29 @@ network_requests = sa.Table(
                        name="status"),
 )
 
+# The netwerkpartner-scan (storage/scans.py): a round of the scan, joined by code, each member answering alone.
+# A member is known by the role they chose only (no name); codes only as hashes.
+scans = sa.Table(
+    "scans", metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("title", sa.String(200), nullable=False),
+    sa.Column("municipality_id", sa.String(ID_LENGTH), nullable=False),
+    sa.Column("join_code_hash", sa.String(HASH), nullable=False, unique=True),
+    sa.Column("facilitator_code_hash", sa.String(HASH), nullable=False, unique=True),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+)
+
+scan_members = sa.Table(
+    "scan_members", metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("scan_id", sa.Integer, sa.ForeignKey("scans.id", ondelete="CASCADE"), nullable=False, index=True),
+    sa.Column("code_hash", sa.String(HASH), nullable=False, unique=True),
+    sa.Column("role", sa.String(20), nullable=False),
+    sa.Column("scores", sa.JSON, nullable=False),
+    sa.Column("submitted_at", sa.DateTime(timezone=True), nullable=True),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+)
+
 # Failed look-ups by a typed code, per minute, from every browser together (storage/attempts.py). On purpose no
 # code, hash or address: only when, and how many.
 code_failures = sa.Table(

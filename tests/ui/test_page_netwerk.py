@@ -107,4 +107,48 @@ def test_an_expert_keeps_a_profile_accepts_a_request_and_deletes_the_profile(ope
 def test_the_page_in_english(open_app, db):
     at = open_app("netwerk", lang="en")
     assert at.title[0].value == "Network"
-    assert [tab.label for tab in at.tabs] == ["Find help", "Come back", "My profile", "Requests to me", "Lessons"]
+    assert [tab.label for tab in at.tabs] == ["Find help", "Come back", "My profile", "Requests to me", "Lessons",
+                                              "Network-partner scan"]
+
+
+# --- the netwerkpartner-scan ------------------------------------------------------------------------------
+
+
+def start_scan(open_app):
+    at = open_app("netwerk")
+    at.text_input(key="scan_title").input("Scan 2026")
+    at.button(key="FormSubmitter:scan_start-Scan beginnen").click().run()
+    codes = [c.value for c in at.code]
+    return at, codes[0], codes[1]  # the join code, the facilitator code
+
+
+def member_scores(open_app, join_code: str, role: str, score: str):
+    at = open_app("netwerk")
+    at.text_input(key="scan_code_input").input(join_code)
+    at.selectbox(key="scan_role").set_value(role)
+    at.button(key="FormSubmitter:scan_join-Verder").click().run()
+    for radio in at.radio:
+        if radio.key and radio.key.startswith("scan_q:"):
+            radio.set_value(score)
+    submit = next(b for b in at.button if b.key and b.key.startswith("FormSubmitter:scan_answers") and "Insturen" in b.key)
+    submit.click().run()
+    assert at.success[0].value == "Uw scores zijn ingestuurd. Dank u wel."
+    return at
+
+
+def test_a_scan_shows_the_profile_once_three_members_submitted(open_app, db):
+    facilitator, join_code, facilitator_code = start_scan(open_app)
+    assert facilitator.warning[0].value.startswith("Deze codes ziet u maar één keer.")
+    member_scores(open_app, join_code, "ambtenaar", "5")
+    member_scores(open_app, join_code, "raadslid", "2")
+    results = open_app("netwerk")
+    results.text_input(key="scan_facilitator_input").input(facilitator_code)
+    results.button(key="FormSubmitter:scan_results_open-Uitslag openen").click().run()
+    assert "De uitslag komt als minstens 3 mensen hun scores hebben ingestuurd." in results.info[-1].value
+    member_scores(open_app, join_code, "inwoner", "2")
+    results.run()
+    table = results.table[-1].value
+    assert list(table.columns) == ["Bouwsteen", "Gemiddeld", "Laagste tot hoogste", "Verschil met de vorige scan"]
+    assert table.iloc[0].tolist() == ["Werken met wat er is", "3", "2–5", "geen vorige scan"]
+    shown = "\n".join(m.value for m in results.markdown)
+    assert "Hier verschilt u veel van elkaar" in shown and "Dilemma's om te bespreken" in shown

@@ -7,6 +7,7 @@
 - Mijn profiel and Verzoeken (for someone who may advise: a civil servant with an account, or the laptop's one
   person): the profile holds only what its owner fills in, and can be downloaded and deleted.
 - Lessen: what closed requests taught, searchable.
+- Netwerkpartner-scan: a round of the scan on the five building blocks (ui.views.scan).
 Everything people typed is shown in form fields, st.dataframe or st.text, never as Markdown.
 """
 
@@ -47,6 +48,7 @@ from ui import login, state
 from ui.access import User
 from ui.database import database_or_stop, show_storage_error
 from ui.texts import t
+from ui.views.scan import scan_tab
 
 CODE_KEY = "nw_code"  # the initiative's code in this browser, after registering or coming back
 SHOW_CODE_KEY = "nw_show_code"  # right after registering: show the code once
@@ -73,7 +75,7 @@ def render() -> None:
     expert = user.may("advise")
     if expert:
         names += [t(lang, "nw_tab_profile"), t(lang, "nw_tab_requests")]
-    names.append(t(lang, "nw_tab_lessons"))
+    names += [t(lang, "nw_tab_lessons"), t(lang, "nw_tab_scan")]
     tabs = st.tabs(names)
     try:
         with tabs[0]:
@@ -85,8 +87,10 @@ def render() -> None:
                 _profile(db, user, lang)
             with tabs[3]:
                 _requests(db, user, lang)
-        with tabs[-1]:
+        with tabs[-2]:
             _lessons(db, lang)
+        with tabs[-1]:
+            scan_tab(db, user, lang)
     except StorageError as error:
         show_storage_error(error, lang)
 

@@ -419,7 +419,7 @@ def _subject(entry: AuditEntry, lang: str) -> str:
         if entry.subject_id is None:
             return t(lang, "reg_log_group_sessions")
         return t(lang, f"reg_log_{entry.subject_kind}", number=entry.subject_id)
-    if entry.subject_kind.startswith("network_") and f"reg_log_{entry.subject_kind}" in UI:
+    if entry.subject_kind.startswith(("network_", "scan")) and f"reg_log_{entry.subject_kind}" in UI:
         return t(lang, f"reg_log_{entry.subject_kind}", number=entry.subject_id or "")
     return t(lang, "reg_log_whole_register") if entry.subject_id is None else str(entry.subject_id)
 
