@@ -53,6 +53,8 @@ from ui.views.scan import scan_tab
 CODE_KEY = "nw_code"  # the initiative's code in this browser, after registering or coming back
 SHOW_CODE_KEY = "nw_show_code"  # right after registering: show the code once
 FLASH_KEY = "nw_flash"
+TAB_KEY = "nw_tab"
+GOTO_KEY = "nw_goto"  # the tab to open after the next rerun
 LAPTOP_OWNER = "lokaal"  # the profile of the one person on a laptop, who has no account
 TOP = 5  # experts shown per initiative
 HOURS_MAX = 160
@@ -76,7 +78,10 @@ def render() -> None:
     if expert:
         names += [t(lang, "nw_tab_profile"), t(lang, "nw_tab_requests")]
     names += [t(lang, "nw_tab_lessons"), t(lang, "nw_tab_scan")]
-    tabs = st.tabs(names)
+    # A keyed tab bar keeps its tab over a rerun (a saved form, a joined scan); a write may ask for the next tab
+    if (goto := st.session_state.pop(GOTO_KEY, None)) in names:
+        st.session_state[TAB_KEY] = goto
+    tabs = st.tabs(names, key=TAB_KEY, on_change="rerun")
     try:
         with tabs[0]:
             _seek(db, lang)
@@ -134,6 +139,7 @@ def _seek(db: Database, lang: str) -> None:
     st.session_state[CODE_KEY] = code
     st.session_state[SHOW_CODE_KEY] = True
     st.session_state[FLASH_KEY] = t(lang, "nw_registered")
+    st.session_state[GOTO_KEY] = t(lang, "nw_tab_back")  # where the code and the matches are
     st.rerun()
 
 

@@ -75,7 +75,7 @@ def _join(db: Database, lang: str) -> None:
         code = st.text_input(t(lang, "scan_code"), max_chars=40, key="scan_code_input",
                              help=t(lang, "scan_code_help"))
         role = st.selectbox(t(lang, "scan_role"), ROLES, index=None, key="scan_role",
-                            format_func=lambda r: role_name(r, lang), placeholder=t(lang, "nw_choose"))
+                            format_func=lambda r: role_name(r, lang), placeholder=t(lang, "scan_role_placeholder"))
         joined = st.form_submit_button(t(lang, "scan_join"))
     if not joined or not code.strip():
         return
