@@ -16,6 +16,7 @@ from typing import Literal, get_args
 
 import sqlalchemy as sa
 
+from storage import clock
 from storage.database import Database
 from storage.tables import audit_log
 
@@ -103,7 +104,7 @@ def audit_rows(entries: Iterable[AuditEntry]) -> list[dict[str, str | int | None
 
 
 def _entry(row: sa.RowMapping) -> AuditEntry:
-    at = row["at"] if row["at"].tzinfo else row["at"].replace(tzinfo=dt.UTC)  # SQLite drops the zone; it was UTC
+    at = clock.utc(row["at"])
     return AuditEntry(id=row["id"], at=at, actor=Actor(row["actor_kind"], row["actor_id"]), action=row["action"],
                       subject_kind=row["subject_kind"], subject_id=row["subject_id"],
                       fields=tuple(row["detail"].get("fields", ())))

@@ -259,7 +259,7 @@ def _request(row: sa.Row) -> Request:
     return Request(id=row.id, status=row.status, initiative_id=row.initiative_id, initiative_title=row.title,
                    initiative_description=row.description, initiative_municipality=row.municipality,
                    expert_name=row.name, expert_municipality=row.expert_municipality, lessons=row.lessons,
-                   updated_at=row.updated_at if row.updated_at.tzinfo else row.updated_at.replace(tzinfo=dt.UTC))
+                   updated_at=clock.utc(row.updated_at))
 
 
 def _expert(row: sa.Row) -> Expert:

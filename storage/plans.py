@@ -88,7 +88,7 @@ def _versions(db: Database, entry_id: int, kind: Kind, organisation: str | None)
         _entry_or_not_found(conn, entry_id, organisation)
         rows = conn.execute(sa.select(d.version, d.saved_at, d.content).where(d.entry_id == entry_id, d.kind == kind)
                             .order_by(d.version.desc())).all()
-    return [_Stored(r.version, _aware(r.saved_at), r.content) for r in rows]
+    return [_Stored(r.version, clock.utc(r.saved_at), r.content) for r in rows]
 
 
 def _entry_or_not_found(conn: sa.Connection, entry_id: int, organisation: str | None, lock: bool = False) -> None:
@@ -98,8 +98,3 @@ def _entry_or_not_found(conn: sa.Connection, entry_id: int, organisation: str | 
     query = sa.select(e.id).where(e.id == entry_id, *([] if organisation is None else [e.municipality_id == organisation]))
     if conn.execute(query.with_for_update() if lock else query).first() is None:
         raise StorageError("not_found")
-
-
-def _aware(moment: dt.datetime) -> dt.datetime:
-    """SQLite gives naive datetimes back; they were stored in UTC."""
-    return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)

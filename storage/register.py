@@ -20,6 +20,7 @@ import sqlalchemy as sa
 from ladder.analysis.register_entry import EntrySummary
 from ladder.engine.advice import Advice
 from ladder.rules.model import VALUES, RuleSet
+from storage import clock
 from storage.audit import LOCAL, Actor, record
 from storage.database import Database
 from storage.errors import StorageError
@@ -291,21 +292,16 @@ def _summary(row: sa.RowMapping) -> EntrySummary:
         id=row["id"], project_name=row["project_name"], saved_on=row["saved_on"], municipality_id=row["municipality_id"],
         rule_set_version=row["rule_set_version"], content_hash=row["content_hash"], advised_rung=row["advised_rung"],
         chosen_rung=row["chosen_rung"], choice_reason=row["choice_reason"], contact_person=row["contact_person"],
-        source=row["source"], group_session_id=row["group_session_id"], created_at=_aware(row["created_at"]),
+        source=row["source"], group_session_id=row["group_session_id"], created_at=clock.utc(row["created_at"]),
         evaluations=row["evaluations"],
     )
 
 
 def _evaluation(row: sa.RowMapping) -> Evaluation:
-    return Evaluation(id=row["id"], entry_id=row["entry_id"], created_at=_aware(row["created_at"]),
+    return Evaluation(id=row["id"], entry_id=row["entry_id"], created_at=clock.utc(row["created_at"]),
                       how_it_went=row["how_it_went"], scores={v: row[f"score_{v}"] for v in VALUES},
                       lessons=row["lessons"])
 
 
 def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
-
-
-def _aware(moment: dt.datetime) -> dt.datetime:
-    """SQLite gives back the time without its zone; it was stored in UTC."""
-    return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)

@@ -167,8 +167,7 @@ def delete_scan(db: Database, facilitator_code: str) -> None:
 
 
 def _round(row: sa.Row) -> ScanRound:
-    at = row.created_at if row.created_at.tzinfo else row.created_at.replace(tzinfo=dt.UTC)
-    return ScanRound(row.id, row.title, row.municipality_id, at)
+    return ScanRound(row.id, row.title, row.municipality_id, clock.utc(row.created_at))
 
 
 def _member(row: sa.Row) -> ScanMember:

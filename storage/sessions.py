@@ -308,7 +308,7 @@ def _join(db: Database, join_code: str, name: str, role: str) -> Joined:
             raise StorageError("not_found")
         if row.status != "open":
             raise StorageError("closed")
-        if now >= _utc(row.join_code_expires_at):
+        if now >= clock.utc(row.join_code_expires_at):
             raise StorageError("expired")
         joined = conn.execute(sa.select(sa.func.count()).select_from(group_members)
                               .where(group_members.c.session_id == row.id)).scalar_one()
@@ -393,11 +393,6 @@ def _now() -> dt.datetime:
     return clock.now()
 
 
-def _utc(value: dt.datetime) -> dt.datetime:
-    """SQLite gives the stored time back without its zone; it was stored in UTC."""
-    return value if value.tzinfo is not None else value.replace(tzinfo=dt.UTC)
-
-
 def _by_facilitator(code: str) -> sa.Select:
     return sa.select(group_sessions).where(group_sessions.c.facilitator_code_hash == code_hash("facilitator", code))
 
@@ -461,11 +456,11 @@ def _session(row: sa.Row) -> GroupSession:
         id=row.id, title=row.title, description=row.description, municipality_id=row.municipality_id,
         rule_set_version=row.rule_set_version, rule_set_hash=row.rule_set_hash, status=row.status,
         joint_answers=None if row.joint_answers is None else _read_answers(row.joint_answers),
-        joint_notes=dict(row.joint_notes or {}), created_at=_utc(row.created_at),
-        closed_at=_utc(row.closed_at) if row.closed_at else None,
-        join_code_expires_at=_utc(row.join_code_expires_at), member_limit=row.member_limit)
+        joint_notes=dict(row.joint_notes or {}), created_at=clock.utc(row.created_at),
+        closed_at=clock.utc(row.closed_at) if row.closed_at else None,
+        join_code_expires_at=clock.utc(row.join_code_expires_at), member_limit=row.member_limit)
 
 
 def _member(row: sa.Row) -> Member:
     return Member(id=row.id, session_id=row.session_id, name=row.name, role=row.role, answers=_read_answers(row.answers),
-                  submitted_at=_utc(row.submitted_at) if row.submitted_at else None, created_at=_utc(row.created_at), updated_at=_utc(row.updated_at))
+                  submitted_at=clock.utc(row.submitted_at) if row.submitted_at else None, created_at=clock.utc(row.created_at), updated_at=clock.utc(row.updated_at))
