@@ -11,45 +11,20 @@ import argparse
 import datetime as dt
 import logging
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
 from cli.texts import t
+from ladder.reports import MEDIA_TYPES, FileFormat, document_file
 from ladder.reports.document import Document
-from ladder.reports.markdown import markdown_of
 from ladder.reports.plan_document import plan_document, verslag_document
 from ladder.rules.sources import RuleSources
 from ladder.text import LANGUAGES
 
 EXIT_BAD_INPUT = 2
-PDF_PAGES = 12  # as the app's download
 
 
-def _pdf(document: Document) -> bytes:
-    # fpdf, odfdo and python-docx take a while to import: only their own format needs them (see ladder.reports.render)
-    from ladder.reports.pdf import pdf_of
-
-    return pdf_of(document, PDF_PAGES)[0]
-
-
-def _odt(document: Document) -> bytes:
-    from ladder.reports.odt import odt_of
-
-    return odt_of(document)
-
-
-def _docx(document: Document) -> bytes:
-    from ladder.reports.docx import docx_of
-
-    return docx_of(document)
-
-
-FORMATS: dict[str, Callable[[Document], bytes]] = {
-    ".odt": _odt,
-    ".docx": _docx,
-    ".pdf": _pdf,
-    ".md": lambda document: markdown_of(document).encode("utf-8"),
-}
+# The file's extension picks the format
+FORMATS: dict[str, FileFormat] = {f".{format}": format for format in MEDIA_TYPES}
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -62,15 +37,15 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def _run(args: argparse.Namespace, sources: RuleSources) -> int:
-    write = FORMATS.get(args.output.suffix.lower())
-    if write is None:
+    format = FORMATS.get(args.output.suffix.lower())
+    if format is None:
         print(t(args.lang, "document_extension", path=args.output, extensions=", ".join(FORMATS)), file=sys.stderr)
         return EXIT_BAD_INPUT
     document = _document(args)
     if document is None:
         return EXIT_BAD_INPUT
     try:
-        args.output.write_bytes(write(document))
+        args.output.write_bytes(document_file(document, format))
     except OSError as exc:
         print(t(args.lang, "cannot_write", path=args.output, reason=exc.strerror), file=sys.stderr)
         return EXIT_BAD_INPUT

@@ -11,17 +11,13 @@ from pathlib import Path
 from typing import Annotated
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import Field, model_validator
 
+from ladder.network.model import Frozen, Id
 from ladder.rules.model import Text
 
 SCAN_FILE = Path(__file__).resolve().parents[2] / "rules" / "netwerkpartner-scan.yaml"
 DIFFER_SPREAD = 2  # scores this far apart on a block (highest minus lowest member average) are worth a talk
-Id = Annotated[str, Field(pattern=r"^[a-z0-9_]{1,60}$")]
-
-
-class Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
 
 class Scale(Frozen):

@@ -12,6 +12,7 @@ import pandas as pd
 import streamlit as st
 
 from ladder.engine.advice import Advice
+from ladder.reports import MEDIA_TYPES
 from ladder.reports.advice_document import arrangements, rights_and_duties, support
 from ladder.reports.docx import render_docx
 from ladder.reports.markdown import escape_markdown, render_markdown
@@ -203,19 +204,19 @@ def _share_and_download(advice: Advice, rule_set: RuleSet, labels: Labels) -> No
     stem = f"advies-{rule_set.id}-{advice.recommended}"
     columns = st.columns(5)
     columns[0].download_button(t(lang, "advies_download_pdf"), key="download_pdf", file_name=f"{stem}.pdf",
-                               mime="application/pdf", on_click="ignore",
+                               mime=MEDIA_TYPES["pdf"], on_click="ignore",
                                data=lambda: render_pdf(advice, rule_set, title, lang, description))
     columns[1].download_button(t(lang, "advies_download_md"), key="download_md", file_name=f"{stem}.md",
-                               mime="text/markdown", on_click="ignore",
+                               mime=MEDIA_TYPES["md"], on_click="ignore",
                                data=lambda: render_markdown(advice, rule_set, title, lang, description))
     columns[2].download_button(t(lang, "advies_download_json"), key="download_json", file_name=f"{stem}.json",
                                mime="application/json", on_click="ignore", data=advice.to_json)
     columns[3].download_button(t(lang, "advies_download_odt"), key="download_odt", file_name=f"{stem}.odt",
-                               mime="application/vnd.oasis.opendocument.text", on_click="ignore",
+                               mime=MEDIA_TYPES["odt"], on_click="ignore",
                                data=lambda: render_odt(advice, rule_set, title, lang, description))
     columns[4].download_button(t(lang, "advies_download_docx"), key="download_docx", file_name=f"{stem}.docx",
-                               mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-                               on_click="ignore", data=lambda: render_docx(advice, rule_set, title, lang, description))
+                               mime=MEDIA_TYPES["docx"], on_click="ignore",
+                               data=lambda: render_docx(advice, rule_set, title, lang, description))
     with st.expander(t(lang, "advies_full_text")):
         st.text(render_text(advice, rule_set, title, lang))
     # One name field on this tab: the title above names the documents and the register entry alike

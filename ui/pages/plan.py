@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 import pandas as pd
@@ -21,11 +22,9 @@ from ladder.analysis.register_check import snapshot_rule_set, stored_advice
 from ladder.analysis.register_entry import EntrySummary
 from ladder.plans.changes import changed_fields
 from ladder.plans.model import RESPONSES, TEXT_LIMIT, InputResponse, Plan, PlanPhase, Turnout, Verslag
+from ladder.reports import MEDIA_TYPES, document_file
 from ladder.reports.document import Document
-from ladder.reports.docx import docx_of
-from ladder.reports.markdown import escape_markdown, markdown_of
-from ladder.reports.odt import odt_of
-from ladder.reports.pdf import pdf_of
+from ladder.reports.markdown import escape_markdown
 from ladder.reports.plain_text import text_of
 from ladder.reports.plan_document import draft_plan, draft_verslag, plan_document, verslag_document
 from ladder.reports.plan_texts import PLAN
@@ -44,7 +43,6 @@ from ui.texts import t
 ENTRY_PARAM = "nummer"
 FLASH_KEY = "plan_flash"
 ROUND_KEY = "plan_round"  # bumped after a save: the form is built again from the saved version
-PDF_PAGES = 12  # a plan with long texts still fits; the PDF renderer refuses more
 
 
 def _p(lang: str, key: str) -> str:
@@ -168,9 +166,10 @@ def _plan_form(plan: Plan, rule_set: RuleSet, key: str, lang: str) -> Plan | Non
         return None
 
 
-def _area(lang: str, name: str, value: str, key: str) -> str:
-    hint = f"plan_{name}_hint"
-    return st.text_area(_p(lang, f"plan_{name}"), value, max_chars=TEXT_LIMIT, key=f"plan_{name}:{key}",
+def _area(lang: str, name: str, value: str, key: str, kind: str = "plan") -> str:
+    """A text field of the plan or the verslag (`kind`), labelled and explained as its document heads it."""
+    hint = f"{kind}_{name}_hint"
+    return st.text_area(_p(lang, f"{kind}_{name}"), value, max_chars=TEXT_LIMIT, key=f"{kind}_{name}:{key}",
                         help=_p(lang, hint) if hint in PLAN else None)
 
 
@@ -217,7 +216,7 @@ def _verslag(db: Database, user: User, entry: Entry, plan: Plan | None, rule_set
         st.caption(t(lang, "plan_version_line", version=versions[0].number, date=_day(versions[0], lang)))
     key = f"{entry.id}:{st.session_state.get(ROUND_KEY, 0)}"
     with st.form(f"verslag_form:{key}", enter_to_submit=False):
-        asked = _verslag_area(lang, "asked", current.asked, key)
+        asked = _area(lang, "asked", current.asked, key, "verslag")
         st.markdown(f"**{_p(lang, 'verslag_turnout')}**")
         st.caption(_p(lang, "verslag_turnout_hint"))
         turnout = st.data_editor(pd.DataFrame({"group": [g.group for g in current.turnout],
@@ -230,7 +229,7 @@ def _verslag(db: Database, user: User, entry: Entry, plan: Plan | None, rule_set
                                      "count": st.column_config.NumberColumn(_p(lang, "verslag_col_count"), min_value=0,
                                                                             max_value=10_000_000, step=1,
                                                                             required=True)})
-        outcome = _verslag_area(lang, "outcome", current.outcome, key)
+        outcome = _area(lang, "outcome", current.outcome, key, "verslag")
         st.markdown(f"**{_p(lang, 'verslag_responses')}**")
         st.caption(_p(lang, "verslag_responses_hint"))
         responses = st.data_editor(pd.DataFrame({"input": [r.input for r in current.responses],
@@ -247,7 +246,7 @@ def _verslag(db: Database, user: User, entry: Entry, plan: Plan | None, rule_set
                                                                              max_chars=TEXT_LIMIT)})
         if plan.promise:
             st.caption(f"{_p(lang, 'verslag_promise_was')} {escape_markdown(plan.promise)}")
-        kept = _verslag_area(lang, "promise_kept", current.promise_kept, key)
+        kept = _area(lang, "promise_kept", current.promise_kept, key, "verslag")
         saved = st.form_submit_button(t(lang, "verslag_save"), type="primary", key=f"verslag_save:{key}")
     if saved:
         try:
@@ -268,12 +267,6 @@ def _verslag(db: Database, user: User, entry: Entry, plan: Plan | None, rule_set
 
         _history(versions, lang, "verslag", document_of)
         _downloads(document_of(versions[0]), f"verslag-participatie-{entry.id}", lang, "verslag")
-
-
-def _verslag_area(lang: str, name: str, value: str, key: str) -> str:
-    hint = f"verslag_{name}_hint"
-    return st.text_area(_p(lang, f"verslag_{name}"), value, max_chars=TEXT_LIMIT, key=f"verslag_{name}:{key}",
-                        help=_p(lang, hint) if hint in PLAN else None)
 
 
 # --- shared ---------------------------------------------------------------------------------------------
@@ -313,19 +306,16 @@ def _history(versions: list[Version[Any]], lang: str, kind: str, document_of: Ca
             st.text(text_of(document_of(next(v for v in versions if v.number == shown))))
 
 
+DOWNLOAD_LABELS = {"odt": "advies_download_odt", "docx": "advies_download_docx", "pdf": "plan_download_pdf",
+                   "md": "plan_download_md"}
+
+
 def _downloads(document: Document, stem: str, lang: str, kind: str) -> None:
     """The document as ODT and DOCX (editable: the municipality reworks it), PDF and Markdown, made when clicked."""
-    columns = st.columns(4)
-    columns[0].download_button(t(lang, "advies_download_odt"), key=f"{kind}_download_odt", file_name=f"{stem}.odt",
-                               mime="application/vnd.oasis.opendocument.text", on_click="ignore",
-                               data=lambda: odt_of(document))
-    columns[1].download_button(t(lang, "advies_download_docx"), key=f"{kind}_download_docx", file_name=f"{stem}.docx",
-                               mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-                               on_click="ignore", data=lambda: docx_of(document))
-    columns[2].download_button(t(lang, "plan_download_pdf"), key=f"{kind}_download_pdf", file_name=f"{stem}.pdf",
-                               mime="application/pdf", on_click="ignore", data=lambda: pdf_of(document, PDF_PAGES)[0])
-    columns[3].download_button(t(lang, "plan_download_md"), key=f"{kind}_download_md", file_name=f"{stem}.md",
-                               mime="text/markdown", on_click="ignore", data=lambda: markdown_of(document))
+    for column, format in zip(st.columns(len(MEDIA_TYPES)), MEDIA_TYPES, strict=True):
+        column.download_button(t(lang, DOWNLOAD_LABELS[format]), key=f"{kind}_download_{format}",
+                               file_name=f"{stem}.{format}", mime=MEDIA_TYPES[format], on_click="ignore",
+                               data=partial(document_file, document, format))
 
 
 def _saved_on(version: Version[Any]) -> dt.date:

@@ -33,8 +33,8 @@ from ladder.analysis.group import (
     summarize,
 )
 from ladder.engine.advice import Advice
+from ladder.reports import MEDIA_TYPES, document_file
 from ladder.reports.advice_document import arrangements
-from ladder.reports.docx import docx_of
 from ladder.reports.group import (
     SessionInfo,
     comparison_sentence,
@@ -45,7 +45,6 @@ from ladder.reports.group import (
     role_privacy_sentence,
 )
 from ladder.reports.markdown import escape_markdown
-from ladder.reports.odt import odt_of
 from ladder.reports.sentences import Labels
 from ladder.rules.model import UNKNOWN, RuleSet, Trait
 from ladder.rules.problems import AnswerError, RuleSetError
@@ -724,19 +723,18 @@ def _report(db: Database, code: str, session: GroupSession, rule_set: RuleSet, l
     stem = f"werkgroep-{session.id}"
     columns = st.columns(4)
     columns[0].download_button(t(lang, "wg_download_pdf"), key="wg_download_pdf", file_name=f"{stem}.pdf",
-                               mime="application/pdf", on_click="ignore",
+                               mime=MEDIA_TYPES["pdf"], on_click="ignore",
                                data=lambda: render_group_pdf(*_report_parts(db, code, rule_set), lang))
     columns[1].download_button(t(lang, "wg_download_md"), key="wg_download_md", file_name=f"{stem}.md",
-                               mime="text/markdown", on_click="ignore",
+                               mime=MEDIA_TYPES["md"], on_click="ignore",
                                data=lambda: render_group_markdown(*_report_parts(db, code, rule_set), lang))
     # The editable formats, for a report the municipality reworks: the same Document as the PDF and Markdown
     columns[2].download_button(t(lang, "wg_download_odt"), key="wg_download_odt", file_name=f"{stem}.odt",
-                               mime="application/vnd.oasis.opendocument.text", on_click="ignore",
-                               data=lambda: odt_of(group_report(*_report_parts(db, code, rule_set), lang)))
+                               mime=MEDIA_TYPES["odt"], on_click="ignore",
+                               data=lambda: document_file(group_report(*_report_parts(db, code, rule_set), lang), "odt"))
     columns[3].download_button(t(lang, "wg_download_docx"), key="wg_download_docx", file_name=f"{stem}.docx",
-                               mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-                               on_click="ignore",
-                               data=lambda: docx_of(group_report(*_report_parts(db, code, rule_set), lang)))
+                               mime=MEDIA_TYPES["docx"], on_click="ignore",
+                               data=lambda: document_file(group_report(*_report_parts(db, code, rule_set), lang), "docx"))
 
 
 def _report_parts(db: Database, code: str, rule_set: RuleSet) -> tuple[GroupSummary, RuleSet, SessionInfo]:
