@@ -194,6 +194,15 @@ def expect_rerun(page: Page) -> Iterator[None]:
     wait_for_app(page)
 
 
+def open_options(page: Page, label: str) -> None:
+    """Open the list of the st.selectbox or st.multiselect labelled `label`, without waiting for a rerun (inside a
+    form nothing reruns). A click sometimes only focuses the box; the arrow key then opens the list."""
+    page.get_by_role("combobox", name=label).click()
+    page.wait_for_timeout(300)
+    if not page.get_by_role("option").count():
+        page.keyboard.press("ArrowDown")
+
+
 def select_option(page: Page, question_label: str, option_label: str) -> None:
     """Choose an option in the st.selectbox labelled question_label (for a multiselect: add one option)."""
     with expect_rerun(page):

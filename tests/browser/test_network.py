@@ -8,7 +8,7 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from browser.harness import AppServer, check_axe, new_context, open_page, running_app
+from browser.harness import AppServer, check_axe, new_context, open_options, open_page, running_app
 from ladder.network.model import Expert
 from storage.audit import LOCAL
 from storage.database import open_database
@@ -31,10 +31,7 @@ def network_app(tmp_path_factory) -> Iterator[AppServer]:
 
 def _choose(page: Page, label: str, option: str) -> None:
     """A select box or multiselect inside a form (no rerun until the form is sent)."""
-    page.get_by_role("combobox", name=label).click()
-    page.wait_for_timeout(300)
-    if not page.get_by_role("option").count():  # a click sometimes only focuses it; the arrow key opens the list
-        page.keyboard.press("ArrowDown")
+    open_options(page, label)
     page.get_by_role("option", name=option, exact=True).click()
     page.keyboard.press("Escape")
 
@@ -75,10 +72,7 @@ def test_the_scan_tab_passes_axe_with_its_statements(network_app: AppServer, pag
     expect(page.get_by_text("Deze codes ziet u maar één keer.")).to_be_visible()
     join_code = page.locator("[data-testid='stCode']").first.inner_text().strip()
     page.get_by_role("textbox", name="Code", exact=True).fill(join_code)
-    page.get_by_role("combobox", name="Uw rol").click()
-    page.wait_for_timeout(300)
-    if not page.get_by_role("option").count():  # a click sometimes only focuses it; the arrow key opens the list
-        page.keyboard.press("ArrowDown")
+    open_options(page, "Uw rol")
     page.get_by_role("option", name="Ambtenaar", exact=True).click()  # no Escape: it would clear a box without default
     page.get_by_role("button", name="Verder").click()
     expect(page.get_by_text("Werken met wat er is").first).to_be_visible()
