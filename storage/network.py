@@ -123,14 +123,6 @@ def available_experts(db: Database) -> list[Expert]:
     return [_expert(row) for row in rows]
 
 
-def expert_names(db: Database, subjects: list[str]) -> dict[str, tuple[str, str]]:
-    """Name and municipality per subject, for showing the matches."""
-    with db.reading() as conn:
-        rows = conn.execute(sa.select(network_experts.c.subject, network_experts.c.name, network_experts.c.municipality)
-                            .where(network_experts.c.subject.in_(subjects))).all()
-    return {row.subject: (row.name, row.municipality) for row in rows}
-
-
 def requests_for_expert(db: Database, subject: str) -> list[Request]:
     """The requests that reached this expert, newest first."""
     with db.reading() as conn:

@@ -80,9 +80,9 @@ def _score(initiative: Initiative, expert: Expert) -> Match | None:
 def match_many(initiatives: Sequence[Initiative], experts: Sequence[Expert], top: int) -> list[list[tuple[str, int]]]:
     """For each initiative, the ids and points of its `top` best experts, exactly as `match` ranks them."""
     by_id = sorted(experts, key=lambda e: e.id)  # index order is the tie order
-    areas = _codes([a for e in by_id for a in e.areas] + [a for i in initiatives for a in i.areas])
-    rungs = _codes([r for e in by_id for r in e.rungs] + [i.rung for i in initiatives if i.rung])
-    roles = _codes([r for e in by_id for r in e.roles] + [i.role for i in initiatives if i.role])
+    areas = _bits([a for e in by_id for a in e.areas] + [a for i in initiatives for a in i.areas])
+    rungs = _bits([r for e in by_id for r in e.rungs] + [i.rung for i in initiatives if i.rung])
+    roles = _bits([r for e in by_id for r in e.roles] + [i.role for i in initiatives if i.role])
     places = _codes([e.municipality for e in by_id] + [i.municipality for i in initiatives])
     regions = _codes([e.region for e in by_id if e.region] + [i.region for i in initiatives if i.region])
     known = np.array([_mask(e.areas, areas) for e in by_id], dtype=np.uint64)
@@ -120,10 +120,16 @@ def _codes(values: list[str]) -> dict[str, int]:
     return {v: i for i, v in enumerate(sorted(set(values)))}
 
 
-def _mask(values: frozenset[str], codes: dict[str, int]) -> int:
-    """The values as bits; more than 64 distinct values do not fit (the vocabulary has at most 64 areas)."""
+def _bits(values: list[str]) -> dict[str, int]:
+    """Codes for values kept as bits of one 64-bit mask: more than 64 distinct values do not fit (the vocabulary
+    has at most 64 areas)."""
+    codes = _codes(values)
     if len(codes) > 64:
         raise ValueError(f"at most 64 distinct values can be matched at once, not {len(codes)}")
+    return codes
+
+
+def _mask(values: frozenset[str], codes: dict[str, int]) -> int:
     return sum(1 << codes[v] for v in values)
 
 

@@ -191,10 +191,11 @@ def _initiative(db: Database, code: str, view: InitiativeView, lang: str) -> Non
         st.text(view.description)
     _expectations(view, rule_set, lang)
     st.subheader(t(lang, "nw_matches_title"), anchor=False)
-    matches = match(view.initiative, available_experts(db), TOP)
+    available = available_experts(db)  # one read: the matching and the names shown come from the same state
+    matches = match(view.initiative, available, TOP)
     if not matches:
         st.info(t(lang, "nw_no_matches"))
-    experts = {e.id: e for e in available_experts(db)}
+    experts = {e.id: e for e in available}
     asked = {r.expert_name for r in view.requests if r.status in ("gevraagd", "aangenomen")}
     for found in matches:
         person = experts[found.expert_id]
