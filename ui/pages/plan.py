@@ -272,7 +272,7 @@ def _verslag(db: Database, user: User, entry: Entry, plan: Plan | None, rule_set
 # --- shared ---------------------------------------------------------------------------------------------
 
 
-def _save(write: Any, done: str, lang: str) -> None:
+def _save(write: Callable[[], int], done: str, lang: str) -> None:
     try:
         number = write()
     except StorageError as error:
